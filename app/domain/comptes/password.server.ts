@@ -1,0 +1,45 @@
+import crypto from "node:crypto";
+import { promisify } from "node:util";
+
+const scrypt = promisify(crypto.scrypt) as (
+  password: crypto.BinaryLike,
+  salt: crypto.BinaryLike,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
+
+/** OWASP's scrypt parameters (N = 2^17, r = 8, p = 1); stored with each hash so they can evolve. */
+const DEFAULT_LOG_N = 17;
+const R = 8;
+const P = 1;
+const KEY_LENGTH = 32;
+
+function options(logN: number, r: number, p: number): crypto.ScryptOptions {
+  return { N: 2 ** logN, r, p, maxmem: 256 * 1024 * 1024 };
+}
+
+export async function hashPassword(password: string, logN = DEFAULT_LOG_N): Promise<string> {
+  const salt = crypto.randomBytes(16);
+  const key = await scrypt(password.normalize("NFC"), salt, KEY_LENGTH, options(logN, R, P));
+  return `scrypt$${logN}$${R}$${P}$${salt.toString("base64url")}$${key.toString("base64url")}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, logN, r, p, salt, key] = stored.split("$");
+  if (scheme !== "scrypt" || !logN || !r || !p || !salt || !key) return false;
+  const expected = Buffer.from(key, "base64url");
+  const actual = await scrypt(
+    password.normalize("NFC"),
+    Buffer.from(salt, "base64url"),
+    expected.length,
+    options(Number(logN), Number(r), Number(p)),
+  );
+  return crypto.timingSafeEqual(actual, expected);
+}
+
+/** A hash of a random password, verified when the e-mail is unknown so that timing reveals nothing. */
+let dummyHash: Promise<string> | undefined;
+export function getDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword(crypto.randomBytes(18).toString("base64url"));
+  return dummyHash;
+}

@@ -1,0 +1,80 @@
+import { type Actor, departementsWith, hasRole, structuresReferred } from "./actor";
+import type { RoleCode } from "./roles";
+
+/**
+ * Every permission the application checks. A rule answers for one département (and structure) at
+ * a time; reads are also scoped in the queries with `scopeFor`.
+ */
+export type Action =
+  | "espace.acceder"
+  | "coordination.acceder"
+  | "promeneur.acceder"
+  | "evaluations.acceder"
+  | "equipe.lire"
+  | "equipe.inviter"
+  | "structure.lire"
+  | "journal.lire"
+  | "territoire.lire"
+  | "territoire.importer"
+  | "outbox.lire"
+  | "pilotage.lire"
+  | "national.lire";
+
+export type Target = { departement?: string | null; structureId?: string | null };
+
+/** Roles that may act in a département for each action (national acts everywhere when listed). */
+const rules: Record<Action, readonly RoleCode[]> = {
+  "espace.acceder": ["national", "coordinateur", "copil", "referent", "promeneur", "evaluateur"],
+  "coordination.acceder": ["coordinateur"],
+  "promeneur.acceder": ["promeneur"],
+  "evaluations.acceder": ["evaluateur"],
+  "equipe.lire": ["national", "coordinateur"],
+  "equipe.inviter": ["national", "coordinateur"],
+  "structure.lire": ["national", "coordinateur", "copil", "referent"],
+  "journal.lire": ["national", "coordinateur"],
+  "territoire.lire": ["national", "coordinateur", "copil"],
+  "territoire.importer": ["national", "coordinateur"],
+  "outbox.lire": ["coordinateur"],
+  "pilotage.lire": ["national", "coordinateur", "copil"],
+  "national.lire": ["national"],
+};
+
+export function can(actor: Actor | null | undefined, action: Action, target: Target = {}): boolean {
+  if (!actor) return false;
+  const roles = rules[action];
+  if (roles.includes("national") && hasRole(actor, "national")) return true;
+  return actor.roles.some((grant) => {
+    if (!roles.includes(grant.role) || grant.role === "national") return false;
+    if (target.departement !== undefined && target.departement !== null && grant.departement !== target.departement)
+      return false;
+    if (grant.role === "referent" && target.structureId !== undefined) {
+      return grant.structureId === target.structureId;
+    }
+    return true;
+  });
+}
+
+/**
+ * What an actor may read for an action: every département (national), or a list of départements
+ * plus, for referents, a list of structures. Queries turn this into their WHERE clause.
+ */
+export type Scope = { all: true } | { all: false; departements: string[]; structureIds: string[] };
+
+export function scopeFor(actor: Actor, action: Action): Scope {
+  const roles = rules[action];
+  if (roles.includes("national") && hasRole(actor, "national")) return { all: true };
+  const departements = departementsWith(
+    actor,
+    roles.filter((r) => r !== "referent" && r !== "national"),
+  );
+  const structureIds = roles.includes("referent") ? structuresReferred(actor) : [];
+  return { all: false, departements, structureIds };
+}
+
+/** Roles a person may invite others to, in a département. */
+export function invitableRoles(actor: Actor, departement: string): RoleCode[] {
+  if (hasRole(actor, "national")) return ["coordinateur", "copil", "referent", "promeneur", "evaluateur"];
+  if (hasRole(actor, "coordinateur", departement))
+    return ["coordinateur", "copil", "referent", "promeneur", "evaluateur"];
+  return [];
+}

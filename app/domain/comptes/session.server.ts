@@ -1,0 +1,127 @@
+import { sessions, userRoles, users } from "@db/schema";
+import { eq, lt, or } from "drizzle-orm";
+import type { Executor } from "~/server/db.server";
+import type { Actor, RoleGrant } from "./actor";
+import { isRoleCode } from "./roles";
+import { createToken, hashToken } from "./tokens.server";
+
+export type SessionPolicy = { idleMinutes: number; maxHours: number };
+
+export function sessionCookieName(secure: boolean): string {
+  // The __Host- prefix pins the cookie to this origin, over HTTPS only.
+  return secure ? "__Host-pdn_session" : "pdn_session";
+}
+
+export function parseCookies(header: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(";")) {
+    const index = part.indexOf("=");
+    if (index < 0) continue;
+    const name = part.slice(0, index).trim();
+    const value = part.slice(index + 1).trim();
+    if (!name || name in out) continue;
+    try {
+      out[name] = decodeURIComponent(value);
+    } catch {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+export function serializeCookie(
+  name: string,
+  value: string,
+  options: { secure: boolean; maxAgeSeconds?: number; httpOnly?: boolean },
+): string {
+  const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "SameSite=Lax"];
+  if (options.httpOnly !== false) parts.push("HttpOnly");
+  if (options.secure) parts.push("Secure");
+  if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${options.maxAgeSeconds}`);
+  return parts.join("; ");
+}
+
+export async function createSession(
+  db: Executor,
+  input: { userId: string; ip: string; userAgent: string | null; secondFactorPending: boolean },
+  policy: SessionPolicy,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
+  const { token, hash } = createToken();
+  const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000);
+  await db.insert(sessions).values({
+    id: hash,
+    userId: input.userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+    secondFactorPending: input.secondFactorPending,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt };
+}
+
+export type LoadedSession = {
+  id: string;
+  userId: string;
+  secondFactorPending: boolean;
+  expiresAt: Date;
+};
+
+/** The session of a cookie token, if it is neither idle too long nor past its absolute expiry. */
+export async function findLiveSession(
+  db: Executor,
+  token: string,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<LoadedSession | null> {
+  if (!token || token.length > 100) return null;
+  const id = hashToken(token);
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+  if (!row) return null;
+  const idleLimit = new Date(row.lastSeenAt.getTime() + policy.idleMinutes * 60_000);
+  if (row.expiresAt <= now || idleLimit <= now) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  return { id: row.id, userId: row.userId, secondFactorPending: row.secondFactorPending, expiresAt: row.expiresAt };
+}
+
+export async function loadActor(db: Executor, session: LoadedSession): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, session.userId));
+  if (!user || user.disabledAt) return null;
+  const grants = await db.select().from(userRoles).where(eq(userRoles.userId, user.id));
+  const roles: RoleGrant[] = grants
+    .filter((g) => isRoleCode(g.role))
+    .map((g) => ({ role: g.role as RoleGrant["role"], departement: g.departement, structureId: g.structureId }));
+  return {
+    userId: user.id,
+    email: user.email,
+    nom: user.nom,
+    roles,
+    sessionId: session.id,
+    totpEnabled: user.totpEnabledAt !== null,
+  };
+}
+
+export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteUserSessions(db: Executor, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Housekeeping: drop sessions past their absolute expiry or idle too long. */
+export async function deleteExpiredSessions(db: Executor, policy: SessionPolicy, now: Date): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - policy.idleMinutes * 60_000))),
+    );
+}

@@ -1,0 +1,52 @@
+import { Outlet } from "react-router";
+import { homePathFor, primaryRole } from "~/domain/comptes/actor";
+import { type Action, can } from "~/domain/comptes/policy";
+import { roleLabels } from "~/domain/comptes/roles";
+import { getEnv } from "~/server/env.server";
+import { requireActor } from "~/server/request.server";
+import { EspaceShell, type NavItem } from "~/ui/layouts/espace-shell";
+import type { Route } from "./+types/_layout";
+
+/** Signed-out visitors go to the sign-in page; each loader still checks its own permission. */
+export const middleware: Route.MiddlewareFunction[] = [
+  ({ context, request }, next) => {
+    requireActor(context, request);
+    return next();
+  },
+];
+
+const entries: (NavItem & { action: Action; demoOnly?: boolean })[] = [
+  { to: "/espace/national", label: "Vue nationale", action: "national.lire" },
+  { to: "/espace/coordination", label: "Tableau de bord", action: "coordination.acceder" },
+  { to: "/espace/pilotage", label: "Pilotage", action: "pilotage.lire" },
+  { to: "/espace/structure", label: "Ma structure", action: "structure.lire" },
+  { to: "/espace/promeneur", label: "Mon activité", action: "promeneur.acceder" },
+  { to: "/espace/evaluations", label: "Évaluations", action: "evaluations.acceder" },
+  { to: "/espace/structures", label: "Structures", action: "equipe.lire" },
+  { to: "/espace/equipe", label: "Équipe et invitations", action: "equipe.lire" },
+  { to: "/espace/territoire", label: "Territoire", action: "territoire.lire" },
+  { to: "/espace/journal", label: "Journal des modifications", action: "journal.lire" },
+  { to: "/espace/outbox", label: "E-mails envoyés (démo)", action: "outbox.lire", demoOnly: true },
+  { to: "/espace/compte", label: "Mon compte", action: "espace.acceder" },
+];
+
+export function loader({ context, request }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  const demo = getEnv().demo;
+  const role = primaryRole(actor);
+  const home = homePathFor(actor);
+  const navigation = entries
+    .filter((e) => can(actor, e.action) && (!e.demoOnly || demo))
+    // A referent's "Ma structure" is their home; coordinators reach structures from "Structures".
+    .filter((e) => !(e.to === "/espace/structure" && role !== "referent"))
+    .map(({ to, label }) => ({ to, label }));
+  return { nom: actor.nom, roleLabel: role ? roleLabels[role] : "sans rôle", navigation, home };
+}
+
+export default function EspaceLayout({ loaderData }: Route.ComponentProps) {
+  return (
+    <EspaceShell nom={loaderData.nom} roleLabel={loaderData.roleLabel} navigation={loaderData.navigation}>
+      <Outlet />
+    </EspaceShell>
+  );
+}

@@ -1,0 +1,79 @@
+import { findAuditForActor } from "~/domain/audit/audit.queries.server";
+import { findPendingInvitations, findTeam } from "~/domain/comptes/user.queries.server";
+import { countStructures } from "~/domain/structures/structure.queries.server";
+import { countTerritoire } from "~/domain/territoire/territoire.queries.server";
+import { formatDateTime, formatNumber, plural } from "~/lib/format";
+import { getDb } from "~/server/db.server";
+import { pickDepartement, requirePermission } from "~/server/request.server";
+import type { Route } from "./+types/coordination";
+
+export const meta: Route.MetaFunction = () => [{ title: "Tableau de bord – Coordination" }];
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const actor = requirePermission(context, request, "coordination.acceder");
+  const departement = pickDepartement(actor, "coordination.acceder", request);
+  const db = getDb();
+  const [structures, team, invitations, territoire, recent] = await Promise.all([
+    countStructures(db, departement),
+    findTeam(db, departement),
+    findPendingInvitations(db, departement, new Date()),
+    countTerritoire(db, departement),
+    findAuditForActor(db, actor, { departement, limit: 8 }),
+  ]);
+  return { departement, structures, people: team.length, invitations: invitations.length, territoire, recent };
+}
+
+export default function CoordinationHome({ loaderData }: Route.ComponentProps) {
+  const { territoire } = loaderData;
+  return (
+    <div>
+      <h1>Tableau de bord de la coordination</h1>
+      <p className="mt-1 text-slate-700">Département {loaderData.departement}</p>
+      <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <li className="rounded-md border border-slate-300 p-4">
+          <p className="text-3xl font-bold">{formatNumber(loaderData.structures)}</p>
+          <p>
+            <a href="/espace/structures">{loaderData.structures > 1 ? "structures" : "structure"}</a>
+          </p>
+        </li>
+        <li className="rounded-md border border-slate-300 p-4">
+          <p className="text-3xl font-bold">{formatNumber(loaderData.people)}</p>
+          <p>
+            <a href="/espace/equipe">{loaderData.people > 1 ? "comptes actifs" : "compte actif"}</a>
+          </p>
+        </li>
+        <li className="rounded-md border border-slate-300 p-4">
+          <p className="text-3xl font-bold">{formatNumber(loaderData.invitations)}</p>
+          <p>
+            <a href="/espace/equipe">
+              {loaderData.invitations > 1 ? "invitations en attente" : "invitation en attente"}
+            </a>
+          </p>
+        </li>
+        <li className="rounded-md border border-slate-300 p-4">
+          <p className="text-3xl font-bold">{formatNumber(territoire.communes)}</p>
+          <p>
+            <a href="/espace/territoire">communes</a>, dont {plural(territoire.frrPlus, "FRR+", "FRR+")}
+          </p>
+        </li>
+      </ul>
+      <section aria-labelledby="recent" className="mt-8">
+        <h2 id="recent">Dernières modifications</h2>
+        {loaderData.recent.length === 0 ? (
+          <p className="mt-2">Aucune modification enregistrée.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-200">
+            {loaderData.recent.map((entry) => (
+              <li key={entry.id} className="py-2">
+                <span className="text-slate-700">{formatDateTime(entry.at)}</span> · {entry.actorLabel} · {entry.action}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-2">
+          <a href="/espace/journal">Tout le journal</a>
+        </p>
+      </section>
+    </div>
+  );
+}

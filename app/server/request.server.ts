@@ -1,0 +1,72 @@
+import { data, type RouterContextProvider, redirect } from "react-router";
+import type { Actor } from "~/domain/comptes/actor";
+import { type Action, can, scopeFor, type Target } from "~/domain/comptes/policy";
+import { actorContext, flashContext, requestInfoContext } from "./context.server";
+import { getEnv } from "./env.server";
+
+type Ctx = Readonly<RouterContextProvider>;
+
+/** The signed-in actor, or a redirect to the sign-in page that comes back here afterwards. */
+export function requireActor(context: Ctx, request: Request): Actor {
+  const actor = context.get(actorContext);
+  if (actor) return actor;
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  throw redirect(`/connexion?retour=${encodeURIComponent(back)}`);
+}
+
+/** The actor if they may do `action` on `target`; a 403 page otherwise. */
+export function requirePermission(context: Ctx, request: Request, action: Action, target: Target = {}): Actor {
+  const actor = requireActor(context, request);
+  if (!can(actor, action, target)) {
+    throw data({ message: "Votre rôle ne permet pas d'accéder à cette page." }, { status: 403 });
+  }
+  return actor;
+}
+
+export function optionalActor(context: Ctx): Actor | null {
+  return context.get(actorContext);
+}
+
+export function requestId(context: Ctx): string {
+  return context.get(requestInfoContext).requestId;
+}
+
+export function clientIp(context: Ctx): string {
+  return context.get(requestInfoContext).ip;
+}
+
+/** A message shown once on the next page (after a redirect). */
+export function setFlash(context: Ctx, message: string): void {
+  context.get(flashContext).next = message;
+}
+
+/** A same-site path to go back to after sign-in, never an open redirect. */
+export function safeReturnPath(value: string | null | undefined, fallback: string): string {
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}
+
+export function sessionPolicy() {
+  const env = getEnv();
+  return { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS };
+}
+
+/**
+ * The département a page works on: the one asked for in `?departement=` if the actor may act
+ * there (404 otherwise, as for anything out of scope), else the first one they may act in.
+ */
+export function pickDepartement(actor: Actor, action: Action, request: Request): string {
+  const asked = new URL(request.url).searchParams.get("departement");
+  const scope = scopeFor(actor, action);
+  if (scope.all) return asked && /^(\d{2}|2[AB]|97\d)$/.test(asked) ? asked : getEnv().DEFAULT_DEPARTEMENT;
+  if (asked) {
+    if (!scope.departements.includes(asked)) {
+      throw data({ message: "Cette page n'existe pas ou n'est pas accessible." }, { status: 404 });
+    }
+    return asked;
+  }
+  const first = scope.departements[0];
+  if (!first) throw data({ message: "Votre rôle ne permet pas d'accéder à cette page." }, { status: 403 });
+  return first;
+}

@@ -1,0 +1,93 @@
+import crypto from "node:crypto";
+import { data, type MiddlewareFunction } from "react-router";
+import {
+  findLiveSession,
+  type LoadedSession,
+  loadActor,
+  parseCookies,
+  serializeCookie,
+  sessionCookieName,
+} from "~/domain/comptes/session.server";
+import { safeEqual } from "~/domain/comptes/tokens.server";
+import { actorContext, csrfContext, flashContext } from "./context.server";
+import { getDb } from "./db.server";
+import { sessionPolicy } from "./request.server";
+
+export const CSRF_COOKIE = "pdn_csrf";
+export const CSRF_FIELD = "_csrf";
+const FLASH_COOKIE = "pdn_flash";
+
+export function isSecureRequest(request: Request): boolean {
+  return new URL(request.url).protocol === "https:";
+}
+
+/** Reads the token sent with a form, whatever its encoding. */
+async function sentCsrfToken(request: Request): Promise<string | null> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("multipart/form-data") && !type.includes("application/x-www-form-urlencoded")) return null;
+  try {
+    const value = (await request.clone().formData()).get(CSRF_FIELD);
+    return typeof value === "string" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs before every loader and action: CSRF double-submit check on every POST, the session and its
+ * actor, the one-time flash message. Sets or clears the matching cookies on the way out.
+ */
+export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const secure = isSecureRequest(request);
+  const cookies = parseCookies(request.headers.get("cookie"));
+
+  let csrf = cookies[CSRF_COOKIE];
+  const newCsrf = !csrf || !/^[\w-]{43}$/.test(csrf);
+  if (newCsrf) csrf = crypto.randomBytes(32).toString("base64url");
+  context.set(csrfContext, csrf as string);
+
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    const sent = await sentCsrfToken(request);
+    if (newCsrf || !sent || !safeEqual(sent, csrf as string)) {
+      throw data(
+        {
+          message:
+            "Le formulaire a expiré ou ne vient pas de ce site. Rechargez la page et recommencez (les cookies doivent être acceptés).",
+        },
+        { status: 403 },
+      );
+    }
+  }
+
+  const sessionName = sessionCookieName(secure);
+  const token = cookies[sessionName];
+  let session: LoadedSession | null = null;
+  if (token) {
+    session = await findLiveSession(getDb(), token, sessionPolicy(), new Date());
+    if (session && !session.secondFactorPending) context.set(actorContext, await loadActor(getDb(), session));
+  }
+
+  const flash = { read: cookies[FLASH_COOKIE] ?? null, next: null as string | null };
+  context.set(flashContext, flash);
+
+  const response = await next();
+
+  if (newCsrf) response.headers.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrf as string, { secure }));
+  if (token && !session && !response.headers.get("Set-Cookie")?.includes(`${sessionName}=`)) {
+    response.headers.append("Set-Cookie", serializeCookie(sessionName, "", { secure, maxAgeSeconds: 0 }));
+  }
+  if (flash.next) {
+    response.headers.append(
+      "Set-Cookie",
+      serializeCookie(FLASH_COOKIE, flash.next.slice(0, 500), { secure, maxAgeSeconds: 120 }),
+    );
+  } else if (flash.read && !isRedirect(response)) {
+    response.headers.append("Set-Cookie", serializeCookie(FLASH_COOKIE, "", { secure, maxAgeSeconds: 0 }));
+  }
+  if (context.get(actorContext) || token) response.headers.set("Cache-Control", "private, no-store");
+  return response;
+};
+
+function isRedirect(response: Response): boolean {
+  return response.status >= 300 && response.status < 400;
+}

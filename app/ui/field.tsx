@@ -1,0 +1,44 @@
+import type { ReactNode } from "react";
+
+type FieldProps = {
+  id: string;
+  label: string;
+  errors?: string[] | undefined;
+  hint?: ReactNode;
+  errorId?: string;
+  descriptionId?: string;
+  children: ReactNode;
+};
+
+/** A label, the control, a hint and the field's French error messages right below it. */
+export function Field({ id, label, errors, hint, errorId, descriptionId, children }: FieldProps) {
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="mb-1 block font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={descriptionId} className="mb-1 text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {errors?.length ? (
+        <p id={errorId} className="mt-1 text-sm font-semibold text-alerte-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormErrors({ errors, id }: { errors?: string[] | undefined; id?: string }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id} role="alert" className="mb-4 rounded-md border border-alerte-700 bg-red-50 px-4 py-3 text-alerte-700">
+      {errors.map((e) => (
+        <p key={e}>{e}</p>
+      ))}
+    </div>
+  );
+}

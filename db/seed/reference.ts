@@ -1,0 +1,7 @@
+import type { Database } from "~/server/db.server";
+import { seedTerritoire } from "./territoire";
+
+/** Reference data loaded at every start: idempotent upserts by code, never deleting additions. */
+export async function seedReference(db: Database): Promise<void> {
+  await seedTerritoire(db);
+}

@@ -1,0 +1,186 @@
+import crypto from "node:crypto";
+import type http from "node:http";
+import path from "node:path";
+import * as serverBuild from "virtual:react-router/server-build";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import pinoHttp from "pino-http";
+import { RouterContextProvider, type ServerBuild } from "react-router";
+import type { ViteDevServer } from "vite";
+import { requestInfoContext } from "~/server/context.server";
+import { getDatabaseHandle } from "~/server/db.server";
+import { checkDatabase, isDatabaseDown } from "~/server/db-health.server";
+import { type Env, EnvError, getEnv } from "~/server/env.server";
+import { getLogger } from "~/server/logger.server";
+import { prepareDatabase } from "~/server/startup.server";
+import { unavailablePage } from "./unavailable-page";
+
+/** The React Router build, bundled with this file by `react-router build`. */
+export const build: ServerBuild = serverBuild as unknown as ServerBuild;
+
+type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
+
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    // Server-rendered SVG charts carry style attributes; no script may be inline.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+export function createApp(env: Env, options: { build: BuildSource; vite?: ViteDevServer }) {
+  const app = express();
+  const log = getLogger();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId(req, res) {
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
+      autoLogging: { ignore: (req) => req.url?.startsWith("/assets/") ?? false },
+    }),
+  );
+
+  // Security headers on every answer.
+  app.use((req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.nonce = nonce;
+    if (!options.vite) res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+
+  // A POST from another site is refused before anything reads it (the form token is checked later).
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.get("origin");
+    const allowed = new Set([new URL(env.publicUrl).origin, `${req.protocol}://${req.get("host")}`]);
+    const crossSite = req.get("sec-fetch-site") === "cross-site";
+    if ((origin && origin !== "null" && !allowed.has(origin)) || origin === "null" || crossSite) {
+      res.status(403).type("text/plain; charset=utf-8").send("Requête refusée : elle ne vient pas de ce site.");
+      return;
+    }
+    next();
+  });
+
+  app.get("/healthz", async (_req, res) => {
+    const ok = await checkDatabase();
+    res
+      .status(ok ? 200 : 503)
+      .set("Cache-Control", "no-store")
+      .json({ statut: ok ? "ok" : "indisponible", base: ok ? getDatabaseHandle().kind : "injoignable" });
+  });
+
+  app.use(compression());
+
+  if (options.vite) {
+    app.use(options.vite.middlewares);
+  } else {
+    app.use("/assets", express.static(path.resolve("build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.resolve("build/client"), { maxAge: "1h", index: false }));
+  }
+
+  app.use((_req, res, next) => {
+    if (!isDatabaseDown()) return next();
+    res.status(503).set("Retry-After", "10").type("html").send(unavailablePage());
+  });
+
+  app.all(
+    "/{*splat}",
+    createRequestHandler({
+      build: options.build,
+      mode: env.NODE_ENV === "production" ? "production" : "development",
+      getLoadContext(req, res) {
+        const context = new RouterContextProvider();
+        context.set(requestInfoContext, {
+          requestId: String(req.id),
+          ip: (env.TRUST_PROXY ? req.ip : req.socket.remoteAddress) ?? "0.0.0.0",
+          nonce: String(res.locals.nonce ?? ""),
+        });
+        return context;
+      },
+    }),
+  );
+  return app;
+}
+
+export type RunningServer = { server: http.Server; url: string; stop(): Promise<void> };
+
+/** Validates the configuration, prepares the database, then listens; stops cleanly on SIGTERM. */
+export async function main(options: { build: BuildSource; vite?: ViteDevServer }): Promise<RunningServer> {
+  let env: Env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      for (const line of error.lines) console.error(line);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = getLogger();
+  let handle: Awaited<ReturnType<typeof prepareDatabase>>;
+  try {
+    handle = await prepareDatabase(env);
+  } catch (error) {
+    console.error(`Démarrage impossible : ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const app = createApp(env, options);
+  const server = await new Promise<http.Server>((resolve, reject) => {
+    const s = app.listen(env.PORT, env.HOST, () => resolve(s));
+    s.once("error", reject);
+  }).catch((error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === "EADDRINUSE"
+        ? `Démarrage impossible : le port ${env.PORT} est déjà utilisé (choisissez-en un autre avec PORT=…).`
+        : `Démarrage impossible : ${error.message}`,
+    );
+    return handle.close().then(() => process.exit(1));
+  });
+  const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
+  log.info({ url, demo: env.demo }, "listening");
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      log.info("stopping");
+      const force = setTimeout(() => process.exit(1), 10_000);
+      force.unref();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await handle.close();
+      await options.vite?.close();
+    })();
+    return stopping;
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+  return { server, url, stop };
+}
