@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL server on 127.0.0.1:${PGPORT:-55432} (trust auth, loopback only)
+# and prints its URL. Used by .ci/run and by developers who want the PostgreSQL test suite.
+set -euo pipefail
+PGPORT=${PGPORT:-55432}
+ROOT=${PG_ROOT:-/tmp/pdn-postgres}
+BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -n "$BIN" ] || { echo "PostgreSQL n'est pas installé (apt-get install postgresql)." >&2; exit 1; }
+RUN_AS=()
+if [ "$(id -u)" = "0" ]; then RUN_AS=(runuser -u postgres --); fi
+if ! "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$ROOT/data" status >/dev/null 2>&1; then
+  rm -rf "$ROOT"
+  install -d -m 700 "$ROOT"
+  [ "$(id -u)" = "0" ] && chown postgres "$ROOT"
+  "${RUN_AS[@]}" "$BIN/initdb" -D "$ROOT/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+  "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$ROOT/data" -l "$ROOT/server.log" -w \
+    -o "-p $PGPORT -k $ROOT -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200" start >/dev/null
+fi
+echo "postgres://postgres@127.0.0.1:$PGPORT/postgres"

@@ -1,0 +1,51 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "~": path.resolve(import.meta.dirname, "app"),
+  "@db": path.resolve(import.meta.dirname, "db"),
+};
+
+// Kept apart from vite.config.ts: the React Router plugin must not run under Vitest.
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    env: { TZ: "Europe/Paris" },
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    allowOnly: !process.env.CI,
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts"],
+          exclude: ["**/*.db.test.ts"],
+          setupFiles: ["tests/setup/console.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db",
+          include: ["**/*.db.test.{ts,tsx}"],
+          exclude: ["node_modules/**", "build/**"],
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/console.ts", "tests/setup/db-file.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.ts"],
+          globalSetup: ["e2e/support/global.ts"],
+          setupFiles: ["tests/setup/console.ts"],
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
