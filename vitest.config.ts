@@ -38,12 +38,23 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Whole processes: start-up, configuration errors, locks, crashes, several instances.
+          name: "system",
+          include: ["e2e/**/*.system.ts"],
+          globalSetup: ["e2e/support/global.ts"],
+          setupFiles: ["tests/setup/console.ts"],
+          testTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Journeys in Debian's Chromium driven by playwright-core.
           name: "e2e",
           include: ["e2e/**/*.e2e.ts"],
           globalSetup: ["e2e/support/global.ts"],
           setupFiles: ["tests/setup/console.ts"],
           testTimeout: 60_000,
-          fileParallelism: false,
         },
       },
     ],

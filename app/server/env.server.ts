@@ -1,5 +1,6 @@
 import path from "node:path";
-import { z } from "zod";
+// French messages for the variables without their own (the locale is set where z is exported).
+import { z } from "~/lib/zod";
 
 /**
  * The only module that reads process.env. Parsed once at boot: a bad variable stops the start
@@ -12,8 +13,8 @@ const postgresUrl = z.string().refine(
     try {
       const url = new URL(value);
       return (
-        ((url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "") ||
-        url.searchParams.has("host")
+        (url.protocol === "postgres:" || url.protocol === "postgresql:") &&
+        (url.hostname !== "" || url.searchParams.has("host"))
       );
     } catch {
       return false;

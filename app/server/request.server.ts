@@ -44,6 +44,8 @@ export function setFlash(context: Ctx, message: string): void {
 /** A same-site path to go back to after sign-in, never an open redirect. */
 export function safeReturnPath(value: string | null | undefined, fallback: string): string {
   if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  // Browsers drop tabs and line breaks from a URL: "/\t/evil.example" would become "//evil.example".
+  if ([...value].some((c) => c <= "\u001f" || c === "\u007f")) return fallback;
   return value;
 }
 

@@ -26,6 +26,7 @@ export async function prepareDatabase(env: Env, options: { seedDemo?: boolean } 
       await runMigrations(handle, db);
       await seedReference(db);
       if (options.seedDemo ?? env.demo) {
+        log.info("loading demo data if the database is empty");
         const demo = await seedDemoIfEmpty(db);
         if (demo === "seeded") log.info("demo data loaded");
       }

@@ -73,6 +73,7 @@ CREATE TABLE "users" (
 	"password_hash" text,
 	"totp_secret" text,
 	"totp_enabled_at" timestamp with time zone,
+	"totp_last_step" integer,
 	"disabled_at" timestamp with time zone,
 	"password_changed_at" timestamp with time zone,
 	"last_sign_in_at" timestamp with time zone,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { structures } from "./structures";
 import { departements } from "./territoire";
 
@@ -16,6 +16,8 @@ export const users = pgTable(
     passwordHash: text(),
     totpSecret: text(),
     totpEnabledAt: at(),
+    /** The last TOTP time step accepted: a code is never accepted twice. */
+    totpLastStep: integer(),
     disabledAt: at(),
     passwordChangedAt: at(),
     lastSignInAt: at(),

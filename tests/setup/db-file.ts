@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { type DatabaseHandle, openPglite, openPostgres, setDatabaseHandle } from "~/server/db.server";
 import { withDatabase } from "./global-db";
-import { useTestEnv } from "./test-env";
+import { applyTestEnv } from "./test-env";
 
 // Each test file gets its own copy of the golden database: PGlite in memory, or a PostgreSQL
 // database cloned from the template when TEST_DATABASE_URL is set.
@@ -12,7 +12,7 @@ let handle: DatabaseHandle | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  useTestEnv();
+  applyTestEnv();
   const golden = inject("golden");
   if (golden.kind === "pglite") {
     const bytes = await fs.readFile(golden.file);

@@ -1,10 +1,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { seedReference } from "@db/seed/reference";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { seedReference } from "@db/seed/reference";
 import { openPglite, openPostgres, runMigrations } from "~/server/db.server";
-import { useTestEnv } from "./test-env";
+import { applyTestEnv } from "./test-env";
 
 export type GoldenDatabase = { kind: "pglite"; file: string } | { kind: "postgres"; url: string; template: string };
 
@@ -18,8 +18,9 @@ const CACHE = path.resolve("node_modules/.cache/pdn-test");
 
 /** Builds the migrated database with reference data once; every test file opens its own copy. */
 export default async function setup(project: TestProject) {
-  useTestEnv();
-  const url = process.env.TEST_DATABASE_URL;
+  applyTestEnv();
+  // PostgreSQL when TEST_DATABASE_URL is set, unless TEST_DB_DRIVER=pglite asks for the embedded one.
+  const url = process.env.TEST_DB_DRIVER === "pglite" ? undefined : process.env.TEST_DATABASE_URL;
   if (url) {
     const template = `pdn_golden_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });

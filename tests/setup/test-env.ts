@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseEnv, setEnv } from "~/server/env.server";
 
 /** The configuration every database test runs with: silent logs, mails to a temporary outbox. */
-export function useTestEnv(overrides: Record<string, string> = {}) {
+export function applyTestEnv(overrides: Record<string, string> = {}) {
   const env = parseEnv({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",

@@ -15,7 +15,12 @@ export function contextFor(actor: Actor | null, options: { ip?: string } = {}) {
 }
 
 export async function actorOf(userId: string): Promise<Actor> {
-  const actor = await loadActor(getDb(), { id: `session-${userId}`, userId, secondFactorPending: false, expiresAt: new Date() });
+  const actor = await loadActor(getDb(), {
+    id: `session-${userId}`,
+    userId,
+    secondFactorPending: false,
+    expiresAt: new Date(),
+  });
   if (!actor) throw new Error("no actor");
   return actor;
 }
@@ -24,7 +29,11 @@ export function getRequest(path: string): Request {
   return new Request(`http://localhost:3000${path}`);
 }
 
-export function postRequest(path: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+export function postRequest(
+  path: string,
+  fields: Record<string, string | string[]>,
+  headers: Record<string, string> = {},
+) {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
     for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);

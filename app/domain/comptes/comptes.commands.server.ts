@@ -1,4 +1,4 @@
-import { invitations, passwordResets, sessions, structures, userRoles, users } from "@db/schema";
+import { invitations, passwordResets, sessions, signInAttempts, structures, userRoles, users } from "@db/schema";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { type AuditActor, recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
@@ -12,10 +12,11 @@ import { roleLabels } from "./roles";
 import { createSession, deleteUserSessions, type SessionPolicy } from "./session.server";
 import { normalizeEmail } from "./sign-in.server";
 import { createToken, hashToken } from "./tokens.server";
-import { generateTotpSecret, verifyTotp } from "./totp";
+import { generateTotpSecret, matchTotpStep } from "./totp";
 
 const RESET_TTL_MS = 60 * 60_000;
 const INVITATION_TTL_MS = 14 * 24 * 3_600_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 
@@ -56,12 +57,18 @@ export async function completeSecondFactor(
   policy: SessionPolicy,
 ): Promise<{ ok: true; token: string; userId: string } | { ok: false }> {
   const [row] = await ctx.db
-    .select({ userId: sessions.userId, pending: sessions.secondFactorPending, secret: users.totpSecret })
+    .select({
+      userId: sessions.userId,
+      pending: sessions.secondFactorPending,
+      secret: users.totpSecret,
+      lastStep: users.totpLastStep,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, input.sessionId));
   if (!row?.pending || !row.secret) return { ok: false };
-  if (!verifyTotp(row.secret, input.code, ctx.now)) return { ok: false };
+  const step = matchTotpStep(row.secret, input.code, ctx.now, row.lastStep);
+  if (step === null || !(await spendTotpStep(ctx.db, row.userId, step))) return { ok: false };
   const { token } = await startSession(
     ctx,
     {
@@ -146,6 +153,15 @@ export async function resetPassword(ctx: Ctx, token: string, password: string): 
     if (spent.length === 0) throw new NotFound("Ce lien de réinitialisation a déjà servi.");
     await tx.update(users).set({ passwordHash, passwordChangedAt: ctx.now }).where(eq(users.id, reset.userId));
     await deleteUserSessions(tx, reset.userId);
+    // Other links sent before this one stop working too.
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: ctx.now })
+      .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
+    // The lock message offers a reset as the way out: failures before it no longer count.
+    await tx
+      .delete(signInAttempts)
+      .where(and(eq(signInAttempts.email, normalizeEmail(reset.email)), eq(signInAttempts.success, false)));
     await recordAudit(
       tx,
       { system: "réinitialisation par e-mail" },
@@ -165,11 +181,15 @@ export async function inviteUser(
   if (!invitableRoles(actor, input.departement).includes(input.role)) {
     throw new Invalid("role", "Vous ne pouvez pas attribuer ce rôle dans ce département.");
   }
+  // Only a referent is tied to a structure; a structure chosen for another role is dropped.
+  const structureId = input.role === "referent" ? (input.structureId ?? null) : null;
   if (input.role === "referent") {
-    const [structure] = await db
-      .select()
-      .from(structures)
-      .where(and(eq(structures.id, input.structureId ?? ""), eq(structures.departement, input.departement)));
+    const [structure] = structureId
+      ? await db
+          .select()
+          .from(structures)
+          .where(and(eq(structures.id, structureId), eq(structures.departement, input.departement)))
+      : [];
     if (!structure) throw new Invalid("structureId", "Cette structure n'existe pas dans ce département.");
   }
   const email = normalizeEmail(input.email);
@@ -182,7 +202,7 @@ export async function inviteUser(
         sql`lower(${users.email}) = ${email}`,
         eq(userRoles.role, input.role),
         eq(userRoles.departement, input.departement),
-        input.structureId ? eq(userRoles.structureId, input.structureId) : isNull(userRoles.structureId),
+        structureId ? eq(userRoles.structureId, structureId) : isNull(userRoles.structureId),
       ),
     );
   if (existingRole) throw new Invalid("email", "Cette personne a déjà ce rôle dans ce département.");
@@ -197,6 +217,7 @@ export async function inviteUser(
           eq(invitations.email, email),
           eq(invitations.role, input.role),
           eq(invitations.departement, input.departement),
+          structureId ? eq(invitations.structureId, structureId) : isNull(invitations.structureId),
           isNull(invitations.acceptedAt),
           isNull(invitations.revokedAt),
         ),
@@ -208,7 +229,7 @@ export async function inviteUser(
         nom: input.nom,
         role: input.role,
         departement: input.departement,
-        structureId: input.role === "referent" ? (input.structureId ?? null) : null,
+        structureId,
         invitedBy: actor.userId,
         tokenHash: hash,
         expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
@@ -329,6 +350,7 @@ export async function revokeInvitation(
   invitationId: string,
   allowedDepartements: string[] | "all",
 ) {
+  if (!UUID.test(invitationId)) throw new NotFound();
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(invitations).where(eq(invitations.id, invitationId));
     if (!row || (allowedDepartements !== "all" && !allowedDepartements.includes(row.departement ?? "")))
@@ -362,20 +384,44 @@ export async function changePassword(ctx: Ctx, actor: Actor, current: string, pa
   });
 }
 
-/** Step 1 of TOTP: a new secret, kept on the account but not active until a code confirms it. */
+/** Records the step of an accepted code; false if it (or a later one) was already used. */
+async function spendTotpStep(db: Database, userId: string, step: number): Promise<boolean> {
+  const spent = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step}::int)`))
+    .returning({ id: users.id });
+  return spent.length > 0;
+}
+
+/**
+ * Step 1 of TOTP: a new secret, kept on the account but not active until a code confirms it.
+ * An active one is only removed by disableTotp, which asks for the password.
+ */
 export async function prepareTotp({ db }: Ctx, actor: Actor): Promise<string> {
   const secret = generateTotpSecret();
-  await db.update(users).set({ totpSecret: secret, totpEnabledAt: null }).where(eq(users.id, actor.userId));
+  const updated = await db
+    .update(users)
+    .set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null })
+    .where(and(eq(users.id, actor.userId), isNull(users.totpEnabledAt)))
+    .returning({ id: users.id });
+  if (updated.length === 0) {
+    throw new Invalid(
+      "code",
+      "La double authentification est déjà activée : désactivez-la d'abord avec votre mot de passe.",
+    );
+  }
   return secret;
 }
 
 export async function enableTotp(ctx: Ctx, actor: Actor, code: string): Promise<void> {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   if (!user?.totpSecret) throw new Invalid("code", "Commencez par générer une clé.");
-  if (!verifyTotp(user.totpSecret, code, ctx.now))
+  const step = matchTotpStep(user.totpSecret, code, ctx.now);
+  if (step === null)
     throw new Invalid("code", "Ce code ne correspond pas : vérifiez l'heure de votre téléphone et réessayez.");
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ totpEnabledAt: ctx.now }).where(eq(users.id, actor.userId));
+    await tx.update(users).set({ totpEnabledAt: ctx.now, totpLastStep: step }).where(eq(users.id, actor.userId));
     await recordAudit(
       tx,
       actor,

@@ -24,16 +24,32 @@ export async function hashPassword(password: string, logN = DEFAULT_LOG_N): Prom
   return `scrypt$${logN}$${R}$${P}$${salt.toString("base64url")}$${key.toString("base64url")}`;
 }
 
+/** A stored parameter: a positive integer written in decimal, at most `max`. */
+function parameter(value: string | undefined, max: number): number | null {
+  return value && /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= max ? Number(value) : null;
+}
+
+/** False for a wrong password and for a malformed stored hash (never an error, never a match). */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, logN, r, p, salt, key] = stored.split("$");
+  const [scheme, logNText, rText, pText, salt, key] = stored.split("$");
+  const logN = parameter(logNText, 30);
+  const r = parameter(rText, 64);
+  const p = parameter(pText, 16);
   if (scheme !== "scrypt" || !logN || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, "base64url");
-  const actual = await scrypt(
-    password.normalize("NFC"),
-    Buffer.from(salt, "base64url"),
-    expected.length,
-    options(Number(logN), Number(r), Number(p)),
-  );
+  // A key that decodes to a few bytes (or none) would make any password "match".
+  if (expected.length < 16) return false;
+  let actual: Buffer;
+  try {
+    actual = await scrypt(
+      password.normalize("NFC"),
+      Buffer.from(salt, "base64url"),
+      expected.length,
+      options(logN, r, p),
+    );
+  } catch {
+    return false; // parameters scrypt refuses (memory limit)
+  }
   return crypto.timingSafeEqual(actual, expected);
 }
 

@@ -52,14 +52,27 @@ export function totpAt(secret: string, timeMs: number, digits = 6, stepSeconds =
   return code.toString().padStart(digits, "0");
 }
 
+/**
+ * The time step (30-second counter) whose code matches, looking at the current step and one either
+ * side (clock drift of a phone); null when none does or when the step is not after `lastStep`, so
+ * that a code is never accepted twice.
+ */
+export function matchTotpStep(secret: string, code: string, now: Date, lastStep: number | null = null): number | null {
+  const clean = code.replace(/\s/g, "");
+  if (!/^\d{6}$/.test(clean)) return null;
+  const current = Math.floor(now.getTime() / 30_000);
+  for (const step of [current - 1, current, current + 1]) {
+    const expected = totpAt(secret, step * 30_000);
+    if (crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(clean))) {
+      return lastStep !== null && step <= lastStep ? null : step;
+    }
+  }
+  return null;
+}
+
 /** Accepts the current code and one step either side (clock drift of a phone). */
 export function verifyTotp(secret: string, code: string, now: Date): boolean {
-  const clean = code.replace(/\s/g, "");
-  if (!/^\d{6}$/.test(clean)) return false;
-  return [-1, 0, 1].some((step) => {
-    const expected = totpAt(secret, now.getTime() + step * 30_000);
-    return crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(clean));
-  });
+  return matchTotpStep(secret, code, now) !== null;
 }
 
 export function totpUri(secret: string, accountName: string, issuer = "Promeneurs du Net"): string {

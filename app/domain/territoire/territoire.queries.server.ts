@@ -11,6 +11,8 @@ export type TerritoireSummary = {
   withBoundary: number;
   qpv: number;
   epci: number;
+  /** When a commune of the département last changed through `npm run territoire:import`. */
+  dernierImport: Date | null;
 };
 
 export async function countTerritoire(db: Executor, departement: string): Promise<TerritoireSummary> {
@@ -23,6 +25,7 @@ export async function countTerritoire(db: Executor, departement: string): Promis
       frrImported: sql<number>`count(*) filter (where ${communes.frrStatut} is not null)`.mapWith(Number),
       withBoundary: sql<number>`count(*) filter (where ${communes.contour} is not null)`.mapWith(Number),
       epci: sql<number>`count(distinct ${communes.epciSiren})`.mapWith(Number),
+      dernierImport: sql<Date | null>`max(${communes.territoireImporteLe})`.mapWith(communes.territoireImporteLe),
     })
     .from(communes)
     .where(eq(communes.departement, departement));
@@ -36,6 +39,7 @@ export async function countTerritoire(db: Executor, departement: string): Promis
     withBoundary: row?.withBoundary ?? 0,
     qpv: q?.n ?? 0,
     epci: row?.epci ?? 0,
+    dernierImport: row?.dernierImport ?? null,
   };
 }
 

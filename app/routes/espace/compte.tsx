@@ -44,7 +44,12 @@ export async function action({ context, request }: Route.ActionArgs) {
     "totp-desactiver": disableSchema,
   } as const;
   if (intent === "totp-preparer") {
-    await prepareTotp(ctx, actor);
+    try {
+      await prepareTotp(ctx, actor);
+    } catch (error) {
+      if (error instanceof Invalid) throw data({ message: error.message }, { status: 400 });
+      throw error;
+    }
     return redirect("/espace/compte#double-authentification");
   }
   if (!(intent in schemas)) throw data({ message: "Action inconnue." }, { status: 400 });

@@ -39,6 +39,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
+  // Checked before reading the form: only someone who may invite somewhere sees its errors.
+  requirePermission(context, request, "equipe.inviter");
   const formData = await request.formData();
   const db = getDb();
   const now = new Date();

@@ -25,7 +25,11 @@ describe("liste des structures", () => {
     expect(names).toContain("Structure du 05");
     expect(names).not.toContain("Structure du 04");
     const other = await outcome(() =>
-      loader({ request: getRequest("/espace/structures?departement=04"), context: contextFor(actor), params: {} } as never),
+      loader({
+        request: getRequest("/espace/structures?departement=04"),
+        context: contextFor(actor),
+        params: {},
+      } as never),
     );
     expect(other.status).toBe(404);
   });
@@ -33,7 +37,11 @@ describe("liste des structures", () => {
   it("refuse la liste à un membre du comité de pilotage", async () => {
     const copil = await insertUser(getDb(), { roles: [{ role: "copil", departement: "04" }] });
     const result = await outcome(async () =>
-      loader({ request: getRequest("/espace/structures"), context: contextFor(await actorOf(copil.id)), params: {} } as never),
+      loader({
+        request: getRequest("/espace/structures"),
+        context: contextFor(await actorOf(copil.id)),
+        params: {},
+      } as never),
     );
     expect(result.status).toBe(403);
   });

@@ -1,12 +1,11 @@
+import { frrLabel } from "~/domain/territoire/territoire.labels";
 import { countTerritoire, findCommunes, findQpv } from "~/domain/territoire/territoire.queries.server";
-import { formatNumber } from "~/lib/format";
+import { formatDateTime, formatNumber } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
 import type { Route } from "./+types/territoire";
 
 export const meta: Route.MetaFunction = () => [{ title: "Territoire – Promeneurs du Net" }];
-
-const frrLabels: Record<string, string> = { frr_plus: "FRR+", frr_socle: "FRR socle", non_classee: "Non classée" };
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "territoire.lire");
@@ -45,7 +44,15 @@ export default function TerritoirePage({ loaderData }: Route.ComponentProps) {
             ? `Contours importés pour ${formatNumber(summary.withBoundary)} communes sur ${formatNumber(summary.communes)}.`
             : "Contours des communes non importés : les cartes ne peuvent pas encore être dessinées."}
         </li>
+        {summary.dernierImport ? (
+          <li>Dernière modification par l'import du territoire : {formatDateTime(summary.dernierImport)}.</li>
+        ) : null}
       </ul>
+      {summary.withBoundary > 0 ? (
+        <p className="mt-4">
+          <a href="/carte">Voir la carte publique des communes</a>
+        </p>
+      ) : null}
       <table className="mt-6 w-full border-collapse text-left text-sm">
         <caption className="mb-2 text-left font-semibold">Communes</caption>
         <thead>
@@ -79,7 +86,7 @@ export default function TerritoirePage({ loaderData }: Route.ComponentProps) {
               <td className="py-1 pr-3">{c.code}</td>
               <td className="py-1 pr-3 text-right">{formatNumber(c.population)}</td>
               <td className="py-1 pr-3">{c.epci ?? "–"}</td>
-              <td className="py-1 pr-3">{c.frrStatut ? (frrLabels[c.frrStatut] ?? c.frrStatut) : "–"}</td>
+              <td className="py-1 pr-3">{c.frrStatut ? frrLabel(c.frrStatut) : "–"}</td>
               <td className="py-1">{c.qpv > 0 ? formatNumber(c.qpv) : "–"}</td>
             </tr>
           ))}

@@ -1,0 +1,289 @@
+import { describe, expect, it } from "vitest";
+import type { Actor, RoleGrant } from "./actor";
+import { type Action, can, invitableRoles, scopeFor } from "./policy";
+import type { RoleCode } from "./roles";
+
+const OWN = "04";
+const OTHER = "05";
+const OWN_STRUCTURE = "11111111-1111-4111-8111-111111111111";
+const OTHER_STRUCTURE = "22222222-2222-4222-8222-222222222222";
+
+function actorWith(...roles: Partial<RoleGrant>[]): Actor {
+  return {
+    userId: "00000000-0000-4000-8000-000000000001",
+    email: "personne@essai.pdn.fr",
+    nom: "Personne d'essai",
+    sessionId: "session",
+    totpEnabled: false,
+    roles: roles.map((g) => ({
+      role: g.role ?? "promeneur",
+      departement: g.role === "national" ? null : (g.departement ?? OWN),
+      structureId: g.structureId ?? null,
+    })),
+  };
+}
+
+/** The one role of each test actor, held in 04 (the referent for OWN_STRUCTURE; national everywhere). */
+const actors: Record<RoleCode, Actor> = {
+  national: actorWith({ role: "national" }),
+  coordinateur: actorWith({ role: "coordinateur" }),
+  copil: actorWith({ role: "copil" }),
+  referent: actorWith({ role: "referent", structureId: OWN_STRUCTURE }),
+  promeneur: actorWith({ role: "promeneur" }),
+  evaluateur: actorWith({ role: "evaluateur" }),
+};
+
+const T = true;
+const F = false;
+
+/**
+ * Expected answer of `can` for each action and role, in the actor's own département (04) and in
+ * another one (05). Written out by hand: changing a rule in policy.ts must change this table.
+ */
+const matrix: Record<Action, Record<RoleCode, [own: boolean, other: boolean]>> = {
+  "espace.acceder": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [T, F],
+    referent: [T, F],
+    promeneur: [T, F],
+    evaluateur: [T, F],
+  },
+  "coordination.acceder": {
+    national: [F, F],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "promeneur.acceder": {
+    national: [F, F],
+    coordinateur: [F, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [T, F],
+    evaluateur: [F, F],
+  },
+  "evaluations.acceder": {
+    national: [F, F],
+    coordinateur: [F, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [T, F],
+  },
+  "equipe.lire": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "equipe.inviter": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "structure.lire": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [T, F],
+    referent: [T, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "journal.lire": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "territoire.lire": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [T, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "territoire.importer": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "outbox.lire": {
+    national: [F, F],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "pilotage.lire": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [T, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "national.lire": {
+    national: [T, T],
+    coordinateur: [F, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+};
+
+/** For a referent, the same question about their own structure and another structure of 04. */
+const referentStructures: Record<Action, [own: boolean, other: boolean]> = {
+  "espace.acceder": [T, F],
+  "coordination.acceder": [F, F],
+  "promeneur.acceder": [F, F],
+  "evaluations.acceder": [F, F],
+  "equipe.lire": [F, F],
+  "equipe.inviter": [F, F],
+  "structure.lire": [T, F],
+  "journal.lire": [F, F],
+  "territoire.lire": [F, F],
+  "territoire.importer": [F, F],
+  "outbox.lire": [F, F],
+  "pilotage.lire": [F, F],
+  "national.lire": [F, F],
+};
+
+const cases = Object.entries(matrix).flatMap(([action, byRole]) =>
+  Object.entries(byRole).map(([role, [own, other]]) => ({
+    action: action as Action,
+    role: role as RoleCode,
+    own,
+    other,
+  })),
+);
+
+describe("matrice des permissions", () => {
+  it("couvre les six rôles pour chaque action", () => {
+    expect(cases).toHaveLength(Object.keys(matrix).length * 6);
+  });
+
+  it.each(cases)("$action pour le rôle $role : dans son département $own, dans un autre $other", (c) => {
+    const actor = actors[c.role];
+    expect(can(actor, c.action, { departement: OWN })).toBe(c.own);
+    expect(can(actor, c.action, { departement: OTHER })).toBe(c.other);
+    // Sans cible précise, la question est « ce rôle y donne-t-il droit quelque part ? ».
+    expect(can(actor, c.action)).toBe(c.own);
+  });
+
+  it.each(
+    Object.entries(referentStructures).map(([action, [own, other]]) => ({ action: action as Action, own, other })),
+  )("$action pour un référent : sa structure $own, une autre structure du département $other", (c) => {
+    const referent = actors.referent;
+    expect(can(referent, c.action, { departement: OWN, structureId: OWN_STRUCTURE })).toBe(c.own);
+    expect(can(referent, c.action, { departement: OWN, structureId: OTHER_STRUCTURE })).toBe(c.other);
+    expect(can(referent, c.action, { departement: OTHER, structureId: OWN_STRUCTURE })).toBe(false);
+  });
+
+  it("ne donne rien à un visiteur non connecté ni à un compte sans rôle", () => {
+    for (const action of Object.keys(matrix) as Action[]) {
+      expect(can(null, action, { departement: OWN })).toBe(false);
+      expect(can(undefined, action)).toBe(false);
+      expect(can(actorWith(), action, { departement: OWN })).toBe(false);
+    }
+  });
+
+  it("additionne les rôles d'une personne qui en a plusieurs, chacun dans son département", () => {
+    const actor = actorWith({ role: "coordinateur", departement: "04" }, { role: "copil", departement: "05" });
+    expect(can(actor, "equipe.inviter", { departement: "04" })).toBe(true);
+    expect(can(actor, "equipe.inviter", { departement: "05" })).toBe(false);
+    expect(can(actor, "pilotage.lire", { departement: "05" })).toBe(true);
+    expect(can(actor, "pilotage.lire", { departement: "06" })).toBe(false);
+  });
+
+  it("ne laisse pas un référent de deux structures lire une troisième", () => {
+    const third = "33333333-3333-4333-8333-333333333333";
+    const actor = actorWith(
+      { role: "referent", structureId: OWN_STRUCTURE },
+      { role: "referent", structureId: OTHER_STRUCTURE },
+    );
+    expect(can(actor, "structure.lire", { departement: OWN, structureId: OWN_STRUCTURE })).toBe(true);
+    expect(can(actor, "structure.lire", { departement: OWN, structureId: OTHER_STRUCTURE })).toBe(true);
+    expect(can(actor, "structure.lire", { departement: OWN, structureId: third })).toBe(false);
+  });
+});
+
+describe("périmètre des lectures (scopeFor)", () => {
+  it("donne tout au rôle national pour une action qui le prévoit", () => {
+    expect(scopeFor(actors.national, "journal.lire")).toEqual({ all: true });
+    expect(scopeFor(actors.national, "structure.lire")).toEqual({ all: true });
+  });
+
+  it("ne donne rien au rôle national pour une action qui ne le prévoit pas", () => {
+    expect(scopeFor(actors.national, "coordination.acceder")).toEqual({
+      all: false,
+      departements: [],
+      structureIds: [],
+    });
+  });
+
+  it("limite le coordinateur à son département", () => {
+    expect(scopeFor(actors.coordinateur, "journal.lire")).toEqual({
+      all: false,
+      departements: ["04"],
+      structureIds: [],
+    });
+  });
+
+  it("limite le référent à sa structure, sans le département entier", () => {
+    expect(scopeFor(actors.referent, "structure.lire")).toEqual({
+      all: false,
+      departements: [],
+      structureIds: [OWN_STRUCTURE],
+    });
+  });
+
+  it("ne donne aucun département à un rôle absent de la règle", () => {
+    expect(scopeFor(actors.copil, "journal.lire")).toEqual({ all: false, departements: [], structureIds: [] });
+    expect(scopeFor(actors.promeneur, "structure.lire")).toEqual({ all: false, departements: [], structureIds: [] });
+  });
+
+  it("réunit sans doublon les départements de plusieurs rôles, triés", () => {
+    const actor = actorWith(
+      { role: "copil", departement: "05" },
+      { role: "coordinateur", departement: "04" },
+      { role: "copil", departement: "04" },
+      { role: "promeneur", departement: "06" },
+    );
+    expect(scopeFor(actor, "pilotage.lire")).toEqual({ all: false, departements: ["04", "05"], structureIds: [] });
+    expect(scopeFor(actor, "journal.lire")).toEqual({ all: false, departements: ["04"], structureIds: [] });
+  });
+});
+
+describe("rôles qu'une personne peut attribuer (invitableRoles)", () => {
+  const allButNational: RoleCode[] = ["coordinateur", "copil", "referent", "promeneur", "evaluateur"];
+
+  it("laisse le rôle national inviter partout, jamais au rôle national", () => {
+    expect(invitableRoles(actors.national, "04")).toEqual(allButNational);
+    expect(invitableRoles(actors.national, "05")).toEqual(allButNational);
+  });
+
+  it("laisse le coordinateur inviter dans son département seulement", () => {
+    expect(invitableRoles(actors.coordinateur, "04")).toEqual(allButNational);
+    expect(invitableRoles(actors.coordinateur, "05")).toEqual([]);
+  });
+
+  it.each(["copil", "referent", "promeneur", "evaluateur"] as const)("ne laisse pas le rôle %s inviter", (role) => {
+    expect(invitableRoles(actors[role], "04")).toEqual([]);
+  });
+});

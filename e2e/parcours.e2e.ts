@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppProcess } from "./support/app-process";
+import { axeViolations, type Browser, launchBrowser, newContext, signIn } from "./support/browser";
+import { DEMO_PASSWORD, startDemoServer } from "./support/demo-server";
+
+let app: AppProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const homes = [
+  { email: "coordination@demo.pdn04.fr", path: "/espace/coordination", heading: "Tableau de bord de la coordination" },
+  { email: "promeneur@demo.pdn04.fr", path: "/espace/promeneur", heading: "Bonjour Sami Roux (démo)" },
+  { email: "structure@demo.pdn04.fr", path: "/espace/structure", heading: "Ma structure" },
+  { email: "copil@demo.pdn04.fr", path: "/espace/pilotage", heading: "Pilotage du dispositif" },
+];
+
+describe("connexion des comptes de démonstration", () => {
+  for (const { email, path, heading } of homes) {
+    it(`connecte ${email} sans JavaScript et l'amène sur l'accueil de son rôle`, async () => {
+      const context = await newContext(browser, app.url, { javaScript: false });
+      const page = await context.newPage();
+      await signIn(page, email, DEMO_PASSWORD);
+      expect(new URL(page.url()).pathname).toBe(path);
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(heading);
+      expect(await page.locator("h1").count()).toBe(1);
+      await context.close();
+    });
+
+    it(`montre à ${email} un accueil sans violation axe (avec JavaScript)`, async () => {
+      // axe-core runs inside the page: it needs JavaScript.
+      const context = await newContext(browser, app.url, { javaScript: true });
+      const page = await context.newPage();
+      await signIn(page, email, DEMO_PASSWORD);
+      expect(new URL(page.url()).pathname).toBe(path);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it("connecte la coordination avec JavaScript, puis la déconnecte", async () => {
+    const context = await newContext(browser, app.url, { javaScript: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    await signIn(page, "coordination@demo.pdn04.fr", DEMO_PASSWORD);
+    await page.waitForURL("**/espace/coordination");
+    await page.getByRole("link", { name: "Équipe et invitations" }).click();
+    await page.getByRole("heading", { level: 1, name: "Équipe et invitations" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/espace/equipe");
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.waitForURL("**/connexion");
+    await expect(page.getByRole("status").textContent()).resolves.toContain("Vous êtes déconnecté.");
+    await page.goto("/espace/coordination");
+    expect(new URL(page.url()).pathname).toBe("/connexion");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("affiche l'erreur à côté du formulaire pour un mauvais mot de passe", async () => {
+    const context = await newContext(browser, app.url, { javaScript: false });
+    const page = await context.newPage();
+    await page.goto("/connexion");
+    await page.getByLabel("Adresse e-mail").fill("coordination@demo.pdn04.fr");
+    await page.getByLabel("Mot de passe").fill("pas-le-bon");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Se connecter" }).click(),
+    ]);
+    expect(response.status()).toBe(400);
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Adresse e-mail ou mot de passe incorrect.");
+    await context.close();
+  });
+});
+
+describe("permissions", () => {
+  it("montre la page 403 à un membre du comité de pilotage qui demande une page de la coordination", async () => {
+    const context = await newContext(browser, app.url, { javaScript: false });
+    const page = await context.newPage();
+    await signIn(page, "copil@demo.pdn04.fr", DEMO_PASSWORD);
+    for (const path of ["/espace/equipe", "/espace/coordination", "/espace/journal"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Accès refusé");
+    }
+    await context.close();
+    const withJs = await newContext(browser, app.url, { javaScript: true });
+    const jsPage = await withJs.newPage();
+    await signIn(jsPage, "copil@demo.pdn04.fr", DEMO_PASSWORD);
+    await jsPage.goto("/espace/equipe");
+    expect(await axeViolations(jsPage)).toEqual([]);
+    await withJs.close();
+  });
+
+  it("ne montre aucune donnée du 04 à la coordination d'un autre département", async () => {
+    const context = await newContext(browser, app.url, { javaScript: false });
+    const page = await context.newPage();
+    await signIn(page, "coordination@demo.pdn05.fr", "mot-de-passe-essai-05");
+    expect(new URL(page.url()).pathname).toBe("/espace/coordination");
+    const structures = await page.goto("/espace/structures");
+    expect(structures?.status()).toBe(200);
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).toContain("Département 05");
+    expect(text).not.toContain("Centre social Les Trois Vallées");
+    expect(text).toContain("Aucune structure ne correspond.");
+    const team = await page.goto("/espace/equipe");
+    expect(team?.status()).toBe(200);
+    expect((await page.locator("main").textContent()) ?? "").not.toContain("demo.pdn04.fr");
+    for (const path of [
+      "/espace/structures?departement=04",
+      "/espace/equipe?departement=04",
+      "/espace/journal?departement=04",
+    ]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,50 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function chromiumPath(): string | null {
+  return inject("chromium");
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error("Chromium introuvable (apt-get install chromium)");
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+export async function newContext(browser: Browser, baseURL: string, options: { javaScript?: boolean } = {}) {
+  return browser.newContext({
+    baseURL,
+    javaScriptEnabled: options.javaScript ?? true,
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+  });
+}
+
+/** Signs in through the real form. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== "/connexion", { timeout: 15_000 }),
+    page.getByRole("button", { name: "Se connecter" }).click(),
+  ]);
+}
+
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+export type { Browser, BrowserContext, Page };
