@@ -1,6 +1,7 @@
 import path from "node:path";
 import { seedDemoIfEmpty } from "@db/seed/demo";
 import { seedReference } from "@db/seed/reference";
+import { pruneAccountData } from "~/domain/comptes/session.server";
 import { type DatabaseHandle, openPglite, openPostgres, runMigrations, setDatabaseHandle } from "./db.server";
 import type { Env } from "./env.server";
 import { getLogger } from "./logger.server";
@@ -30,6 +31,11 @@ export async function prepareDatabase(env: Env, options: { seedDemo?: boolean } 
         const demo = await seedDemoIfEmpty(db);
         if (demo === "seeded") log.info("demo data loaded");
       }
+      await pruneAccountData(
+        db,
+        { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
+        new Date(),
+      );
     });
   } catch (error) {
     await handle.close().catch(() => {});

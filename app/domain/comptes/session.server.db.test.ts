@@ -1,4 +1,4 @@
-import { sessions, users } from "@db/schema";
+import { sessions, signInAttempts, users } from "@db/schema";
 import { eq } from "drizzle-orm";
 import { RouterContextProvider } from "react-router";
 import { describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import {
   deleteUserSessions,
   findLiveSession,
   loadActor,
+  pruneAccountData,
   type SessionPolicy,
 } from "./session.server";
 import { hashToken } from "./tokens.server";
@@ -156,6 +157,21 @@ describe("sessions", () => {
     expect(await sessionRow(old.token)).toBeUndefined();
     expect(await sessionRow(idle.token)).toBeUndefined();
     expect(await sessionRow(live.token)).toBeDefined();
+  });
+});
+
+describe("ménage au démarrage", () => {
+  it("supprime les tentatives de connexion de plus de 30 jours et garde les récentes", async () => {
+    const email = `menage-${Date.now()}@essai.pdn.fr`;
+    await getDb()
+      .insert(signInAttempts)
+      .values([
+        { email, ip: "192.0.2.90", success: false, at: new Date(T0.getTime() - 31 * 86_400_000) },
+        { email, ip: "192.0.2.90", success: false, at: new Date(T0.getTime() - 29 * 86_400_000) },
+      ]);
+    await pruneAccountData(getDb(), policy, T0);
+    const left = await getDb().select().from(signInAttempts).where(eq(signInAttempts.email, email));
+    expect(left.map((a) => a.at)).toEqual([new Date(T0.getTime() - 29 * 86_400_000)]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { sessions, userRoles, users } from "@db/schema";
+import { sessions, signInAttempts, userRoles, users } from "@db/schema";
 import { eq, lt, or } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 import type { Actor, RoleGrant } from "./actor";
@@ -124,4 +124,15 @@ export async function deleteExpiredSessions(db: Executor, policy: SessionPolicy,
     .where(
       or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - policy.idleMinutes * 60_000))),
     );
+}
+
+/** Sign-in attempts are kept 30 days (security review), then deleted. */
+export const SIGN_IN_ATTEMPTS_RETENTION_DAYS = 30;
+
+/** Start-up housekeeping: expired sessions and old sign-in attempts. */
+export async function pruneAccountData(db: Executor, policy: SessionPolicy, now: Date): Promise<void> {
+  await deleteExpiredSessions(db, policy, now);
+  await db
+    .delete(signInAttempts)
+    .where(lt(signInAttempts.at, new Date(now.getTime() - SIGN_IN_ATTEMPTS_RETENTION_DAYS * 86_400_000)));
 }

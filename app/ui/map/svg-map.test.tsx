@@ -1,7 +1,7 @@
 import { geoArea } from "d3-geo";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { type MapFeatureInput, type MapGeometry, projectMap, rewindGeometry, SvgMap } from "./svg-map";
+import { compactPath, type MapFeatureInput, type MapGeometry, projectMap, rewindGeometry, SvgMap } from "./svg-map";
 
 // Two neighbouring 0.1° squares, exterior rings wound clockwise (as d3-geo expects)…
 const clockwise = (x: number, y: number): number[][] => [
@@ -22,9 +22,6 @@ const features = (geometryA: MapGeometry, geometryB: MapGeometry): MapFeatureInp
   { id: "b", label: "Commune B", geometry: geometryB, fill: "#7fb6d9", title: "Commune B – FRR socle", hatched: true },
 ];
 
-function numbersOf(d: string): number[] {
-  return (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
-}
 
 describe("sens des anneaux", () => {
   it("retourne un polygone GeoJSON (sens inverse des aiguilles d'une montre) que d3 lirait comme le globe entier", () => {
@@ -58,11 +55,14 @@ describe("projection de la carte", () => {
     expect(rfcOrder.width).toBe(d3Order.width);
     expect(rfcOrder.height).toBe(d3Order.height);
     // Same points, read in the other direction: compare the sets of coordinates.
-    const sorted = (d: string) => numbersOf(d).sort((x, y) => x - y);
+    const sorted = (d: string) =>
+      absolutePoints(d)
+        .map(([x, y]) => `${x},${y}`)
+        .sort();
     expect(sorted(rfcOrder.features[0]?.d ?? "")).toEqual(sorted(d3Order.features[0]?.d ?? ""));
   });
 
-  it("cadre les zones dans la largeur demandée, la hauteur suit la forme, coordonnées au dixième", () => {
+  it("cadre les zones dans la largeur demandée, la hauteur suit la forme, coordonnées entières", () => {
     const map = projectMap({
       features: features(polygon(clockwise(6, 44)), polygon(clockwise(6.1, 44))),
       width: 400,
@@ -73,11 +73,11 @@ describe("projection de la carte", () => {
     expect(map.height).toBeGreaterThan(120);
     expect(map.height).toBeLessThan(320);
     for (const feature of map.features) {
-      expect(feature.d).toMatch(/^M.*Z$/);
-      expect(feature.d).not.toMatch(/\d\.\d\d/);
-      const values = numbersOf(feature.d);
-      expect(Math.min(...values)).toBeGreaterThanOrEqual(9.9);
-      expect(Math.max(...values)).toBeLessThanOrEqual(390.1);
+      expect(feature.d).toMatch(/^M.*z$/);
+      expect(feature.d).not.toMatch(/\d\.\d/);
+      const values = absolutePoints(feature.d).flat();
+      expect(Math.min(...values)).toBeGreaterThanOrEqual(9);
+      expect(Math.max(...values)).toBeLessThanOrEqual(391);
     }
     expect(map.features.map((f) => [f.id, f.hatched])).toEqual([
       ["a", false],
@@ -150,5 +150,41 @@ describe("rendu SVG", () => {
     expect(html.match(/<li /g)).toHaveLength(3);
     expect(html.match(/aria-hidden="true"/g)).toHaveLength(3);
     expect(html).toContain("<span>Quartier prioritaire</span>");
+  });
+});
+
+/** Decodes a compact path ("M10 20l2 0-1-2z") back to its absolute points. */
+function absolutePoints(d: string): [number, number][] {
+  const points: [number, number][] = [];
+  for (const ring of d.split("M").filter(Boolean)) {
+    const [move, rest = ""] = ring.replace(/z/g, "").split("l");
+    let [x, y] = (move ?? "").trim().split(" ").map(Number) as [number, number];
+    points.push([x, y]);
+    const deltas = rest.match(/-?\d+/g)?.map(Number) ?? [];
+    for (let i = 0; i + 1 < deltas.length; i += 2) {
+      x += deltas[i] as number;
+      y += deltas[i + 1] as number;
+      points.push([x, y]);
+    }
+  }
+  return points;
+}
+
+describe("compactPath", () => {
+  it("se relit en points absolus identiques", () => {
+    expect(absolutePoints(compactPath("M10,20L12,20L11,18L10,20Z"))).toEqual([
+      [10, 20],
+      [12, 20],
+      [11, 18],
+      [10, 20],
+    ]);
+  });
+
+  it("réécrit un contour en déplacements relatifs sans répéter un point", () => {
+    expect(compactPath("M10,20L12,20L12,20L11,18L10,20Z")).toBe("M10 20l2 0-1-2-1 2z");
+  });
+
+  it("garde chaque anneau d'un multipolygone", () => {
+    expect(compactPath("M0,0L5,0L5,5Z M10,10L12,10L12,12Z".replace(" ", ""))).toBe("M0 0l5 0 0 5zM10 10l2 0 0 2z");
   });
 });

@@ -66,6 +66,34 @@ export function rewindGeometry(geometry: MapGeometry): MapGeometry {
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /**
+ * Rewrites an integer polygon path of d3 ("M412,233L413,234…Z") with relative moves and no
+ * repeated point ("M412 233l1 1…z"): about half the bytes, for the same drawing at 1 px.
+ */
+export function compactPath(d: string): string {
+  let out = "";
+  let x = 0;
+  let y = 0;
+  for (const match of d.matchAll(/([MLZ])([^MLZ]*)/gi)) {
+    const command = (match[1] as string).toUpperCase();
+    if (command === "Z") {
+      out += "z";
+      continue;
+    }
+    const [nx, ny] = (match[2] as string).split(",").map(Number) as [number, number];
+    if (command === "M") {
+      out += `M${nx} ${ny}l`;
+    } else if (nx !== x || ny !== y) {
+      const dx = nx - x;
+      const dy = ny - y;
+      out += `${out.endsWith("l") || dx < 0 ? "" : " "}${dx}${dy < 0 ? "" : " "}${dy}`;
+    }
+    x = nx;
+    y = ny;
+  }
+  return out.replace(/l(z|M|$)/g, "$1");
+}
+
+/**
  * Projects areas and points into a `width`-wide SVG (the height follows the shape), with a conic
  * conformal projection (as Lambert-93) fitted to the areas. Coordinates are rounded to 0.1.
  */
@@ -94,7 +122,7 @@ export function projectMap(input: {
     ],
     collection,
   );
-  const path = geoPath(projection).digits(1);
+  const path = geoPath(projection).digits(0);
 
   const byId = new Map<string, MapGeometry>();
   const features = input.features.map((feature, index) => {
@@ -103,7 +131,7 @@ export function projectMap(input: {
     return {
       id: feature.id,
       label: feature.label,
-      d: path(geometry as GeoPermissibleObjects) ?? "",
+      d: compactPath(path(geometry as GeoPermissibleObjects) ?? ""),
       fill: feature.fill,
       title: feature.title,
       hatched: feature.hatched ?? false,

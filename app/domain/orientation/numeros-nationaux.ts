@@ -1,0 +1,216 @@
+/**
+ * National emergency numbers, listening lines and reporting services shown on the public
+ * "besoin d'aide" page (DESIGN §3, referral directory). Local services (CRIP of the Département,
+ * Maison des Adolescents, PAEJ, Missions locales, PIJ) are entered later by the coordinator.
+ *
+ * Keep every detail checkable against the service's own site: when unsure of an hour or a cost,
+ * say less rather than guess.
+ */
+
+export const NUMERO_KINDS = ["urgence", "ecoute", "signalement"] as const;
+export type NumeroKind = (typeof NUMERO_KINDS)[number];
+
+export type NumeroNational = {
+  /** Stable code, unique in the list. */
+  code: string;
+  nom: string;
+  /** The number as written for a person ("0 800 235 236"); null for a service reached online only. */
+  numero: string | null;
+  /** Digits for a `tel:` link; null when the service cannot be called by voice. */
+  tel: string | null;
+  /** Digits for an `sms:` link, when the service answers text messages. */
+  sms: string | null;
+  /** What it is for, in plain words. */
+  description: string;
+  /** Opening hours ("24 h/24, 7 j/7"), or how the service is reached when it is online only. */
+  horaires: string;
+  /** True: free of charge; null: not stated. */
+  gratuit: boolean | null;
+  /** The official site; null when none is given. */
+  url: string | null;
+  kind: NumeroKind;
+};
+
+const H24 = "24\u00a0h/24, 7\u00a0j/7";
+
+export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
+  {
+    code: "112",
+    nom: "Numéro d'urgence européen",
+    numero: "112",
+    tel: "112",
+    sms: null,
+    description:
+      "Pour toute urgence, depuis un portable ou un fixe, en France et partout dans l'Union européenne. Il vous met en relation avec les secours.",
+    horaires: H24,
+    gratuit: true,
+    url: null,
+    kind: "urgence",
+  },
+  {
+    code: "15",
+    nom: "SAMU",
+    numero: "15",
+    tel: "15",
+    sms: null,
+    description:
+      "Urgence médicale : malaise, blessure grave, difficulté à respirer, intoxication, tentative de suicide.",
+    horaires: H24,
+    gratuit: true,
+    url: null,
+    kind: "urgence",
+  },
+  {
+    code: "17",
+    nom: "Police secours",
+    numero: "17",
+    tel: "17",
+    sms: null,
+    description: "Danger immédiat, violence, agression, menace : la police ou la gendarmerie intervient.",
+    horaires: H24,
+    gratuit: true,
+    url: null,
+    kind: "urgence",
+  },
+  {
+    code: "18",
+    nom: "Sapeurs-pompiers",
+    numero: "18",
+    tel: "18",
+    sms: null,
+    description: "Incendie, accident, personne blessée ou en danger.",
+    horaires: H24,
+    gratuit: true,
+    url: null,
+    kind: "urgence",
+  },
+  {
+    code: "114",
+    nom: "Urgence par SMS",
+    numero: "114",
+    tel: null,
+    sms: "114",
+    description:
+      "Pour les personnes sourdes, malentendantes ou qui ont du mal à parler, et pour toute personne qui ne peut pas parler sans se mettre en danger. Écrivez où vous êtes et ce qui se passe : le 114 prévient le SAMU, la police, la gendarmerie ou les pompiers.",
+    horaires: H24,
+    gratuit: true,
+    url: "https://www.info.urgence114.fr",
+    kind: "urgence",
+  },
+  {
+    code: "3114",
+    nom: "Numéro national de prévention du suicide",
+    numero: "3114",
+    tel: "3114",
+    sms: null,
+    description:
+      "Si vous pensez au suicide, si vous allez très mal, ou si vous êtes inquiet pour quelqu'un. Des professionnels du soin vous écoutent.",
+    horaires: H24,
+    gratuit: true,
+    url: "https://3114.fr",
+    kind: "ecoute",
+  },
+  {
+    code: "119",
+    nom: "Allô Enfance en danger",
+    numero: "119",
+    tel: "119",
+    sms: null,
+    description:
+      "Pour un enfant ou un adolescent en danger ou qui risque de l'être : on peut appeler pour soi, pour un frère, une sœur, un ami, ou comme parent, voisin ou professionnel.",
+    horaires: H24,
+    gratuit: true,
+    url: "https://www.allo119.gouv.fr",
+    kind: "ecoute",
+  },
+  {
+    code: "3018",
+    nom: "Harcèlement et violences numériques",
+    numero: "3018",
+    tel: "3018",
+    sms: null,
+    description:
+      "Cyberharcèlement, chantage, photos ou vidéos intimes diffusées, compte piraté ou usurpé. Anonyme et confidentiel ; aide à faire supprimer des contenus. Aussi par tchat sur 3018.fr et avec l'application 3018.",
+    horaires: "7\u00a0j/7, de 9\u00a0h à 23\u00a0h",
+    gratuit: true,
+    url: "https://3018.fr",
+    kind: "ecoute",
+  },
+  {
+    code: "fil-sante-jeunes",
+    nom: "Fil Santé Jeunes",
+    numero: "0 800 235 236",
+    tel: "0800235236",
+    sms: null,
+    description:
+      "Pour les 12–25 ans : santé, sexualité, amour, mal-être, relations avec les autres, consommations. Anonyme. Aussi par tchat sur le site.",
+    horaires: "7\u00a0j/7, de 9\u00a0h à 23\u00a0h",
+    gratuit: true,
+    url: "https://www.filsantejeunes.com",
+    kind: "ecoute",
+  },
+  {
+    code: "3919",
+    nom: "Violences Femmes Info",
+    numero: "3919",
+    tel: "3919",
+    sms: null,
+    description:
+      "Pour les femmes victimes de violences (dans le couple, sexuelles, psychologiques…), leur entourage et les professionnels. Anonyme.",
+    horaires: H24,
+    gratuit: true,
+    url: "https://arretonslesviolences.gouv.fr",
+    kind: "ecoute",
+  },
+  {
+    code: "drogues-info-service",
+    nom: "Drogues Info Service",
+    numero: "0 800 23 13 13",
+    tel: "0800231313",
+    sms: null,
+    description:
+      "Drogues, alcool, médicaments : information, conseils et adresses d'aide, pour la personne qui consomme et pour son entourage. Anonyme.",
+    horaires: "7\u00a0j/7, de 8\u00a0h à 2\u00a0h",
+    gratuit: true,
+    url: "https://www.drogues-info-service.fr",
+    kind: "ecoute",
+  },
+  {
+    code: "pharos",
+    nom: "Pharos – Signaler un contenu illicite sur internet",
+    numero: null,
+    tel: null,
+    sms: null,
+    description:
+      "Pour signaler un contenu illégal vu en ligne : menaces, incitation à la haine, apologie du terrorisme, pédocriminalité, escroquerie. Ce n'est pas un service d'urgence : en cas de danger immédiat, appelez le 17 ou le 112.",
+    horaires: "Formulaire en ligne, accessible à tout moment",
+    gratuit: true,
+    url: "https://www.internet-signalement.gouv.fr",
+    kind: "signalement",
+  },
+  {
+    code: "miviludes",
+    nom: "MIVILUDES – Emprise et dérives sectaires",
+    numero: null,
+    tel: null,
+    sms: null,
+    description:
+      "Pour signaler une situation d'emprise ou de dérive sectaire (un groupe, une personne, en ligne ou non) ou demander un avis.",
+    horaires: "Formulaire en ligne",
+    gratuit: true,
+    url: "https://www.miviludes.interieur.gouv.fr",
+    kind: "signalement",
+  },
+];
+
+/** The numbers of one kind, in the order of the list. */
+export function findNumerosByKind(kind: NumeroKind, numeros: readonly NumeroNational[] = NUMEROS_NATIONAUX) {
+  return numeros.filter((n) => n.kind === kind);
+}
+
+/** One number by its code; throws when the code is unknown (a programming error). */
+export function getNumero(code: string, numeros: readonly NumeroNational[] = NUMEROS_NATIONAUX): NumeroNational {
+  const found = numeros.find((n) => n.code === code);
+  if (!found) throw new Error(`Numéro inconnu : ${code}`);
+  return found;
+}

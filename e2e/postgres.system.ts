@@ -1,0 +1,90 @@
+import crypto from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withDatabase } from "../tests/setup/global-db";
+import { type AppProcess, startServer } from "./support/app-process";
+import { HttpClient } from "./support/http";
+
+const url = process.env.TEST_DATABASE_URL;
+
+// Runs where a PostgreSQL server is available (bash .ci/run starts one); npm test says when it is not.
+describe.runIf(url)("sur PostgreSQL (DATABASE_URL)", () => {
+  const name = `pdn_sys_${crypto.randomBytes(4).toString("hex")}`;
+  let databaseUrl = "";
+  let first: AppProcess;
+  let second: AppProcess;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    databaseUrl = withDatabase(url as string, name);
+    // Two instances start at once on the same empty database: migrations and demo happen once.
+    [first, second] = await Promise.all([
+      startServer({ DATABASE_URL: databaseUrl, DEMO: "1" }),
+      startServer({ DATABASE_URL: databaseUrl, DEMO: "1" }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([first?.stop(), second?.stop()]);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it("charge la démo une seule fois quand deux instances démarrent ensemble", async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const users = await client.query("select count(*)::int as n from users");
+    const structures = await client.query("select count(*)::int as n from structures");
+    const communes = await client.query("select count(*)::int as n from communes where departement = '04'");
+    await client.end();
+    expect(users.rows[0].n).toBe(4);
+    expect(structures.rows[0].n).toBe(10);
+    expect(communes.rows[0].n).toBe(198);
+  });
+
+  it("sert l'accueil, /healthz et la connexion de chaque compte de démonstration", async () => {
+    expect((await fetch(`${first.url}/`)).status).toBe(200);
+    const health = await (await fetch(`${first.url}/healthz`)).json();
+    expect(health).toEqual({ statut: "ok", base: "postgres" });
+    const homes = {
+      "coordination@demo.pdn04.fr": "/espace/coordination",
+      "promeneur@demo.pdn04.fr": "/espace/promeneur",
+      "structure@demo.pdn04.fr": "/espace/structure",
+      "copil@demo.pdn04.fr": "/espace/pilotage",
+    };
+    for (const [email, home] of Object.entries(homes)) {
+      const client = new HttpClient(second.url);
+      const response = await client.post("/connexion", { email, password: "demo-pdn-04" });
+      expect(response.status, email).toBe(302);
+      expect(response.headers.get("location")).toBe(home);
+      expect((await client.get(home)).status).toBe(200);
+    }
+  });
+
+  it("bloque un compte après dix mauvais mots de passe répartis sur deux instances", async () => {
+    const email = "promeneur@demo.pdn04.fr";
+    const onFirst = new HttpClient(first.url);
+    const onSecond = new HttpClient(second.url);
+    for (let i = 0; i < 10; i++) {
+      const response = await (i % 2 === 0 ? onFirst : onSecond).post("/connexion", { email, password: `faux-${i}` });
+      // The tenth failure already answers with the lock message.
+      expect(response.status).toBe(i < 9 ? 400 : 429);
+    }
+    for (const client of [onFirst, onSecond]) {
+      const locked = await client.post("/connexion", { email, password: "demo-pdn-04" });
+      expect(locked.status).toBe(429);
+      expect(await locked.text()).toContain("Trop de tentatives infructueuses");
+    }
+    // Another account from the same address is not locked.
+    const other = await new HttpClient(first.url).post("/connexion", {
+      email: "copil@demo.pdn04.fr",
+      password: "demo-pdn-04",
+    });
+    expect(other.status).toBe(302);
+  });
+});
