@@ -22,7 +22,6 @@ const features = (geometryA: MapGeometry, geometryB: MapGeometry): MapFeatureInp
   { id: "b", label: "Commune B", geometry: geometryB, fill: "#7fb6d9", title: "Commune B – FRR socle", hatched: true },
 ];
 
-
 describe("sens des anneaux", () => {
   it("retourne un polygone GeoJSON (sens inverse des aiguilles d'une montre) que d3 lirait comme le globe entier", () => {
     const geojson = polygon(counterClockwise(6, 44));
