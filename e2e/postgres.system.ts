@@ -2,8 +2,9 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withDatabase } from "../tests/setup/global-db";
-import { type AppProcess, startServer } from "./support/app-process";
+import { type AppProcess, freePort, startServer } from "./support/app-process";
 import { HttpClient } from "./support/http";
+import { TcpProxy } from "./support/tcp-proxy";
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -86,5 +87,42 @@ describe.runIf(url)("sur PostgreSQL (DATABASE_URL)", () => {
       password: "demo-pdn-04",
     });
     expect(other.status).toBe(302);
+  });
+
+  it("répond vite une page 503 en français quand la base tombe, puis se rétablit seul", async () => {
+    const target = new URL(databaseUrl);
+    const proxy = new TcpProxy({ host: target.hostname, port: Number(target.port) }, await freePort());
+    await proxy.open();
+    const viaProxy = new URL(databaseUrl);
+    viaProxy.port = String(proxy.port);
+    const app = await startServer({ DATABASE_URL: viaProxy.toString(), DEMO: "0" });
+    try {
+      const client = new HttpClient(app.url);
+      await client.post("/connexion", { email: "coordination@demo.pdn04.fr", password: "demo-pdn-04" });
+      expect((await client.get("/espace/coordination")).status).toBe(200);
+
+      await proxy.cut();
+      for (let i = 0; i < 3; i++) {
+        const started = Date.now();
+        const page = await client.get("/espace/coordination");
+        expect(Date.now() - started).toBeLessThan(5000);
+        expect(page.status).toBe(503);
+        expect(await page.text()).toContain("Service momentanément indisponible");
+      }
+      const health = await fetch(`${app.url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ statut: "indisponible", base: "injoignable" });
+
+      await proxy.open();
+      let recovered = 0;
+      for (let i = 0; i < 40 && recovered !== 200; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        recovered = (await client.get("/espace/coordination")).status;
+      }
+      expect(recovered).toBe(200);
+    } finally {
+      await app.stop();
+      await proxy.cut();
+    }
   });
 });

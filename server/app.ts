@@ -14,7 +14,7 @@ import { checkDatabase, isDatabaseDown } from "~/server/db-health.server";
 import { type Env, EnvError, getEnv } from "~/server/env.server";
 import { getLogger } from "~/server/logger.server";
 import { prepareDatabase } from "~/server/startup.server";
-import { unavailablePage } from "./unavailable-page";
+import { unavailablePage } from "~/server/unavailable-page.server";
 
 /** The React Router build, bundled with this file by `react-router build`. */
 export const build: ServerBuild = serverBuild as unknown as ServerBuild;

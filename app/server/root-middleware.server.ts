@@ -11,6 +11,8 @@ import {
 import { safeEqual } from "~/domain/comptes/tokens.server";
 import { actorContext, csrfContext, flashContext } from "./context.server";
 import { getDb } from "./db.server";
+import { isConnectionError, isDatabaseDown, reportDatabaseError } from "./db-health.server";
+import { unavailablePage } from "./unavailable-page.server";
 import { sessionPolicy } from "./request.server";
 
 export const CSRF_COOKIE = "pdn_csrf";
@@ -63,14 +65,22 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const token = cookies[sessionName];
   let session: LoadedSession | null = null;
   if (token) {
-    session = await findLiveSession(getDb(), token, sessionPolicy(), new Date());
-    if (session && !session.secondFactorPending) context.set(actorContext, await loadActor(getDb(), session));
+    try {
+      session = await findLiveSession(getDb(), token, sessionPolicy(), new Date());
+      if (session && !session.secondFactorPending) context.set(actorContext, await loadActor(getDb(), session));
+    } catch (error) {
+      if (!isConnectionError(error)) throw error;
+      reportDatabaseError(error);
+      return databaseUnavailable();
+    }
   }
 
   const flash = { read: cookies[FLASH_COOKIE] ?? null, next: null as string | null };
   context.set(flashContext, flash);
 
   const response = await next();
+  // A loader that lost the database marked it down while rendering: answer the French 503 page.
+  if (response.status >= 500 && isDatabaseDown()) return databaseUnavailable();
 
   if (newCsrf) response.headers.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrf as string, { secure }));
   if (token && !session && !response.headers.get("Set-Cookie")?.includes(`${sessionName}=`)) {
@@ -87,6 +97,13 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   if (context.get(actorContext) || token) response.headers.set("Cache-Control", "private, no-store");
   return response;
 };
+
+function databaseUnavailable(): Response {
+  return new Response(unavailablePage(), {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "10", "Cache-Control": "no-store" },
+  });
+}
 
 function isRedirect(response: Response): boolean {
   return response.status >= 300 && response.status < 400;
