@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type http from "node:http";
 import path from "node:path";
 import * as serverBuild from "virtual:react-router/server-build";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@db/seed/demo";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
@@ -170,6 +171,13 @@ export async function main(options: { build: BuildSource; vite?: ViteDevServer }
   });
   const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
   log.info({ url, demo: env.demo }, "listening");
+  console.log(
+    `\nPromeneurs du Net est en ligne : ${env.publicUrl} (base ${handle.kind === "pglite" ? "embarquée" : "PostgreSQL"}).`,
+  );
+  if (env.demo) {
+    console.log(`Démonstration (données fictives) – mot de passe de tous les comptes : ${DEMO_PASSWORD}`);
+    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email}`);
+  }
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {

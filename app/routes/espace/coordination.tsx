@@ -1,3 +1,4 @@
+import { auditActionLabel } from "~/domain/audit/audit.labels";
 import { findAuditForActor } from "~/domain/audit/audit.queries.server";
 import { findPendingInvitations, findTeam } from "~/domain/comptes/user.queries.server";
 import { countStructures } from "~/domain/structures/structure.queries.server";
@@ -65,7 +66,8 @@ export default function CoordinationHome({ loaderData }: Route.ComponentProps) {
           <ul className="mt-2 divide-y divide-slate-200">
             {loaderData.recent.map((entry) => (
               <li key={entry.id} className="py-2">
-                <span className="text-slate-700">{formatDateTime(entry.at)}</span> · {entry.actorLabel} · {entry.action}
+                <span className="text-slate-700">{formatDateTime(entry.at)}</span> · {entry.actorLabel} ·{" "}
+                {auditActionLabel(entry.action)}
               </li>
             ))}
           </ul>

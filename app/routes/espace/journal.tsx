@@ -1,3 +1,4 @@
+import { auditActionLabel } from "~/domain/audit/audit.labels";
 import { findAuditForActor } from "~/domain/audit/audit.queries.server";
 import { formatDateTime } from "~/lib/format";
 import { getDb } from "~/server/db.server";
@@ -48,9 +49,7 @@ export default function JournalPage({ loaderData }: Route.ComponentProps) {
             <tr key={e.id} className="border-b border-slate-200 align-top">
               <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(e.at)}</td>
               <td className="py-2 pr-3">{e.actorLabel}</td>
-              <td className="py-2 pr-3">
-                {e.action} <span className="text-slate-700">({e.entityType})</span>
-              </td>
+              <td className="py-2 pr-3">{auditActionLabel(e.action)}</td>
               <td className="py-2 break-all">{e.changes ?? "–"}</td>
             </tr>
           ))}

@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { auditActionLabel, auditActionLabels } from "./audit.labels";
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.server\.ts$|seed\/.*\.ts$/.test(full) && !full.includes(".test.") ? [full] : [];
+  });
+}
+
+describe("libellés du journal", () => {
+  it("donne un libellé français à chaque action écrite au journal par le code", () => {
+    const actions = new Set<string>();
+    for (const file of [...sourceFiles("app"), ...sourceFiles("db")]) {
+      for (const match of fs
+        .readFileSync(file, "utf8")
+        .matchAll(/action: (?:[^"\n]*\? )?"([a-z_.]+)"(?: : "([a-z_.]+)")?/g)) {
+        actions.add(match[1] as string);
+        if (match[2]) actions.add(match[2]);
+      }
+    }
+    expect(actions.size).toBeGreaterThan(5);
+    const missing = [...actions].filter((a) => !(a in auditActionLabels));
+    expect(missing).toEqual([]);
+  });
+
+  it("retombe sur le code pour une action inconnue", () => {
+    expect(auditActionLabel("inconnue.faire")).toBe("inconnue.faire");
+    expect(auditActionLabel("invitation.creer")).toBe("Invitation envoyée");
+  });
+});

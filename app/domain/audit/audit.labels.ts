@@ -1,0 +1,20 @@
+/** What each audited action means, as the journal shows it. New actions add their line here. */
+export const auditActionLabels: Record<string, string> = {
+  "compte.connexion": "Connexion",
+  "compte.creer": "Création d'un compte (commande)",
+  "compte.role.ajouter": "Ajout d'un rôle (commande)",
+  "compte.mot_de_passe.changer": "Changement de mot de passe",
+  "compte.mot_de_passe.reinitialiser": "Réinitialisation du mot de passe",
+  "compte.reinitialisation.demander": "Demande de réinitialisation du mot de passe",
+  "compte.totp.activer": "Activation de la double authentification",
+  "compte.totp.desactiver": "Désactivation de la double authentification",
+  "demo.charger": "Chargement de la démonstration",
+  "invitation.creer": "Invitation envoyée",
+  "invitation.accepter": "Invitation acceptée",
+  "invitation.annuler": "Invitation annulée",
+  "territoire.importer": "Import du territoire (FRR, QPV, contours)",
+};
+
+export function auditActionLabel(action: string): string {
+  return auditActionLabels[action] ?? action;
+}
