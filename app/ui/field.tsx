@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { type FieldMetadata, getInputProps } from "@conform-to/react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 type FieldProps = {
   id: string;
@@ -40,5 +41,33 @@ export function FormErrors({ errors, id }: { errors?: string[] | undefined; id?:
         <p key={e}>{e}</p>
       ))}
     </div>
+  );
+}
+
+type InputFieldProps = {
+  // Conform's metadata of a text-like field.
+  field: FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
+  label: string;
+  type: "text" | "email" | "password" | "search" | "tel" | "url";
+  hint?: ReactNode;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "id" | "defaultValue" | "form">;
+
+/** A Conform text field: label, input wired to its hint and errors (aria), errors below. */
+export function InputField({ field, label, type, hint, ...attributes }: InputFieldProps) {
+  return (
+    <Field
+      id={field.id}
+      label={label}
+      hint={hint}
+      descriptionId={field.descriptionId}
+      errors={field.errors}
+      errorId={field.errorId}
+    >
+      <input
+        {...getInputProps(field, { type, ariaDescribedBy: hint ? field.descriptionId : undefined })}
+        className="input"
+        {...attributes}
+      />
+    </Field>
   );
 }

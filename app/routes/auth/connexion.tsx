@@ -14,7 +14,7 @@ import { getEnv } from "~/server/env.server";
 import { clientIp, requestId, safeReturnPath, sessionPolicy } from "~/server/request.server";
 import { isSecureRequest } from "~/server/root-middleware.server";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field, FormErrors } from "~/ui/field";
+import { FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/connexion";
 
 export const meta: Route.MetaFunction = () => [{ title: "Connexion – Promeneurs du Net" }];
@@ -97,27 +97,14 @@ export default function SignInPage({ loaderData, actionData }: Route.ComponentPr
         <CsrfInput />
         <input {...getInputProps(fields.retour, { type: "hidden" })} />
         <FormErrors errors={form.errors} id={form.errorId} />
-        <Field id={fields.email.id} label="Adresse e-mail" errors={fields.email.errors} errorId={fields.email.errorId}>
-          <input
-            {...getInputProps(fields.email, { type: "email" })}
-            autoComplete="username"
-            className="input"
-            required
-          />
-        </Field>
-        <Field
-          id={fields.password.id}
+        <InputField field={fields.email} label="Adresse e-mail" type="email" autoComplete="username" required />
+        <InputField
+          field={fields.password}
           label="Mot de passe"
-          errors={fields.password.errors}
-          errorId={fields.password.errorId}
-        >
-          <input
-            {...getInputProps(fields.password, { type: "password" })}
-            autoComplete="current-password"
-            className="input"
-            required
-          />
-        </Field>
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <button type="submit" className="btn w-full">
           Se connecter
         </button>

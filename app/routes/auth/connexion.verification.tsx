@@ -16,7 +16,7 @@ import { getDb } from "~/server/db.server";
 import { clientIp, requestId, safeReturnPath, sessionPolicy } from "~/server/request.server";
 import { isSecureRequest } from "~/server/root-middleware.server";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field, FormErrors } from "~/ui/field";
+import { FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/connexion.verification";
 
 export const meta: Route.MetaFunction = () => [{ title: "Code de vérification – Promeneurs du Net" }];
@@ -90,15 +90,14 @@ export default function VerificationPage({ loaderData, actionData }: Route.Compo
         <CsrfInput />
         <input {...getInputProps(fields.retour, { type: "hidden" })} />
         <FormErrors errors={form.errors} id={form.errorId} />
-        <Field id={fields.code.id} label="Code à 6 chiffres" errors={fields.code.errors} errorId={fields.code.errorId}>
-          <input
-            {...getInputProps(fields.code, { type: "text" })}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            className="input"
-            required
-          />
-        </Field>
+        <InputField
+          field={fields.code}
+          label="Code à 6 chiffres"
+          type="text"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          required
+        />
         <button type="submit" className="btn w-full">
           Valider
         </button>

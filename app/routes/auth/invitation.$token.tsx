@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect } from "react-router";
 import { acceptInvitation, findValidInvitation } from "~/domain/comptes/comptes.commands.server";
@@ -9,7 +9,7 @@ import { getDb } from "~/server/db.server";
 import { Invalid, NotFound } from "~/server/errors.server";
 import { requestId, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field, FormErrors } from "~/ui/field";
+import { Field, FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/invitation.$token";
 
 export const meta: Route.MetaFunction = () => [{ title: "Invitation – Promeneurs du Net" }];
@@ -85,38 +85,24 @@ export default function InvitationPage({ loaderData, actionData }: Route.Compone
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="email" name="username" autoComplete="username" value={loaderData.email} readOnly hidden />
         {existing ? (
-          <Field
-            id={fields.password.id}
+          <InputField
+            field={fields.password}
             label="Mot de passe de votre compte existant"
+            type="password"
             hint={`Un compte existe déjà pour ${loaderData.email} : ce rôle s'y ajoutera.`}
-            descriptionId={fields.password.descriptionId}
-            errors={fields.password.errors}
-            errorId={fields.password.errorId}
-          >
-            <input
-              {...getInputProps(fields.password, { type: "password" })}
-              autoComplete="current-password"
-              className="input"
-              required
-            />
-          </Field>
+            autoComplete="current-password"
+            required
+          />
         ) : (
           <>
-            <Field
-              id={fields.password.id}
+            <InputField
+              field={fields.password}
               label="Choisissez un mot de passe"
+              type="password"
               hint="12 caractères au moins ; une phrase facile à retenir convient."
-              descriptionId={fields.password.descriptionId}
-              errors={fields.password.errors}
-              errorId={fields.password.errorId}
-            >
-              <input
-                {...getInputProps(fields.password, { type: "password" })}
-                autoComplete="new-password"
-                className="input"
-                required
-              />
-            </Field>
+              autoComplete="new-password"
+              required
+            />
             <Field
               id={`${fields.password.id}-confirmation`}
               label="Confirmez le mot de passe"

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect } from "react-router";
 import { requestPasswordReset } from "~/domain/comptes/comptes.commands.server";
@@ -9,7 +9,7 @@ import { getLogger } from "~/server/logger.server";
 import { sendMail } from "~/server/mail.server";
 import { requestId, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field } from "~/ui/field";
+import { InputField } from "~/ui/field";
 import type { Route } from "./+types/mot-de-passe-oublie";
 
 export const meta: Route.MetaFunction = () => [{ title: "Mot de passe oublié – Promeneurs du Net" }];
@@ -45,9 +45,7 @@ export default function ForgotPasswordPage({ actionData }: Route.ComponentProps)
       </p>
       <Form method="post" className="mt-6" {...getFormProps(form)}>
         <CsrfInput />
-        <Field id={fields.email.id} label="Adresse e-mail" errors={fields.email.errors} errorId={fields.email.errorId}>
-          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" className="input" required />
-        </Field>
+        <InputField field={fields.email} label="Adresse e-mail" type="email" autoComplete="email" required />
         <button type="submit" className="btn w-full">
           Recevoir le lien
         </button>

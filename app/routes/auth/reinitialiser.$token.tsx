@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect } from "react-router";
 import { findValidReset, resetPassword } from "~/domain/comptes/comptes.commands.server";
@@ -7,7 +7,7 @@ import { getDb } from "~/server/db.server";
 import { NotFound } from "~/server/errors.server";
 import { requestId, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field, FormErrors } from "~/ui/field";
+import { FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/reinitialiser.$token";
 
 export const meta: Route.MetaFunction = () => [{ title: "Nouveau mot de passe – Promeneurs du Net" }];
@@ -60,34 +60,21 @@ export default function ResetPasswordPage({ loaderData, actionData }: Route.Comp
         <CsrfInput />
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="email" name="username" autoComplete="username" value={loaderData.email ?? ""} readOnly hidden />
-        <Field
-          id={fields.password.id}
+        <InputField
+          field={fields.password}
           label="Nouveau mot de passe"
+          type="password"
           hint="12 caractères au moins ; une phrase facile à retenir convient."
-          descriptionId={fields.password.descriptionId}
-          errors={fields.password.errors}
-          errorId={fields.password.errorId}
-        >
-          <input
-            {...getInputProps(fields.password, { type: "password" })}
-            autoComplete="new-password"
-            className="input"
-            required
-          />
-        </Field>
-        <Field
-          id={fields.confirmation.id}
+          autoComplete="new-password"
+          required
+        />
+        <InputField
+          field={fields.confirmation}
           label="Confirmer le mot de passe"
-          errors={fields.confirmation.errors}
-          errorId={fields.confirmation.errorId}
-        >
-          <input
-            {...getInputProps(fields.confirmation, { type: "password" })}
-            autoComplete="new-password"
-            className="input"
-            required
-          />
-        </Field>
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <button type="submit" className="btn w-full">
           Enregistrer le mot de passe
         </button>

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { users } from "@db/schema";
 import { eq } from "drizzle-orm";
@@ -12,7 +12,7 @@ import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
 import { requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field, FormErrors } from "~/ui/field";
+import { FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/compte";
 
 export const meta: Route.MetaFunction = () => [{ title: "Mon compte – Promeneurs du Net" }];
@@ -126,37 +126,19 @@ export default function ComptePage({ loaderData, actionData }: Route.ComponentPr
           <input type="hidden" name="intent" value="mot-de-passe" />
           <FormErrors errors={pwForm.errors} id={pwForm.errorId} />
           <input type="email" name="username" autoComplete="username" value={loaderData.email} readOnly hidden />
-          <Field id={pw.current.id} label="Mot de passe actuel" errors={pw.current.errors} errorId={pw.current.errorId}>
-            <input
-              {...getInputProps(pw.current, { type: "password" })}
-              autoComplete="current-password"
-              className="input"
-            />
-          </Field>
-          <Field
-            id={pw.password.id}
+          <InputField field={pw.current} label="Mot de passe actuel" type="password" autoComplete="current-password" />
+          <InputField
+            field={pw.password}
             label="Nouveau mot de passe (12 caractères au moins)"
-            errors={pw.password.errors}
-            errorId={pw.password.errorId}
-          >
-            <input
-              {...getInputProps(pw.password, { type: "password" })}
-              autoComplete="new-password"
-              className="input"
-            />
-          </Field>
-          <Field
-            id={pw.confirmation.id}
+            type="password"
+            autoComplete="new-password"
+          />
+          <InputField
+            field={pw.confirmation}
             label="Confirmer le nouveau mot de passe"
-            errors={pw.confirmation.errors}
-            errorId={pw.confirmation.errorId}
-          >
-            <input
-              {...getInputProps(pw.confirmation, { type: "password" })}
-              autoComplete="new-password"
-              className="input"
-            />
-          </Field>
+            type="password"
+            autoComplete="new-password"
+          />
           <button type="submit" className="btn">
             Changer le mot de passe
           </button>
@@ -171,18 +153,12 @@ export default function ComptePage({ loaderData, actionData }: Route.ComponentPr
             <Form method="post" className="mt-3" {...getFormProps(offForm)}>
               <CsrfInput />
               <input type="hidden" name="intent" value="totp-desactiver" />
-              <Field
-                id={off.password.id}
+              <InputField
+                field={off.password}
                 label="Mot de passe (pour désactiver)"
-                errors={off.password.errors}
-                errorId={off.password.errorId}
-              >
-                <input
-                  {...getInputProps(off.password, { type: "password" })}
-                  autoComplete="current-password"
-                  className="input"
-                />
-              </Field>
+                type="password"
+                autoComplete="current-password"
+              />
               <button type="submit" className="btn-secondary">
                 Désactiver la double authentification
               </button>
@@ -203,14 +179,13 @@ export default function ComptePage({ loaderData, actionData }: Route.ComponentPr
             <Form method="post" className="mt-3" {...getFormProps(totpForm)}>
               <CsrfInput />
               <input type="hidden" name="intent" value="totp-activer" />
-              <Field id={totp.code.id} label="Code à 6 chiffres" errors={totp.code.errors} errorId={totp.code.errorId}>
-                <input
-                  {...getInputProps(totp.code, { type: "text" })}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  className="input"
-                />
-              </Field>
+              <InputField
+                field={totp.code}
+                label="Code à 6 chiffres"
+                type="text"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+              />
               <button type="submit" className="btn">
                 Activer
               </button>

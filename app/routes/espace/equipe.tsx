@@ -15,7 +15,7 @@ import { getLogger } from "~/server/logger.server";
 import { sendMail } from "~/server/mail.server";
 import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field, FormErrors } from "~/ui/field";
+import { Field, FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/equipe";
 
 export const meta: Route.MetaFunction = () => [{ title: "Équipe et invitations – Promeneurs du Net" }];
@@ -168,17 +168,8 @@ export default function EquipePage({ loaderData, actionData }: Route.ComponentPr
             <CsrfInput />
             <input {...getInputProps(fields.departement, { type: "hidden" })} />
             <FormErrors errors={form.errors} id={form.errorId} />
-            <Field id={fields.nom.id} label="Prénom et nom" errors={fields.nom.errors} errorId={fields.nom.errorId}>
-              <input {...getInputProps(fields.nom, { type: "text" })} autoComplete="off" className="input" />
-            </Field>
-            <Field
-              id={fields.email.id}
-              label="Adresse e-mail"
-              errors={fields.email.errors}
-              errorId={fields.email.errorId}
-            >
-              <input {...getInputProps(fields.email, { type: "email" })} autoComplete="off" className="input" />
-            </Field>
+            <InputField field={fields.nom} label="Prénom et nom" type="text" autoComplete="off" />
+            <InputField field={fields.email} label="Adresse e-mail" type="email" autoComplete="off" />
             <Field id={fields.role.id} label="Rôle" errors={fields.role.errors} errorId={fields.role.errorId}>
               <select {...getSelectProps(fields.role)} className="input">
                 {loaderData.roles.map((role) => (

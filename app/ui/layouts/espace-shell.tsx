@@ -1,6 +1,7 @@
 import { Form, NavLink } from "react-router";
 import { useRootData } from "~/root";
 import { CsrfInput } from "../csrf-input";
+import { FlashMessage } from "../flash-message";
 import { SkipLink } from "./public-shell";
 
 export type NavItem = { to: string; label: string };
@@ -63,11 +64,7 @@ export function EspaceShell({
           </ul>
         </nav>
         <main id="contenu" tabIndex={-1} className="min-w-0 flex-1">
-          {root?.flash ? (
-            <p role="status" className="mb-4 rounded-md border border-green-700 bg-green-50 px-4 py-3 text-green-900">
-              {root.flash}
-            </p>
-          ) : null}
+          <FlashMessage message={root?.flash} />
           {children}
         </main>
       </div>

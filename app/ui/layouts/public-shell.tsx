@@ -1,5 +1,6 @@
 import { NavLink } from "react-router";
 import { useRootData } from "~/root";
+import { FlashMessage } from "../flash-message";
 
 export const publicNavigation = [
   { to: "/promeneurs", label: "Trouver un promeneur" },
@@ -16,7 +17,7 @@ export const footerLinks = [
   { to: "/appels", label: "Appels à candidatures" },
   { to: "/mentions-legales", label: "Mentions légales" },
   { to: "/confidentialite", label: "Confidentialité" },
-  { to: "/accessibilite", label: "Accessibilité : partiellement conforme" },
+  { to: "/accessibilite", label: "Accessibilité\u00a0: non conforme" },
   { to: "/plan-du-site", label: "Plan du site" },
 ] as const;
 
@@ -74,11 +75,7 @@ export function PublicShell({ children }: { children: React.ReactNode }) {
         </nav>
       </header>
       <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-        {root?.flash ? (
-          <p role="status" className="mb-4 rounded-md border border-green-700 bg-green-50 px-4 py-3 text-green-900">
-            {root.flash}
-          </p>
-        ) : null}
+        <FlashMessage message={root?.flash} />
         {children}
       </main>
       <footer className="mt-10 border-t border-slate-200 bg-slate-50">
