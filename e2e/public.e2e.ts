@@ -80,3 +80,92 @@ describe("pages publiques, sans JavaScript", () => {
     expect(cssResponse.headers.get("cache-control")).toContain("immutable");
   });
 });
+
+describe("contenu des pages publiques", () => {
+  const htmlOf = async (path: string) => (await fetch(`${app.url}${path}`)).text();
+
+  it("/besoin-d-aide donne les numéros d'urgence avant les lignes d'écoute, en liens tel: et sms:", async () => {
+    const html = await htmlOf("/besoin-d-aide");
+    for (const href of [
+      "tel:112",
+      "tel:15",
+      "tel:17",
+      "tel:18",
+      "sms:114",
+      "tel:3114",
+      "tel:119",
+      "tel:3018",
+      "tel:0800235236",
+      "tel:3919",
+      "tel:0800231313",
+      "https://www.internet-signalement.gouv.fr",
+      "https://www.miviludes.interieur.gouv.fr",
+    ]) {
+      expect(html, href).toContain(`href="${href}"`);
+    }
+    const urgence = html.indexOf('id="urgence"');
+    const ecoute = html.indexOf('id="ecoute"');
+    const signalement = html.indexOf('id="signalement"');
+    expect(urgence).toBeGreaterThan(0);
+    expect(urgence).toBeLessThan(ecoute);
+    expect(ecoute).toBeLessThan(signalement);
+    expect(html.indexOf('href="tel:112"')).toBeLessThan(ecoute);
+    expect(html.indexOf('href="tel:3114"')).toBeGreaterThan(ecoute);
+    expect(html).toContain("CRIP");
+  });
+
+  it("/besoin-d-aide tient sur un petit téléphone avec des liens d'appel d'au moins 44 px", async () => {
+    const context = await newContext(browser, app.url, { javaScript: true });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto("/besoin-d-aide");
+    const links = page.locator("a[href^='tel:'], a[href^='sms:']");
+    const count = await links.count();
+    expect(count).toBeGreaterThanOrEqual(11);
+    for (let i = 0; i < count; i++) {
+      const link = links.nth(i);
+      if (!(await link.evaluate((el) => el.closest("#urgence, #ecoute") !== null))) continue;
+      const box = await link.boundingBox();
+      expect(box?.height ?? 0, (await link.getAttribute("href")) ?? undefined).toBeGreaterThanOrEqual(44);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it("l'accueil mène à l'annuaire, à la carte, à l'aide urgente et au réseau", async () => {
+    const html = await htmlOf("/");
+    for (const href of ["/promeneurs", "/carte", "/besoin-d-aide", "/devenir-promeneur", "tel:112", "tel:3114"]) {
+      expect(html, href).toContain(`href="${href}"`);
+    }
+    expect(html).toContain("En ligne maintenant");
+  });
+
+  it("les pages pas encore alimentées le disent, sans données inventées", async () => {
+    const expected: Record<string, string> = {
+      "/actualites": "Aucune actualité publiée pour le moment.",
+      "/agenda": "Aucun événement public annoncé pour le moment.",
+      "/ressources": "Aucune ressource publiée pour le moment.",
+      "/appels": "Aucun appel à candidatures ouvert pour le moment.",
+    };
+    for (const [path, text] of Object.entries(expected)) expect(await htmlOf(path), path).toContain(text);
+  });
+
+  it("le plan du site mène à chaque page publique et à la connexion", async () => {
+    const html = await htmlOf("/plan-du-site");
+    const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+    for (const path of [...PUBLIC_PAGES.filter((p) => p !== "/mot-de-passe-oublie")]) {
+      expect(main, path).toContain(`href="${path}"`);
+    }
+  });
+
+  it("la déclaration d'accessibilité et la politique de confidentialité donnent les informations attendues", async () => {
+    const accessibilite = await htmlOf("/accessibilite");
+    expect(accessibilite).toContain("RGAA");
+    expect(accessibilite).toContain("29 novembre 2026");
+    expect(accessibilite).toContain("Défenseur des droits");
+    const confidentialite = await htmlOf("/confidentialite");
+    for (const cookie of ["pdn_session", "pdn_csrf"]) expect(confidentialite).toContain(cookie);
+    expect(confidentialite).toContain("cnil.fr");
+  });
+});

@@ -12,8 +12,8 @@ import { safeEqual } from "~/domain/comptes/tokens.server";
 import { actorContext, csrfContext, flashContext } from "./context.server";
 import { getDb } from "./db.server";
 import { isConnectionError, isDatabaseDown, reportDatabaseError } from "./db-health.server";
-import { unavailablePage } from "./unavailable-page.server";
 import { sessionPolicy } from "./request.server";
+import { unavailablePage } from "./unavailable-page.server";
 
 export const CSRF_COOKIE = "pdn_csrf";
 export const CSRF_FIELD = "_csrf";

@@ -54,7 +54,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     tel: "15",
     sms: null,
     description:
-      "Urgence médicale : malaise, blessure grave, difficulté à respirer, intoxication, tentative de suicide.",
+      "Urgence médicale\u00a0: malaise, blessure grave, difficulté à respirer, intoxication, tentative de suicide.",
     horaires: H24,
     gratuit: true,
     url: null,
@@ -66,7 +66,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     numero: "17",
     tel: "17",
     sms: null,
-    description: "Danger immédiat, violence, agression, menace : la police ou la gendarmerie intervient.",
+    description: "Danger immédiat, violence, agression, menace\u00a0: la police ou la gendarmerie intervient.",
     horaires: H24,
     gratuit: true,
     url: null,
@@ -91,7 +91,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     tel: null,
     sms: "114",
     description:
-      "Pour les personnes sourdes, malentendantes ou qui ont du mal à parler, et pour toute personne qui ne peut pas parler sans se mettre en danger. Écrivez où vous êtes et ce qui se passe : le 114 prévient le SAMU, la police, la gendarmerie ou les pompiers.",
+      "Pour les personnes sourdes, malentendantes ou qui ont du mal à parler, et pour toute personne qui ne peut pas parler sans se mettre en danger. Écrivez où vous êtes et ce qui se passe\u00a0: le 114 prévient le SAMU, la police, la gendarmerie ou les pompiers.",
     horaires: H24,
     gratuit: true,
     url: "https://www.info.urgence114.fr",
@@ -117,7 +117,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     tel: "119",
     sms: null,
     description:
-      "Pour un enfant ou un adolescent en danger ou qui risque de l'être : on peut appeler pour soi, pour un frère, une sœur, un ami, ou comme parent, voisin ou professionnel.",
+      "Pour un enfant ou un adolescent en danger ou qui risque de l'être\u00a0: on peut appeler pour soi, pour un frère, une sœur, un ami, ou comme parent, voisin ou professionnel.",
     horaires: H24,
     gratuit: true,
     url: "https://www.allo119.gouv.fr",
@@ -130,7 +130,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     tel: "3018",
     sms: null,
     description:
-      "Cyberharcèlement, chantage, photos ou vidéos intimes diffusées, compte piraté ou usurpé. Anonyme et confidentiel ; aide à faire supprimer des contenus. Aussi par tchat sur 3018.fr et avec l'application 3018.",
+      "Cyberharcèlement, chantage, photos ou vidéos intimes diffusées, compte piraté ou usurpé. Anonyme et confidentiel\u00a0; aide à faire supprimer des contenus. Aussi par tchat sur 3018.fr et avec l'application 3018.",
     horaires: "7\u00a0j/7, de 9\u00a0h à 23\u00a0h",
     gratuit: true,
     url: "https://3018.fr",
@@ -143,7 +143,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     tel: "0800235236",
     sms: null,
     description:
-      "Pour les 12–25 ans : santé, sexualité, amour, mal-être, relations avec les autres, consommations. Anonyme. Aussi par tchat sur le site.",
+      "Pour les 12–25 ans\u00a0: santé, sexualité, amour, mal-être, relations avec les autres, consommations. Anonyme. Aussi par tchat sur le site.",
     horaires: "7\u00a0j/7, de 9\u00a0h à 23\u00a0h",
     gratuit: true,
     url: "https://www.filsantejeunes.com",
@@ -169,7 +169,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     tel: "0800231313",
     sms: null,
     description:
-      "Drogues, alcool, médicaments : information, conseils et adresses d'aide, pour la personne qui consomme et pour son entourage. Anonyme.",
+      "Drogues, alcool, médicaments\u00a0: information, conseils et adresses d'aide, pour la personne qui consomme et pour son entourage. Anonyme.",
     horaires: "7\u00a0j/7, de 8\u00a0h à 2\u00a0h",
     gratuit: true,
     url: "https://www.drogues-info-service.fr",
@@ -182,7 +182,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     tel: null,
     sms: null,
     description:
-      "Pour signaler un contenu illégal vu en ligne : menaces, incitation à la haine, apologie du terrorisme, pédocriminalité, escroquerie. Ce n'est pas un service d'urgence : en cas de danger immédiat, appelez le 17 ou le 112.",
+      "Pour signaler un contenu illégal vu en ligne\u00a0: menaces, incitation à la haine, apologie du terrorisme, pédocriminalité, escroquerie. Ce n'est pas un service d'urgence\u00a0: en cas de danger immédiat, appelez le 17 ou le 112.",
     horaires: "Formulaire en ligne, accessible à tout moment",
     gratuit: true,
     url: "https://www.internet-signalement.gouv.fr",
@@ -211,6 +211,6 @@ export function findNumerosByKind(kind: NumeroKind, numeros: readonly NumeroNati
 /** One number by its code; throws when the code is unknown (a programming error). */
 export function getNumero(code: string, numeros: readonly NumeroNational[] = NUMEROS_NATIONAUX): NumeroNational {
   const found = numeros.find((n) => n.code === code);
-  if (!found) throw new Error(`Numéro inconnu : ${code}`);
+  if (!found) throw new Error(`Numéro inconnu\u00a0: ${code}`);
   return found;
 }

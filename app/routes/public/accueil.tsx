@@ -15,8 +15,8 @@ export default function AccueilPage() {
       <h1>Des professionnels de la jeunesse présents sur les réseaux sociaux</h1>
       <p className="mt-4 text-lg">
         Dans les Alpes-de-Haute-Provence, des animateurs, éducateurs et conseillers répondent aux jeunes de 12 à
-        25&nbsp;ans et à leurs parents là où ils sont&nbsp;: sur Instagram, Snapchat, TikTok, Discord ou WhatsApp. Ce sont
-        les Promeneurs du Net.
+        25&nbsp;ans et à leurs parents là où ils sont&nbsp;: sur Instagram, Snapchat, TikTok, Discord ou WhatsApp. Ce
+        sont les Promeneurs du Net.
       </p>
       <p className="mt-4 flex flex-wrap gap-3">
         <a href="/promeneurs" className="btn min-h-11">
@@ -82,19 +82,19 @@ export default function AccueilPage() {
         <section aria-labelledby="titre-jeunes">
           <h2 id="titre-jeunes">Vous avez entre 12 et 25&nbsp;ans</h2>
           <p>
-            Vous pouvez écrire à un promeneur pour une question, un projet ou quand quelque chose ne va pas&nbsp;: études,
-            formation, emploi, logement, santé, relations, sexualité, harcèlement, sorties, sport, culture… Il vous
-            répond pendant ses horaires de présence, sans juger. Ce que vous lui confiez reste confidentiel, sauf si
-            vous êtes en danger&nbsp;: il agit alors pour vous protéger.
+            Vous pouvez écrire à un promeneur pour une question, un projet ou quand quelque chose ne va pas&nbsp;:
+            études, formation, emploi, logement, santé, relations, sexualité, harcèlement, sorties, sport, culture… Il
+            vous répond pendant ses horaires de présence, sans juger. Ce que vous lui confiez reste confidentiel, sauf
+            si vous êtes en danger&nbsp;: il agit alors pour vous protéger.
           </p>
         </section>
 
         <section aria-labelledby="titre-parents">
           <h2 id="titre-parents">Vous êtes parent</h2>
           <p>
-            Les promeneurs répondent aussi aux parents&nbsp;: usages des écrans et des réseaux sociaux, cyberharcèlement,
-            inquiétude pour un enfant, recherche d'un service près de chez vous. Ils respectent la vie privée des jeunes
-            et n'exercent aucune surveillance. Si vous craignez qu'un enfant soit en danger, la page{" "}
+            Les promeneurs répondent aussi aux parents&nbsp;: usages des écrans et des réseaux sociaux,
+            cyberharcèlement, inquiétude pour un enfant, recherche d'un service près de chez vous. Ils respectent la vie
+            privée des jeunes et n'exercent aucune surveillance. Si vous craignez qu'un enfant soit en danger, la page{" "}
             <a href="/besoin-d-aide#information-preoccupante">Besoin d'aide</a> explique qui prévenir.
           </p>
         </section>
@@ -127,8 +127,8 @@ export default function AccueilPage() {
         <section aria-labelledby="titre-devenir">
           <h2 id="titre-devenir">Vous travaillez avec des jeunes&nbsp;?</h2>
           <p>
-            Les professionnels des structures jeunesse du département peuvent rejoindre le réseau, avec l'accord de
-            leur employeur. <a href="/devenir-promeneur">Devenir promeneur du Net</a>.
+            Les professionnels des structures jeunesse du département peuvent rejoindre le réseau, avec l'accord de leur
+            employeur. <a href="/devenir-promeneur">Devenir promeneur du Net</a>.
           </p>
         </section>
       </div>

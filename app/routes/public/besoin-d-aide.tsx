@@ -12,16 +12,17 @@ export const meta: Route.MetaFunction = () => [
   {
     name: "description",
     content:
-      "Numéros d'urgence (112, 15, 17, 18, 114 par SMS), lignes d'écoute gratuites (3114, 119, 3018, Fil Santé Jeunes…) et information préoccupante : qui appeler quand un jeune va mal ou est en danger.",
+      "Numéros d'urgence (112, 15, 17, 18, 114 par SMS), lignes d'écoute gratuites (3114, 119, 3018, Fil Santé Jeunes…) et information préoccupante\u00a0: qui appeler quand un jeune va mal ou est en danger.",
   },
 ];
 
 const introOf: Record<NumeroKind, string> = {
   urgence:
-    "Quelqu'un est en danger maintenant, blessé, ou risque de se faire du mal : appelez. Ces numéros sont gratuits et répondent jour et nuit.",
+    "Quelqu'un est en danger maintenant, blessé, ou risque de se faire du mal\u00a0: appelez. Ces numéros sont gratuits et répondent jour et nuit. Un promeneur, lui, n'est en ligne qu'à ses horaires annoncés et n'est pas un service d'urgence.",
   ecoute:
     "Des professionnels écoutent, conseillent et orientent, sans juger. Vous pouvez appeler pour vous ou pour quelqu'un d'autre.",
-  signalement: "Pour faire connaître un contenu ou une situation aux services de l'État. Ce ne sont pas des services d'urgence.",
+  signalement:
+    "Pour faire connaître un contenu ou une situation aux services de l'État. Ce ne sont pas des services d'urgence.",
 };
 
 function hostOf(url: string): string {
@@ -30,10 +31,10 @@ function hostOf(url: string): string {
 
 function NumeroCard({ numero }: { numero: NumeroNational }) {
   const urgent = numero.kind === "urgence";
-  const callClass = `${urgent ? "btn-danger" : "btn"} min-h-11 text-lg`;
+  const callClass = `${urgent ? "btn-danger" : "btn"} min-h-11 max-w-full text-center text-lg`;
   const details = [numero.horaires, numero.gratuit ? "gratuit" : null].filter(Boolean).join(" – ");
   return (
-    <li className="flex flex-col rounded-md border border-slate-300 bg-white p-4">
+    <li className="flex min-w-0 flex-col rounded-md border border-slate-300 bg-white p-3 sm:p-4">
       <h3 className="text-lg font-semibold">
         {numero.numero && numero.numero !== numero.nom ? (
           <>
@@ -48,17 +49,21 @@ function NumeroCard({ numero }: { numero: NumeroNational }) {
       <p className="mt-auto flex flex-wrap items-center gap-3 pt-3">
         {numero.tel ? (
           <a href={`tel:${numero.tel}`} className={callClass}>
-            Appeler le&nbsp;<span className="whitespace-nowrap">{numero.numero}</span>
+            <span>
+              Appeler le <span className="whitespace-nowrap">{numero.numero}</span>
+            </span>
           </a>
         ) : null}
         {numero.sms ? (
           <a href={`sms:${numero.sms}`} className={callClass}>
-            Envoyer un SMS au&nbsp;{numero.sms}
+            <span>
+              Envoyer un SMS au <span className="whitespace-nowrap">{numero.sms}</span>
+            </span>
           </a>
         ) : null}
         {numero.url ? (
           <a href={numero.url} className="inline-flex min-h-11 items-center">
-            {numero.tel || numero.sms ? `Site : ${hostOf(numero.url)}` : `Signaler sur ${hostOf(numero.url)}`}
+            {numero.tel || numero.sms ? `Site\u00a0: ${hostOf(numero.url)}` : `Signaler sur ${hostOf(numero.url)}`}
           </a>
         ) : null}
       </p>
@@ -66,17 +71,40 @@ function NumeroCard({ numero }: { numero: NumeroNational }) {
   );
 }
 
+function NumerosSection({ kind }: { kind: NumeroKind }) {
+  const urgent = kind === "urgence";
+  return (
+    <section
+      id={kind}
+      aria-labelledby={`titre-${kind}`}
+      className={`mt-6 rounded-lg p-3 sm:p-5 ${urgent ? "border-2 border-alerte-700 bg-red-50" : "bg-slate-50"}`}
+    >
+      <h2 id={`titre-${kind}`} className={urgent ? "text-alerte-700" : undefined}>
+        {numeroKindLabels[kind]}
+      </h2>
+      <p className="mt-2">{introOf[kind]}</p>
+      <ul className="mt-4 grid gap-4 sm:grid-cols-2">
+        {findNumerosByKind(kind).map((numero) => (
+          <NumeroCard key={numero.code} numero={numero} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default function BesoinDAidePage() {
   return (
     <div className="max-w-4xl">
       <h1>Besoin d'aide tout de suite&nbsp;?</h1>
-      <p className="mt-4 text-lg">
-        Si vous êtes en danger, ou si quelqu'un l'est, n'attendez pas la réponse d'un promeneur&nbsp;: appelez
-        les secours. Un promeneur n'est en ligne qu'à ses horaires annoncés et n'est pas un service d'urgence.
+      <p className="mt-3 text-lg">
+        En danger, ou quelqu'un l'est&nbsp;? Appelez les secours sans attendre la réponse d'un promeneur.
       </p>
-      <nav aria-label="Sur cette page" className="mt-4">
+
+      <NumerosSection kind="urgence" />
+
+      <nav aria-label="Sur cette page" className="mt-6">
         <ul className="flex flex-wrap gap-x-5 gap-y-2">
-          {NUMERO_KINDS.map((kind) => (
+          {NUMERO_KINDS.filter((kind) => kind !== "urgence").map((kind) => (
             <li key={kind}>
               <a href={`#${kind}`}>{numeroKindLabels[kind]}</a>
             </li>
@@ -90,23 +118,8 @@ export default function BesoinDAidePage() {
         </ul>
       </nav>
 
-      {NUMERO_KINDS.map((kind) => (
-        <section
-          key={kind}
-          id={kind}
-          aria-labelledby={`titre-${kind}`}
-          className={`mt-8 rounded-lg p-4 sm:p-5 ${kind === "urgence" ? "border-2 border-alerte-700 bg-red-50" : "bg-slate-50"}`}
-        >
-          <h2 id={`titre-${kind}`} className={kind === "urgence" ? "text-alerte-700" : undefined}>
-            {numeroKindLabels[kind]}
-          </h2>
-          <p className="mt-2">{introOf[kind]}</p>
-          <ul className="mt-4 grid gap-4 sm:grid-cols-2">
-            {findNumerosByKind(kind).map((numero) => (
-              <NumeroCard key={numero.code} numero={numero} />
-            ))}
-          </ul>
-        </section>
+      {NUMERO_KINDS.filter((kind) => kind !== "urgence").map((kind) => (
+        <NumerosSection key={kind} kind={kind} />
       ))}
 
       <section
@@ -114,17 +127,19 @@ export default function BesoinDAidePage() {
         aria-labelledby="titre-information-preoccupante"
         className="prose-pdn mt-10 max-w-3xl"
       >
-        <h2 id="titre-information-preoccupante">L'information préoccupante&nbsp;: pour les parents et les professionnels</h2>
+        <h2 id="titre-information-preoccupante">
+          L'information préoccupante&nbsp;: pour les parents et les professionnels
+        </h2>
 
         <h3 className="mt-6 text-lg font-semibold">De quoi s'agit-il&nbsp;?</h3>
         <p>
           Une information préoccupante, c'est une information qui laisse craindre qu'un enfant ou un adolescent de moins
-          de 18&nbsp;ans est en danger, ou risque de l'être&nbsp;: sa santé, sa sécurité, sa moralité ou son développement
-          sont menacés, ou il a besoin d'aide. Elle est transmise à la <strong>CRIP</strong>, la cellule de recueil des
-          informations préoccupantes du Conseil départemental. Dans les Alpes-de-Haute-Provence, c'est la CRIP du
-          Département des Alpes-de-Haute-Provence. La CRIP fait évaluer la situation par des professionnels. Le Département
-          peut ensuite proposer une aide à la famille, mettre en place une mesure de protection ou, si nécessaire,
-          saisir le procureur de la République.
+          de 18&nbsp;ans est en danger, ou risque de l'être&nbsp;: sa santé, sa sécurité, sa moralité ou son
+          développement sont menacés, ou il a besoin d'aide. Elle est transmise à la <strong>CRIP</strong>, la cellule
+          de recueil des informations préoccupantes du Conseil départemental. Dans les Alpes-de-Haute-Provence, c'est la
+          CRIP du Département des Alpes-de-Haute-Provence. La CRIP fait évaluer la situation par des professionnels. Le
+          Département peut ensuite proposer une aide à la famille, mettre en place une mesure de protection ou, si
+          nécessaire, saisir le procureur de la République.
         </p>
         <p>
           Transmettre une information préoccupante, ce n'est pas porter plainte ni accuser quelqu'un&nbsp;: c'est
@@ -135,8 +150,8 @@ export default function BesoinDAidePage() {
         <h3 className="mt-6 text-lg font-semibold">Vous êtes parent, proche, ou vous-même concerné</h3>
         <ul>
           <li>
-            Tout le monde peut appeler le <a href="tel:119">119 – Allô Enfance en danger</a>, gratuit, 24&nbsp;h/24. Le 119
-            écoute, conseille et transmet si besoin la situation à la CRIP du département.
+            Tout le monde peut appeler le <a href="tel:119">119 – Allô Enfance en danger</a>, gratuit, 24&nbsp;h/24. Le
+            119 écoute, conseille et transmet si besoin la situation à la CRIP du département.
           </li>
           <li>Vous pouvez aussi écrire ou vous adresser directement au Conseil départemental (CRIP).</li>
           <li>
@@ -153,15 +168,14 @@ export default function BesoinDAidePage() {
           </li>
           <li>
             Rédigez une information préoccupante factuelle&nbsp;: ce que vous avez vu ou lu, les mots employés entre
-            guillemets, les dates, sans interprétation. Adressez-la à la CRIP du Département des Alpes-de-Haute-Provence.
+            guillemets, les dates, sans interprétation. Adressez-la à la CRIP du Département des
+            Alpes-de-Haute-Provence.
           </li>
           <li>
             Le secret professionnel n'empêche pas cette transmission&nbsp;: la loi permet de partager les informations
             nécessaires à la protection d'un enfant.
           </li>
-          <li>
-            Sauf si c'est contraire à l'intérêt de l'enfant, les parents sont informés de la transmission.
-          </li>
+          <li>Sauf si c'est contraire à l'intérêt de l'enfant, les parents sont informés de la transmission.</li>
         </ul>
 
         <h3 className="mt-6 text-lg font-semibold">En cas de danger grave ou immédiat</h3>
@@ -172,9 +186,9 @@ export default function BesoinDAidePage() {
 
         <h3 className="mt-6 text-lg font-semibold">Et les promeneurs du Net&nbsp;?</h3>
         <p>
-          Un promeneur qui repère en ligne un jeune en danger suit cette même procédure, avec sa structure
-          employeuse, et en informe la coordination départementale. Il ne garde jamais seul une situation de danger.
-          La plateforme des promeneurs n'enregistre aucune donnée qui permettrait d'identifier le jeune.
+          Un promeneur qui repère en ligne un jeune en danger suit cette même procédure, avec sa structure employeuse,
+          et en informe la coordination départementale. Il ne garde jamais seul une situation de danger. La plateforme
+          des promeneurs n'enregistre aucune donnée qui permettrait d'identifier le jeune.
         </p>
         <p>
           L'information préoccupante concerne les mineurs. Pour un jeune majeur en danger, appelez le 17 ou le 112, et

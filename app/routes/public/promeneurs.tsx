@@ -5,7 +5,7 @@ export const meta: Route.MetaFunction = () => [
   {
     name: "description",
     content:
-      "L'annuaire officiel des Promeneurs du Net des Alpes-de-Haute-Provence est en préparation : recherche par commune, réseau social, thème et présence en ligne.",
+      "L'annuaire officiel des Promeneurs du Net des Alpes-de-Haute-Provence est en préparation\u00a0: recherche par commune, réseau social, thème et présence en ligne.",
   },
 ];
 
@@ -47,8 +47,8 @@ export default function PromeneursPage() {
         <h2 id="titre-en-attendant">En attendant</h2>
         <ul>
           <li>
-            Pour trouver un promeneur près de chez vous ou vérifier un profil, <a href="/contact">contactez la
-            coordination départementale</a>.
+            Pour trouver un promeneur près de chez vous ou vérifier un profil,{" "}
+            <a href="/contact">contactez la coordination départementale</a>.
           </li>
           <li>
             Si vous avez besoin d'aide maintenant, ou si quelqu'un est en danger, consultez les{" "}
