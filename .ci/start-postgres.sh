@@ -7,7 +7,11 @@ ROOT=${PG_ROOT:-/tmp/pdn-postgres}
 BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$BIN" ] || { echo "PostgreSQL n'est pas installé (apt-get install postgresql)." >&2; exit 1; }
 RUN_AS=()
-if [ "$(id -u)" = "0" ]; then RUN_AS=(runuser -u postgres --); fi
+if [ "$(id -u)" = "0" ]; then
+  # PostgreSQL refuses to run as root: run it as the postgres user (created by Debian's package).
+  id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+  RUN_AS=(runuser -u postgres --)
+fi
 if ! "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$ROOT/data" status >/dev/null 2>&1; then
   rm -rf "$ROOT"
   install -d -m 700 "$ROOT"
