@@ -10,7 +10,7 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import { homePathFor } from "~/domain/comptes/actor";
-import { actorContext, csrfContext, flashContext } from "~/server/context.server";
+import { actorContext, csrfContext, flashContext, requestInfoContext } from "~/server/context.server";
 import { getEnv } from "~/server/env.server";
 import { rootMiddleware } from "~/server/root-middleware.server";
 import { PublicShell } from "~/ui/layouts/public-shell";
@@ -19,14 +19,13 @@ import stylesheet from "./app.css?url";
 
 export const middleware: Route.MiddlewareFunction[] = [rootMiddleware];
 
-export const links: Route.LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+export const links: Route.LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 export function loader({ context }: Route.LoaderArgs) {
   const actor = context.get(actorContext);
   return {
+    // The CSP nonce of this response, for the scripts of hydrated pages (same value on both sides).
+    nonce: context.get(requestInfoContext).nonce,
     csrf: context.get(csrfContext),
     flash: context.get(flashContext).read,
     demo: getEnv().demo,
@@ -48,20 +47,24 @@ function useNeedsJavaScript(): boolean {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const hydrate = useNeedsJavaScript();
+  const nonce = useRootData()?.nonce;
   return (
     <html lang="fr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* A React stylesheet resource (precedence): hoisted the same way on the server and when
+            hydrating, where a plain <link> in <head> made hydration fail. */}
+        <link rel="stylesheet" href={stylesheet} precedence="default" />
         <Links />
       </head>
       <body className="min-h-screen">
         {children}
         {hydrate ? (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : null}
       </body>

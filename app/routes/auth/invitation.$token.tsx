@@ -9,7 +9,7 @@ import { getDb } from "~/server/db.server";
 import { Invalid, NotFound } from "~/server/errors.server";
 import { requestId, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field, FormErrors, InputField } from "~/ui/field";
+import { FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/invitation.$token";
 
 export const meta: Route.MetaFunction = () => [{ title: "Invitation – Promeneurs du Net" }];
@@ -58,7 +58,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function InvitationPage({ loaderData, actionData }: Route.ComponentProps) {
   const existing = loaderData.valid && loaderData.existingAccount;
-  const [form, fields] = useForm({
+  // One form, two shapes: a new account also confirms its password.
+  const [form, fields] = useForm<{ password: string; confirmation?: string }>({
     lastResult: actionData,
     onValidate: ({ formData }) =>
       parseWithZod(formData, { schema: existing ? existingAccountSchema : newPasswordSchema }),
@@ -103,20 +104,13 @@ export default function InvitationPage({ loaderData, actionData }: Route.Compone
               autoComplete="new-password"
               required
             />
-            <Field
-              id={`${fields.password.id}-confirmation`}
+            <InputField
+              field={fields.confirmation}
               label="Confirmez le mot de passe"
-              errors={(fields as unknown as Record<string, { errors?: string[] }>).confirmation?.errors}
-            >
-              <input
-                id={`${fields.password.id}-confirmation`}
-                name="confirmation"
-                type="password"
-                autoComplete="new-password"
-                className="input"
-                required
-              />
-            </Field>
+              type="password"
+              autoComplete="new-password"
+              required
+            />
           </>
         )}
         <button type="submit" className="btn w-full">
