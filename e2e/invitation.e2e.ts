@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppProcess } from "./support/app-process";
-import { type Browser, launchBrowser, newContext, signIn } from "./support/browser";
-import { DEMO_PASSWORD, startDemoServer } from "./support/demo-server";
+import { describe, expect, it } from "vitest";
+import { newContext, signIn } from "./support/browser";
+import { DEMO_PASSWORD } from "./support/demo-server";
+import { withDemoBrowser } from "./support/fixtures";
 
-let app: AppProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const demo = withDemoBrowser();
 
 describe("invitation d'une nouvelle personne, sans JavaScript", () => {
   it("la coordination invite, l'e-mail arrive dans la boîte de démo, l'invitée choisit son mot de passe et se connecte", async () => {
-    const coordination = await newContext(browser, app.url, { javaScript: false });
+    const coordination = await newContext(demo.browser, demo.app.url, { javaScript: false });
     const page = await coordination.newPage();
     await signIn(page, "coordination@demo.pdn04.fr", DEMO_PASSWORD);
     await page.goto("/espace/equipe");
@@ -49,7 +40,7 @@ describe("invitation d'une nouvelle personne, sans JavaScript", () => {
     expect(link).toBeDefined();
     await coordination.close();
 
-    const invitee = await newContext(browser, app.url, { javaScript: false });
+    const invitee = await newContext(demo.browser, demo.app.url, { javaScript: false });
     const own = await invitee.newPage();
     await own.goto(new URL(link as string).pathname);
     await expect(own.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(

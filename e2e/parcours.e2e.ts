@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppProcess } from "./support/app-process";
-import { axeViolations, type Browser, launchBrowser, newContext, signIn } from "./support/browser";
-import { DEMO_PASSWORD, startDemoServer } from "./support/demo-server";
+import { describe, expect, it } from "vitest";
+import { axeViolations, newContext, signIn } from "./support/browser";
+import { DEMO_PASSWORD } from "./support/demo-server";
+import { withDemoBrowser } from "./support/fixtures";
 
-let app: AppProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const demo = withDemoBrowser();
 
 const homes = [
   { email: "coordination@demo.pdn04.fr", path: "/espace/coordination", heading: "Tableau de bord de la coordination" },
@@ -24,7 +15,7 @@ const homes = [
 describe("connexion des comptes de démonstration", () => {
   for (const { email, path, heading } of homes) {
     it(`connecte ${email} sans JavaScript et l'amène sur l'accueil de son rôle`, async () => {
-      const context = await newContext(browser, app.url, { javaScript: false });
+      const context = await newContext(demo.browser, demo.app.url, { javaScript: false });
       const page = await context.newPage();
       await signIn(page, email, DEMO_PASSWORD);
       expect(new URL(page.url()).pathname).toBe(path);
@@ -35,7 +26,7 @@ describe("connexion des comptes de démonstration", () => {
 
     it(`montre à ${email} un accueil sans violation axe (avec JavaScript)`, async () => {
       // axe-core runs inside the page: it needs JavaScript.
-      const context = await newContext(browser, app.url, { javaScript: true });
+      const context = await newContext(demo.browser, demo.app.url, { javaScript: true });
       const page = await context.newPage();
       await signIn(page, email, DEMO_PASSWORD);
       expect(new URL(page.url()).pathname).toBe(path);
@@ -45,7 +36,7 @@ describe("connexion des comptes de démonstration", () => {
   }
 
   it("connecte la coordination avec JavaScript, puis la déconnecte", async () => {
-    const context = await newContext(browser, app.url, { javaScript: true });
+    const context = await newContext(demo.browser, demo.app.url, { javaScript: true });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -67,7 +58,7 @@ describe("connexion des comptes de démonstration", () => {
   });
 
   it("affiche l'erreur à côté du formulaire pour un mauvais mot de passe", async () => {
-    const context = await newContext(browser, app.url, { javaScript: false });
+    const context = await newContext(demo.browser, demo.app.url, { javaScript: false });
     const page = await context.newPage();
     await page.goto("/connexion");
     await page.getByLabel("Adresse e-mail").fill("coordination@demo.pdn04.fr");
@@ -84,7 +75,7 @@ describe("connexion des comptes de démonstration", () => {
 
 describe("permissions", () => {
   it("montre la page 403 à un membre du comité de pilotage qui demande une page de la coordination", async () => {
-    const context = await newContext(browser, app.url, { javaScript: false });
+    const context = await newContext(demo.browser, demo.app.url, { javaScript: false });
     const page = await context.newPage();
     await signIn(page, "copil@demo.pdn04.fr", DEMO_PASSWORD);
     for (const path of ["/espace/equipe", "/espace/coordination", "/espace/journal"]) {
@@ -93,7 +84,7 @@ describe("permissions", () => {
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Accès refusé");
     }
     await context.close();
-    const withJs = await newContext(browser, app.url, { javaScript: true });
+    const withJs = await newContext(demo.browser, demo.app.url, { javaScript: true });
     const jsPage = await withJs.newPage();
     await signIn(jsPage, "copil@demo.pdn04.fr", DEMO_PASSWORD);
     await jsPage.goto("/espace/equipe");
@@ -102,7 +93,7 @@ describe("permissions", () => {
   });
 
   it("ne montre aucune donnée du 04 à la coordination d'un autre département", async () => {
-    const context = await newContext(browser, app.url, { javaScript: false });
+    const context = await newContext(demo.browser, demo.app.url, { javaScript: false });
     const page = await context.newPage();
     await signIn(page, "coordination@demo.pdn05.fr", "mot-de-passe-essai-05");
     expect(new URL(page.url()).pathname).toBe("/espace/coordination");

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppProcess } from "./support/app-process";
-import { axeViolations, type Browser, launchBrowser, newContext } from "./support/browser";
-import { startDemoServer } from "./support/demo-server";
+import { describe, expect, it } from "vitest";
+import { axeViolations, newContext } from "./support/browser";
+import { withDemoBrowser } from "./support/fixtures";
 
 const PUBLIC_PAGES = [
   "/",
@@ -23,24 +22,15 @@ const PUBLIC_PAGES = [
   "/mot-de-passe-oublie",
 ];
 
-let app: AppProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const demo = withDemoBrowser();
 
 describe("pages publiques, sans JavaScript", () => {
   for (const path of PUBLIC_PAGES) {
     it(`${path} répond, n'envoie aucun script, a un seul h1 et aucune violation axe`, async () => {
-      const html = await (await fetch(`${app.url}${path}`)).text();
+      const html = await (await fetch(`${demo.app.url}${path}`)).text();
       expect(html).not.toMatch(/<script/i);
       expect(html).toMatch(/<html lang="fr"/);
-      const context = await newContext(browser, app.url, { javaScript: false });
+      const context = await newContext(demo.browser, demo.app.url, { javaScript: false });
       const page = await context.newPage();
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
@@ -49,7 +39,7 @@ describe("pages publiques, sans JavaScript", () => {
       await expect(page.locator("a", { hasText: "Aller au contenu" }).getAttribute("href")).resolves.toBe("#contenu");
       await context.close();
       // The page ships no script, so it renders the same with JavaScript on, which axe-core needs.
-      const axeContext = await newContext(browser, app.url, { javaScript: true });
+      const axeContext = await newContext(demo.browser, demo.app.url, { javaScript: true });
       const axePage = await axeContext.newPage();
       await axePage.goto(path);
       expect(await axeViolations(axePage)).toEqual([]);
@@ -58,7 +48,7 @@ describe("pages publiques, sans JavaScript", () => {
   }
 
   it("répond 404 en français sur une adresse inconnue, sans violation axe", async () => {
-    const context = await newContext(browser, app.url, { javaScript: true });
+    const context = await newContext(demo.browser, demo.app.url, { javaScript: true });
     const page = await context.newPage();
     const response = await page.goto("/cette-page-n-existe-pas");
     expect(response?.status()).toBe(404);
@@ -68,11 +58,11 @@ describe("pages publiques, sans JavaScript", () => {
   });
 
   it("garde la page d'accueil légère (HTML et CSS compressés sous 40 Ko)", async () => {
-    const response = await fetch(`${app.url}/`, { headers: { "accept-encoding": "gzip" } });
+    const response = await fetch(`${demo.app.url}/`, { headers: { "accept-encoding": "gzip" } });
     const html = await response.text();
     const css = html.match(/href="(\/assets\/[^"]+\.css)"/)?.[1];
     expect(css).toBeDefined();
-    const cssResponse = await fetch(`${app.url}${css}`, { headers: { "accept-encoding": "gzip" } });
+    const cssResponse = await fetch(`${demo.app.url}${css}`, { headers: { "accept-encoding": "gzip" } });
     const htmlBytes = Buffer.byteLength(html);
     const cssBytes = Buffer.byteLength(await cssResponse.text());
     // Uncompressed sizes bound the compressed ones from above.
@@ -82,7 +72,7 @@ describe("pages publiques, sans JavaScript", () => {
 });
 
 describe("contenu des pages publiques", () => {
-  const htmlOf = async (path: string) => (await fetch(`${app.url}${path}`)).text();
+  const htmlOf = async (path: string) => (await fetch(`${demo.app.url}${path}`)).text();
 
   it("/besoin-d-aide donne les numéros d'urgence avant les lignes d'écoute, en liens tel: et sms:", async () => {
     const html = await htmlOf("/besoin-d-aide");
@@ -115,7 +105,7 @@ describe("contenu des pages publiques", () => {
   });
 
   it("/besoin-d-aide tient sur un petit téléphone avec des liens d'appel d'au moins 44 px", async () => {
-    const context = await newContext(browser, app.url, { javaScript: true });
+    const context = await newContext(demo.browser, demo.app.url, { javaScript: true });
     const page = await context.newPage();
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto("/besoin-d-aide");

@@ -15,6 +15,7 @@ import { getLogger } from "~/server/logger.server";
 import { sendMail } from "~/server/mail.server";
 import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
+import { DataTable } from "~/ui/data-table";
 import { Field, FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/equipe";
 
@@ -96,38 +97,23 @@ export default function EquipePage({ loaderData, actionData }: Route.ComponentPr
 
       <section aria-labelledby="team" className="mt-6">
         <h2 id="team">Personnes ayant un compte</h2>
-        <table className="mt-3 w-full border-collapse text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-400">
-              <th scope="col" className="py-2 pr-3">
-                Nom
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                E-mail
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Rôles
-              </th>
-              <th scope="col" className="py-2">
-                Dernière connexion
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.team.map((m) => (
-              <tr key={m.userId} className="border-b border-slate-200">
-                <th scope="row" className="py-2 pr-3 font-normal">
-                  {m.nom}
-                </th>
-                <td className="py-2 pr-3 break-all">{m.email}</td>
-                <td className="py-2 pr-3">
-                  {m.roles.map((r) => `${roleLabels[r.role]}${r.structure ? ` (${r.structure})` : ""}`).join(", ")}
-                </td>
-                <td className="py-2">{m.lastSignInAt ? formatDateTime(m.lastSignInAt) : "jamais"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="mt-3"
+          caption="Personnes ayant un compte dans le département"
+          captionHidden
+          rows={loaderData.team}
+          rowKey={(m) => m.userId}
+          columns={[
+            { header: "Nom", cell: (m) => m.nom },
+            { header: "E-mail", cell: (m) => <span className="break-all">{m.email}</span> },
+            {
+              header: "Rôles",
+              cell: (m) =>
+                m.roles.map((r) => `${roleLabels[r.role]}${r.structure ? ` (${r.structure})` : ""}`).join(", "),
+            },
+            { header: "Dernière connexion", cell: (m) => (m.lastSignInAt ? formatDateTime(m.lastSignInAt) : "jamais") },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="pending" className="mt-8">

@@ -3,6 +3,7 @@ import { findAuditForActor } from "~/domain/audit/audit.queries.server";
 import { formatDateTime } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
+import { DataTable } from "~/ui/data-table";
 import type { Route } from "./+types/journal";
 
 export const meta: Route.MetaFunction = () => [{ title: "Journal des modifications – Promeneurs du Net" }];
@@ -27,35 +28,19 @@ export default function JournalPage({ loaderData }: Route.ComponentProps) {
     <div>
       <h1>Journal des modifications</h1>
       <p className="mt-1 text-slate-700">Qui a changé quoi, et quand · département {loaderData.departement}</p>
-      <table className="mt-6 w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b border-slate-400">
-            <th scope="col" className="py-2 pr-3">
-              Date
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Auteur
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Action
-            </th>
-            <th scope="col" className="py-2">
-              Détail
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.entries.map((e) => (
-            <tr key={e.id} className="border-b border-slate-200 align-top">
-              <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(e.at)}</td>
-              <td className="py-2 pr-3">{e.actorLabel}</td>
-              <td className="py-2 pr-3">{auditActionLabel(e.action)}</td>
-              <td className="py-2 break-all">{e.changes ?? "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {loaderData.entries.length === 0 ? <p className="mt-4">Aucune modification enregistrée.</p> : null}
+      <DataTable
+        caption="Modifications, de la plus récente à la plus ancienne"
+        captionHidden
+        rows={loaderData.entries}
+        rowKey={(e) => e.id}
+        empty="Aucune modification enregistrée."
+        columns={[
+          { header: "Date", cell: (e) => <span className="whitespace-nowrap">{formatDateTime(e.at)}</span> },
+          { header: "Auteur", cell: (e) => e.actorLabel },
+          { header: "Action", cell: (e) => auditActionLabel(e.action) },
+          { header: "Détail", cell: (e) => <span className="break-all">{e.changes ?? "–"}</span> },
+        ]}
+      />
       {loaderData.next ? (
         <p className="mt-4">
           <a href={`?departement=${loaderData.departement}&avant=${loaderData.next}`}>Entrées plus anciennes</a>

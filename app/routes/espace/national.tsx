@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { formatNumber } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { requirePermission } from "~/server/request.server";
+import { DataTable } from "~/ui/data-table";
 import type { Route } from "./+types/national";
 
 export const meta: Route.MetaFunction = () => [{ title: "Vue nationale – Promeneurs du Net" }];
@@ -33,37 +34,17 @@ export default function NationalHome({ loaderData }: Route.ComponentProps) {
   return (
     <div>
       <h1>Vue nationale</h1>
-      <table className="mt-6 w-full border-collapse text-left">
-        <caption className="mb-2 text-left font-semibold">Départements où le dispositif est déployé</caption>
-        <thead>
-          <tr className="border-b border-slate-400">
-            <th scope="col" className="py-2 pr-4">
-              Département
-            </th>
-            <th scope="col" className="py-2 pr-4 text-right">
-              Coordinateurs
-            </th>
-            <th scope="col" className="py-2 pr-4 text-right">
-              Structures
-            </th>
-            <th scope="col" className="py-2 text-right">
-              Habitants
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.departements.map((d) => (
-            <tr key={d.code} className="border-b border-slate-200">
-              <th scope="row" className="py-2 pr-4 font-normal">
-                {d.code} – {d.nom}
-              </th>
-              <td className="py-2 pr-4 text-right">{formatNumber(d.coordinateurs)}</td>
-              <td className="py-2 pr-4 text-right">{formatNumber(d.structures)}</td>
-              <td className="py-2 text-right">{formatNumber(d.population)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Départements où le dispositif est déployé"
+        rows={loaderData.departements}
+        rowKey={(d) => d.code}
+        columns={[
+          { header: "Département", cell: (d) => `${d.code} – ${d.nom}` },
+          { header: "Coordinateurs", cell: (d) => formatNumber(d.coordinateurs), align: "right" },
+          { header: "Structures", cell: (d) => formatNumber(d.structures), align: "right" },
+          { header: "Habitants", cell: (d) => formatNumber(d.population), align: "right" },
+        ]}
+      />
     </div>
   );
 }

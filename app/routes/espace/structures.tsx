@@ -3,6 +3,7 @@ import { type StructureType, structureTypeLabels } from "~/domain/structures/str
 import { findStructuresForActor } from "~/domain/structures/structure.queries.server";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
+import { DataTable } from "~/ui/data-table";
 import type { Route } from "./+types/structures";
 
 export const meta: Route.MetaFunction = () => [{ title: "Structures – Promeneurs du Net" }];
@@ -31,38 +32,19 @@ export default function StructuresPage({ loaderData }: Route.ComponentProps) {
           Rechercher
         </button>
       </Form>
-      <table className="mt-6 w-full border-collapse text-left">
-        <caption className="sr-only">Structures du département {loaderData.departement}</caption>
-        <thead>
-          <tr className="border-b border-slate-400">
-            <th scope="col" className="py-2 pr-4">
-              Nom
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Type
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Commune
-            </th>
-            <th scope="col" className="py-2">
-              Statut
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.structures.map((s) => (
-            <tr key={s.id} className="border-b border-slate-200">
-              <th scope="row" className="py-2 pr-4 font-normal">
-                {s.nom}
-              </th>
-              <td className="py-2 pr-4">{structureTypeLabels[s.type as StructureType] ?? s.type}</td>
-              <td className="py-2 pr-4">{s.commune ?? "–"}</td>
-              <td className="py-2">{s.statut === "active" ? "Active" : "Inactive"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {loaderData.structures.length === 0 ? <p className="mt-4">Aucune structure ne correspond.</p> : null}
+      <DataTable
+        caption={`Structures du département ${loaderData.departement}`}
+        captionHidden
+        rows={loaderData.structures}
+        rowKey={(s) => s.id}
+        empty="Aucune structure ne correspond."
+        columns={[
+          { header: "Nom", cell: (s) => s.nom },
+          { header: "Type", cell: (s) => structureTypeLabels[s.type as StructureType] ?? s.type },
+          { header: "Commune", cell: (s) => s.commune ?? "–" },
+          { header: "Statut", cell: (s) => (s.statut === "active" ? "Active" : "Inactive") },
+        ]}
+      />
     </div>
   );
 }

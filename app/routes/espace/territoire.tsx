@@ -3,6 +3,7 @@ import { countTerritoire, findCommunes, findQpv } from "~/domain/territoire/terr
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
+import { DataTable } from "~/ui/data-table";
 import type { Route } from "./+types/territoire";
 
 export const meta: Route.MetaFunction = () => [{ title: "Territoire – Promeneurs du Net" }];
@@ -53,45 +54,19 @@ export default function TerritoirePage({ loaderData }: Route.ComponentProps) {
           <a href="/carte">Voir la carte publique des communes</a>
         </p>
       ) : null}
-      <table className="mt-6 w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left font-semibold">Communes</caption>
-        <thead>
-          <tr className="border-b border-slate-400">
-            <th scope="col" className="py-2 pr-3">
-              Commune
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Code INSEE
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right">
-              Habitants
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              EPCI
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              FRR
-            </th>
-            <th scope="col" className="py-2">
-              QPV
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.communes.map((c) => (
-            <tr key={c.code} className="border-b border-slate-200">
-              <th scope="row" className="py-1 pr-3 font-normal">
-                {c.nom}
-              </th>
-              <td className="py-1 pr-3">{c.code}</td>
-              <td className="py-1 pr-3 text-right">{formatNumber(c.population)}</td>
-              <td className="py-1 pr-3">{c.epci ?? "–"}</td>
-              <td className="py-1 pr-3">{c.frrStatut ? frrLabel(c.frrStatut) : "–"}</td>
-              <td className="py-1">{c.qpv > 0 ? formatNumber(c.qpv) : "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Communes"
+        rows={loaderData.communes}
+        rowKey={(c) => c.code}
+        columns={[
+          { header: "Commune", cell: (c) => c.nom },
+          { header: "Code INSEE", cell: (c) => c.code },
+          { header: "Habitants", cell: (c) => formatNumber(c.population), align: "right" },
+          { header: "EPCI", cell: (c) => c.epci ?? "–" },
+          { header: "FRR", cell: (c) => (c.frrStatut ? frrLabel(c.frrStatut) : "–") },
+          { header: "QPV", cell: (c) => (c.qpv > 0 ? formatNumber(c.qpv) : "–") },
+        ]}
+      />
     </div>
   );
 }

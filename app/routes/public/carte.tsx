@@ -4,6 +4,7 @@ import { getDepartement } from "~/domain/territoire/territoire.queries.server";
 import { formatNumber, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
+import { DataTable } from "~/ui/data-table";
 import { type MapGeometry, type MapLegendItem, projectMap, SvgMap } from "~/ui/map/svg-map";
 import type { Route } from "./+types/carte";
 
@@ -165,50 +166,20 @@ export default function CartePage({ loaderData }: Route.ComponentProps) {
         </p>
       )}
 
-      <div className="mt-8 overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="mb-2 text-left text-base font-semibold">
-            Communes – {departement.nom} ({departement.code}) : population, intercommunalité, classement FRR, quartiers
-            prioritaires et structures du réseau
-          </caption>
-          <thead>
-            <tr className="border-b border-slate-400">
-              <th scope="col" className="py-2 pr-3">
-                Commune
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                Habitants
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Intercommunalité (EPCI)
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Classement FRR
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Quartiers prioritaires
-              </th>
-              <th scope="col" className="py-2 text-right">
-                Structures
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.communes.map((c) => (
-              <tr key={c.code} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {c.nom}
-                </th>
-                <td className="py-1 pr-3 text-right">{formatNumber(c.population)}</td>
-                <td className="py-1 pr-3">{c.epci ?? "–"}</td>
-                <td className="py-1 pr-3">{c.frr}</td>
-                <td className="py-1 pr-3">{c.qpv.length > 0 ? c.qpv.join(", ") : "–"}</td>
-                <td className="py-1 text-right">{formatNumber(c.structures)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="mt-8"
+        caption={`Communes – ${departement.nom} (${departement.code}) : population, intercommunalité, classement FRR, quartiers prioritaires et structures du réseau`}
+        rows={loaderData.communes}
+        rowKey={(c) => c.code}
+        columns={[
+          { header: "Commune", cell: (c) => c.nom },
+          { header: "Habitants", cell: (c) => formatNumber(c.population), align: "right" },
+          { header: "Intercommunalité (EPCI)", cell: (c) => c.epci ?? "–" },
+          { header: "Classement FRR", cell: (c) => c.frr },
+          { header: "Quartiers prioritaires", cell: (c) => (c.qpv.length > 0 ? c.qpv.join(", ") : "–") },
+          { header: "Structures", cell: (c) => formatNumber(c.structures), align: "right" },
+        ]}
+      />
     </div>
   );
 }
