@@ -233,6 +233,15 @@ describe("mot de passe oublié", () => {
     expect(await findValidReset(ctx(minutes(3)), older)).toBeNull();
   });
 
+  it("n'envoie pas plus de trois e-mails de réinitialisation par heure pour un même compte", async () => {
+    const user = await person([{ role: "promeneur" }]);
+    const sent = [];
+    for (let i = 0; i < 5; i++) sent.push(await requestPasswordReset(ctx(minutes(i)), user.email, PUBLIC_URL));
+    expect(sent.map((m) => m !== null)).toEqual([true, true, true, false, false]);
+    // An hour after the first one, a new link can be asked for.
+    expect(await requestPasswordReset(ctx(minutes(61)), user.email, PUBLIC_URL)).not.toBeNull();
+  });
+
   it("refuse un lien expiré après une heure", async () => {
     const user = await person([{ role: "promeneur" }]);
     const mail = await requestPasswordReset(ctx(), user.email, PUBLIC_URL);

@@ -1,5 +1,5 @@
 import { invitations, passwordResets, sessions, signInAttempts, structures, userRoles, users } from "@db/schema";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import { type AuditActor, recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
 import { Invalid, NotFound } from "~/server/errors.server";
@@ -15,6 +15,8 @@ import { createToken, hashToken } from "./tokens.server";
 import { generateTotpSecret, matchTotpStep } from "./totp";
 
 const RESET_TTL_MS = 60 * 60_000;
+/** At most this many reset e-mails per account and hour: the form cannot be used to flood a mailbox. */
+export const MAX_RESETS_PER_HOUR = 3;
 const INVITATION_TTL_MS = 14 * 24 * 3_600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -96,11 +98,18 @@ export async function requestPasswordReset(
   const email = normalizeEmail(emailInput);
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   if (!user || user.disabledAt) return null;
+  const [recent] = await db
+    .select({ n: count() })
+    .from(passwordResets)
+    .where(
+      and(eq(passwordResets.userId, user.id), gt(passwordResets.createdAt, new Date(now.getTime() - RESET_TTL_MS))),
+    );
+  if ((recent?.n ?? 0) >= MAX_RESETS_PER_HOUR) return null;
   const { token, hash } = createToken();
   await db.transaction(async (tx) => {
     await tx
       .insert(passwordResets)
-      .values({ userId: user.id, tokenHash: hash, expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
+      .values({ userId: user.id, tokenHash: hash, createdAt: now, expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
     await recordAudit(
       tx,
       { system: "réinitialisation demandée" },

@@ -7,6 +7,7 @@ import { changePassword, disableTotp, enableTotp, prepareTotp } from "~/domain/c
 import { changePasswordSchema, totpCodeSchema } from "~/domain/comptes/comptes.schema";
 import { roleLabels } from "~/domain/comptes/roles";
 import { totpUri } from "~/domain/comptes/totp";
+import { qrCodeDataUri } from "~/lib/qr-code.server";
 import { z } from "~/lib/zod";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
@@ -30,6 +31,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     totpEnabled: actor.totpEnabled,
     pendingSecret,
     pendingUri: pendingSecret ? totpUri(pendingSecret, actor.email) : null,
+    // The QR code of the same URI, drawn on the server (an SVG image, no script).
+    pendingQr: pendingSecret ? await qrCodeDataUri(totpUri(pendingSecret, actor.email)) : null,
   };
 }
 
@@ -170,6 +173,15 @@ export default function ComptePage({ loaderData, actionData }: Route.ComponentPr
               Dans votre application d'authentification (FreeOTP, Aegis, Google Authenticator…), ajoutez un compte avec
               cette clé, puis saisissez le code affiché.
             </p>
+            {loaderData.pendingQr ? (
+              <img
+                src={loaderData.pendingQr}
+                alt="QR code à scanner avec votre application d'authentification (la clé est aussi écrite ci-dessous)"
+                width={200}
+                height={200}
+                className="mt-3 border border-slate-300"
+              />
+            ) : null}
             <p className="mt-2">
               Clé : <code className="break-all">{loaderData.pendingSecret.replace(/(.{4})/g, "$1 ").trim()}</code>
             </p>

@@ -39,7 +39,14 @@ export default function NationalHome({ loaderData }: Route.ComponentProps) {
         rows={loaderData.departements}
         rowKey={(d) => d.code}
         columns={[
-          { header: "Département", cell: (d) => `${d.code} – ${d.nom}` },
+          {
+            header: "Département",
+            cell: (d) => (
+              <a href={`/espace/equipe?departement=${d.code}`}>
+                {d.code} – {d.nom}
+              </a>
+            ),
+          },
           { header: "Coordinateurs", cell: (d) => formatNumber(d.coordinateurs), align: "right" },
           { header: "Structures", cell: (d) => formatNumber(d.structures), align: "right" },
           { header: "Habitants", cell: (d) => formatNumber(d.population), align: "right" },

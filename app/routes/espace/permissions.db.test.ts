@@ -399,6 +399,19 @@ describe("mon compte (actions)", () => {
     expect(row?.totpEnabledAt).not.toBeNull();
   });
 
+  it("montre la clé préparée et son QR code, pas avant", async () => {
+    const actor = await owner();
+    const before = (await run(compte.loader, actor, "/espace/compte")).data as { pendingQr: string | null };
+    expect(before.pendingQr).toBeNull();
+    await post(actor, { intent: "totp-preparer" });
+    const after = (await run(compte.loader, actor, "/espace/compte")).data as {
+      pendingSecret: string;
+      pendingQr: string;
+    };
+    expect(after.pendingSecret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(after.pendingQr).toMatch(/^data:image\/svg\+xml;base64,/);
+  });
+
   it("refuse une action inconnue", async () => {
     expect((await post(await owner(), { intent: "supprimer-tout" })).status).toBe(400);
   });
