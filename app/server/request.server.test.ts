@@ -1,24 +1,10 @@
 import { RouterContextProvider } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor, RoleGrant } from "~/domain/comptes/actor";
+import type { Actor } from "~/domain/comptes/actor";
+import { buildActor } from "../../tests/factories/actor";
 import { actorContext } from "./context.server";
 import { parseEnv, setEnv } from "./env.server";
 import { pickDepartement, requireActor, requirePermission, safeReturnPath } from "./request.server";
-
-function actorWith(...roles: Partial<RoleGrant>[]): Actor {
-  return {
-    userId: "00000000-0000-4000-8000-000000000001",
-    email: "personne@essai.pdn.fr",
-    nom: "Personne d'essai",
-    sessionId: "session",
-    totpEnabled: false,
-    roles: roles.map((g) => ({
-      role: g.role ?? "promeneur",
-      departement: g.role === "national" ? null : (g.departement ?? "04"),
-      structureId: g.structureId ?? null,
-    })),
-  };
-}
 
 function contextWith(actor: Actor | null) {
   const context = new RouterContextProvider();
@@ -89,9 +75,9 @@ describe("garde des pages de l'espace", () => {
 
   it("répond 403 à une personne connectée dont le rôle ne permet pas l'action", () => {
     const request = new Request("http://localhost:3000/espace/journal");
-    const copil = actorWith({ role: "copil" });
+    const copil = buildActor({ role: "copil" });
     expect(thrown(() => requirePermission(contextWith(copil), request, "journal.lire")).status).toBe(403);
-    const coordinator = actorWith({ role: "coordinateur" });
+    const coordinator = buildActor({ role: "coordinateur" });
     expect(requirePermission(contextWith(coordinator), request, "journal.lire")).toBe(coordinator);
   });
 });
@@ -100,23 +86,23 @@ describe("département de travail d'une page (pickDepartement)", () => {
   const at = (query: string) => new Request(`http://localhost:3000/espace/journal${query}`);
 
   it("prend le premier département du coordinateur sans paramètre", () => {
-    const actor = actorWith({ role: "coordinateur", departement: "05" }, { role: "coordinateur", departement: "04" });
+    const actor = buildActor({ role: "coordinateur", departement: "05" }, { role: "coordinateur", departement: "04" });
     expect(pickDepartement(actor, "journal.lire", at(""))).toBe("04");
     expect(pickDepartement(actor, "journal.lire", at("?departement=05"))).toBe("05");
   });
 
   it("répond 404 pour un département hors du périmètre, comme pour une page inexistante", () => {
-    const actor = actorWith({ role: "coordinateur", departement: "05" });
+    const actor = buildActor({ role: "coordinateur", departement: "05" });
     expect(thrown(() => pickDepartement(actor, "journal.lire", at("?departement=04"))).status).toBe(404);
   });
 
   it("répond 403 à un rôle qui n'a aucun département pour cette action", () => {
-    const actor = actorWith({ role: "copil", departement: "04" });
+    const actor = buildActor({ role: "copil", departement: "04" });
     expect(thrown(() => pickDepartement(actor, "journal.lire", at(""))).status).toBe(403);
   });
 
   it("laisse le rôle national choisir un département valide, le département par défaut sinon", () => {
-    const actor = actorWith({ role: "national" });
+    const actor = buildActor({ role: "national" });
     expect(pickDepartement(actor, "journal.lire", at("?departement=2A"))).toBe("2A");
     expect(pickDepartement(actor, "journal.lire", at("?departement=xx';--"))).toBe("04");
     expect(pickDepartement(actor, "journal.lire", at(""))).toBe("04");

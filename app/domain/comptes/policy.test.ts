@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, RoleGrant } from "./actor";
+import { buildActor } from "../../../tests/factories/actor";
+import type { Actor } from "./actor";
 import { type Action, can, invitableRoles, scopeFor } from "./policy";
 import type { RoleCode } from "./roles";
 
@@ -8,29 +9,14 @@ const OTHER = "05";
 const OWN_STRUCTURE = "11111111-1111-4111-8111-111111111111";
 const OTHER_STRUCTURE = "22222222-2222-4222-8222-222222222222";
 
-function actorWith(...roles: Partial<RoleGrant>[]): Actor {
-  return {
-    userId: "00000000-0000-4000-8000-000000000001",
-    email: "personne@essai.pdn.fr",
-    nom: "Personne d'essai",
-    sessionId: "session",
-    totpEnabled: false,
-    roles: roles.map((g) => ({
-      role: g.role ?? "promeneur",
-      departement: g.role === "national" ? null : (g.departement ?? OWN),
-      structureId: g.structureId ?? null,
-    })),
-  };
-}
-
 /** The one role of each test actor, held in 04 (the referent for OWN_STRUCTURE; national everywhere). */
 const actors: Record<RoleCode, Actor> = {
-  national: actorWith({ role: "national" }),
-  coordinateur: actorWith({ role: "coordinateur" }),
-  copil: actorWith({ role: "copil" }),
-  referent: actorWith({ role: "referent", structureId: OWN_STRUCTURE }),
-  promeneur: actorWith({ role: "promeneur" }),
-  evaluateur: actorWith({ role: "evaluateur" }),
+  national: buildActor({ role: "national" }),
+  coordinateur: buildActor({ role: "coordinateur" }),
+  copil: buildActor({ role: "copil" }),
+  referent: buildActor({ role: "referent", structureId: OWN_STRUCTURE }),
+  promeneur: buildActor({ role: "promeneur" }),
+  evaluateur: buildActor({ role: "evaluateur" }),
 };
 
 const T = true;
@@ -199,12 +185,12 @@ describe("matrice des permissions", () => {
     for (const action of Object.keys(matrix) as Action[]) {
       expect(can(null, action, { departement: OWN })).toBe(false);
       expect(can(undefined, action)).toBe(false);
-      expect(can(actorWith(), action, { departement: OWN })).toBe(false);
+      expect(can(buildActor(), action, { departement: OWN })).toBe(false);
     }
   });
 
   it("additionne les rôles d'une personne qui en a plusieurs, chacun dans son département", () => {
-    const actor = actorWith({ role: "coordinateur", departement: "04" }, { role: "copil", departement: "05" });
+    const actor = buildActor({ role: "coordinateur", departement: "04" }, { role: "copil", departement: "05" });
     expect(can(actor, "equipe.inviter", { departement: "04" })).toBe(true);
     expect(can(actor, "equipe.inviter", { departement: "05" })).toBe(false);
     expect(can(actor, "pilotage.lire", { departement: "05" })).toBe(true);
@@ -213,7 +199,7 @@ describe("matrice des permissions", () => {
 
   it("ne laisse pas un référent de deux structures lire une troisième", () => {
     const third = "33333333-3333-4333-8333-333333333333";
-    const actor = actorWith(
+    const actor = buildActor(
       { role: "referent", structureId: OWN_STRUCTURE },
       { role: "referent", structureId: OTHER_STRUCTURE },
     );
@@ -259,7 +245,7 @@ describe("périmètre des lectures (scopeFor)", () => {
   });
 
   it("réunit sans doublon les départements de plusieurs rôles, triés", () => {
-    const actor = actorWith(
+    const actor = buildActor(
       { role: "copil", departement: "05" },
       { role: "coordinateur", departement: "04" },
       { role: "copil", departement: "04" },
