@@ -1,0 +1,75 @@
+import type { Actor, RoleGrant } from "~/domain/comptes/actor";
+import type { PromeneurTransition } from "./promeneur.labels";
+
+/**
+ * Who may move a promeneur through its lifecycle. Pure; the rules (promeneur.rules.ts) call it
+ * again before planning a transition, and the UI calls it only to hide buttons.
+ *
+ * - The referent of the promeneur's structure (in the promeneur's département) proposes a
+ *   professional and records their exit (the employee leaves). They never accept, refuse, train or
+ *   activate: the employer commits hours, the coordination validates.
+ * - The coordinator of the promeneur's département does everything else, whatever the structure.
+ *   They do not propose: a proposal is the employer's commitment (a coordinator who is also the
+ *   referent of a structure proposes through that referent grant).
+ * - Nobody accepts a proposal they made themselves (`proposePar === actor.userId`), whatever their
+ *   roles. Refusing it stays possible: it only withdraws it and gives no one any right.
+ * - The national role reads every promeneur but acts on none: a département's lifecycle belongs to
+ *   its coordination.
+ * - Steering members, reviewers and promeneurs: nothing here; another département: nothing.
+ */
+
+/** The promeneur a transition applies to; for `proposer`, the one about to be proposed. */
+export type PromeneurCible = {
+  departement: string;
+  structureId: string;
+  /** The user who proposed the promeneur; absent before the proposal. */
+  proposePar?: string | null;
+};
+
+const REFERENT_TRANSITIONS: readonly PromeneurTransition[] = ["proposer", "enregistrer_sortie"];
+const COORDINATEUR_TRANSITIONS: readonly PromeneurTransition[] = [
+  "accepter",
+  "refuser",
+  "enregistrer_charte",
+  "enregistrer_formation",
+  "activer",
+  "suspendre",
+  "reactiver",
+  "enregistrer_sortie",
+];
+
+function isReferentOf(grant: RoleGrant, cible: PromeneurCible): boolean {
+  return (
+    grant.role === "referent" && grant.departement === cible.departement && grant.structureId === cible.structureId
+  );
+}
+
+function isCoordinateurOf(grant: RoleGrant, cible: PromeneurCible): boolean {
+  return grant.role === "coordinateur" && grant.departement === cible.departement;
+}
+
+export function canTransition(
+  actor: Actor | null | undefined,
+  transition: PromeneurTransition,
+  cible: PromeneurCible,
+): boolean {
+  if (!actor) return false;
+  if (transition === "accepter" && cible.proposePar && cible.proposePar === actor.userId) return false;
+  return actor.roles.some(
+    (grant) =>
+      (isReferentOf(grant, cible) && REFERENT_TRANSITIONS.includes(transition)) ||
+      (isCoordinateurOf(grant, cible) && COORDINATEUR_TRANSITIONS.includes(transition)),
+  );
+}
+
+/**
+ * Who may see a promeneur's internal record (lifecycle, dates, reasons): national everywhere, the
+ * coordinator of its département, the referent of its structure. Lists must also be scoped in
+ * their queries; steering members read aggregated indicators only.
+ */
+export function canReadPromeneur(actor: Actor | null | undefined, cible: PromeneurCible): boolean {
+  if (!actor) return false;
+  return actor.roles.some(
+    (grant) => grant.role === "national" || isCoordinateurOf(grant, cible) || isReferentOf(grant, cible),
+  );
+}
