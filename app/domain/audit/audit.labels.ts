@@ -1,5 +1,8 @@
+import { promeneurAuditLabels } from "~/domain/promeneurs/promeneur.labels";
+
 /** What each audited action means, as the journal shows it. New actions add their line here. */
 export const auditActionLabels: Record<string, string> = {
+  ...promeneurAuditLabels,
   "compte.connexion": "Connexion",
   "compte.creer": "Création d'un compte (commande)",
   "compte.role.ajouter": "Ajout d'un rôle (commande)",
