@@ -22,7 +22,7 @@ export default defineConfig({
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts"],
           exclude: ["**/*.db.test.ts"],
-          setupFiles: ["tests/setup/console.ts"],
+          setupFiles: ["tests/setup/console.ts", "tests/setup/fast-check.ts"],
         },
       },
       {

@@ -646,6 +646,13 @@ describe("normalizeProfil : propriétés", () => {
     expect(b).toEqual(a);
   }
 
+  it("refuse comme nom un mot réservé par le réseau (« i » sur X, « explore » sur Instagram)", () => {
+    expect(normalizeProfil("x", "I")).toMatchObject({ ok: false, raison: "nom_invalide" });
+    expect(normalizeProfil("instagram", "@explore")).toMatchObject({ ok: false, raison: "nom_invalide" });
+    expect(normalizeProfil("instagram", "p")).toMatchObject({ ok: false, raison: "nom_invalide" });
+    expect(normalizeProfil("x", "pdn_digne")).toMatchObject({ ok: true, url: "https://x.com/pdn_digne" });
+  });
+
   it("redonne le même profil quand on lui redonne son adresse canonique, quelle que soit la saisie", async () => {
     const saisie = fc.oneof(
       fc.string({ maxLength: 40 }),

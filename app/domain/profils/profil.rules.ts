@@ -305,7 +305,22 @@ function discordServeur(id: string): ProfilNormalise {
   return ok(id, `https://discord.com/channels/${id}`, "identifiant");
 }
 
+/**
+ * A name typed alone. Its canonical address must read back as this very profile: a word the
+ * network keeps for its own pages ("x.com/i", "instagram.com/p/") is no account name.
+ */
 function normalizeNom(reseau: ReseauNomme, saisie: string): NormalisationProfil {
+  const result = lireNom(reseau, saisie);
+  if (!result.ok) return result;
+  const relu = normalizeUrl(reseau, new URL(result.url));
+  if (relu.ok && relu.handle === result.handle) return result;
+  return refus(
+    "nom_invalide",
+    `« ${saisie.replace(/^@/, "")} » est une adresse réservée par ${NOM_RESEAU[reseau]}, pas un nom de compte : attendu ${reseauFormeAttendue[reseau]}`,
+  );
+}
+
+function lireNom(reseau: ReseauNomme, saisie: string): NormalisationProfil {
   switch (reseau) {
     case "discord":
       return DISCORD_SERVEUR.test(saisie) ? discordServeur(saisie) : refus("forme", MESSAGE_DISCORD_NOM);
