@@ -7,12 +7,6 @@ export class NotFound extends Error {
   }
 }
 
-export class Forbidden extends Error {
-  constructor(message = "Votre rôle ne permet pas d'accéder à cette page.") {
-    super(message);
-  }
-}
-
 /** Bad input for one field: shown next to it. */
 export class Invalid extends Error {
   constructor(
@@ -29,9 +23,4 @@ export function notFound(message?: string): never {
 
 export function forbidden(message?: string): never {
   throw data({ message: message ?? "Votre rôle ne permet pas d'accéder à cette page." }, { status: 403 });
-}
-
-/** Field errors in Conform's reply shape, with a 400 status. */
-export function invalidReply(fieldErrors: Record<string, string[]>, formErrors: string[] = []) {
-  return { status: "error" as const, error: { ...fieldErrors, ...(formErrors.length ? { "": formErrors } : {}) } };
 }

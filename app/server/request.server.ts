@@ -1,8 +1,9 @@
-import { data, type RouterContextProvider, redirect } from "react-router";
+import { type RouterContextProvider, redirect } from "react-router";
 import type { Actor } from "~/domain/comptes/actor";
 import { type Action, can, scopeFor, type Target } from "~/domain/comptes/policy";
 import { actorContext, flashContext, requestInfoContext } from "./context.server";
 import { getEnv } from "./env.server";
+import { forbidden, notFound } from "./errors.server";
 
 type Ctx = Readonly<RouterContextProvider>;
 
@@ -19,13 +20,9 @@ export function requireActor(context: Ctx, request: Request): Actor {
 export function requirePermission(context: Ctx, request: Request, action: Action, target: Target = {}): Actor {
   const actor = requireActor(context, request);
   if (!can(actor, action, target)) {
-    throw data({ message: "Votre rôle ne permet pas d'accéder à cette page." }, { status: 403 });
+    forbidden();
   }
   return actor;
-}
-
-export function optionalActor(context: Ctx): Actor | null {
-  return context.get(actorContext);
 }
 
 export function requestId(context: Ctx): string {
@@ -63,12 +60,10 @@ export function pickDepartement(actor: Actor, action: Action, request: Request):
   const scope = scopeFor(actor, action);
   if (scope.all) return asked && /^(\d{2}|2[AB]|97\d)$/.test(asked) ? asked : getEnv().DEFAULT_DEPARTEMENT;
   if (asked) {
-    if (!scope.departements.includes(asked)) {
-      throw data({ message: "Cette page n'existe pas ou n'est pas accessible." }, { status: 404 });
-    }
+    if (!scope.departements.includes(asked)) notFound();
     return asked;
   }
   const first = scope.departements[0];
-  if (!first) throw data({ message: "Votre rôle ne permet pas d'accéder à cette page." }, { status: 403 });
+  if (!first) forbidden();
   return first;
 }

@@ -1,5 +1,5 @@
 import { invitations, structures, userRoles, users } from "@db/schema";
-import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 import type { RoleCode } from "./roles";
 
@@ -67,12 +67,4 @@ export async function findPendingInvitations(db: Executor, departement: string, 
       ),
     )
     .orderBy(desc(invitations.createdAt));
-}
-
-export async function countPeopleByDepartement(db: Executor, departementCodes: string[]) {
-  if (departementCodes.length === 0) return [];
-  return db
-    .selectDistinct({ departement: userRoles.departement, userId: userRoles.userId, role: userRoles.role })
-    .from(userRoles)
-    .where(inArray(userRoles.departement, departementCodes));
 }

@@ -1,5 +1,5 @@
 import { communes, epci, qpv, structures } from "@db/schema";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 
 export type CarteCommune = {
@@ -8,8 +8,8 @@ export type CarteCommune = {
   population: number;
   epci: string | null;
   frrStatut: string | null;
-  /** GeoJSON geometry (WGS84), null until the boundaries are imported. */
-  contour: unknown;
+  /** True once its boundary is imported (the geometry itself comes from findContours). */
+  hasContour: boolean;
   /** Names of the QPV of the commune. */
   qpv: string[];
   /** Active structures of the network in the commune. */
@@ -28,7 +28,7 @@ export async function findCarteCommunes(db: Executor, departement: string): Prom
         population: communes.population,
         epci: epci.nom,
         frrStatut: communes.frrStatut,
-        contour: communes.contour,
+        hasContour: sql<boolean>`${communes.contour} is not null`,
       })
       .from(communes)
       .leftJoin(epci, eq(epci.siren, communes.epciSiren))
@@ -50,4 +50,25 @@ export async function findCarteCommunes(db: Executor, departement: string): Prom
   return rows
     .map((c) => ({ ...c, qpv: qpvOf.get(c.code) ?? [], structures: structuresOf.get(c.code) ?? 0 }))
     .sort((a, b) => collator.compare(a.nom, b.nom));
+}
+
+/** The imported boundaries (GeoJSON geometries) of a département's communes, by INSEE code. */
+export async function findContours(db: Executor, departement: string): Promise<Map<string, unknown>> {
+  const rows = await db
+    .select({ code: communes.code, contour: communes.contour })
+    .from(communes)
+    .where(and(eq(communes.departement, departement), isNotNull(communes.contour)));
+  return new Map(rows.map((r) => [r.code, r.contour]));
+}
+
+/** Changes whenever boundaries are imported again: the key of the projected map's cache. */
+export async function contoursVersion(db: Executor, departement: string): Promise<string> {
+  const [row] = await db
+    .select({
+      at: sql<string | null>`max(${communes.territoireImporteLe})::text`,
+      n: sql<number>`count(${communes.contour})::int`,
+    })
+    .from(communes)
+    .where(eq(communes.departement, departement));
+  return `${row?.at ?? "-"}|${row?.n ?? 0}`;
 }

@@ -69,10 +69,6 @@ export async function findQpv(db: Executor, departement: string) {
     .orderBy(asc(qpv.code));
 }
 
-export async function findDepartements(db: Executor) {
-  return db.select().from(departements).orderBy(asc(departements.code));
-}
-
 export async function getDepartement(db: Executor, code: string) {
   const [row] = await db
     .select()

@@ -78,4 +78,16 @@ describe("carte de couverture", () => {
     expect(svg.length).toBeLessThan(250_000);
     expect(html.match(/<th scope="row"/g)).toHaveLength(198);
   });
+
+  it("garde la carte projetée tant que rien ne change, et la refait quand une structure s'ajoute", async () => {
+    const { files } = await collectTerritoireFiles([DATA]);
+    await importTerritoireFiles(getDb(), files);
+    const first = await load();
+    const again = await load();
+    expect(again.map).toBe(first.map);
+    await insertStructure(getDb(), { nom: "Nouvelle structure d'essai", communeCode: "04209" });
+    const after = await load();
+    expect(after.map).not.toBe(first.map);
+    expect(after.map?.points.map((p) => p.id)).toContain("04209");
+  });
 });

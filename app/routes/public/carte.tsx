@@ -1,11 +1,16 @@
-import { type CarteCommune, findCarteCommunes } from "~/domain/territoire/carte.queries.server";
+import {
+  type CarteCommune,
+  contoursVersion,
+  findCarteCommunes,
+  findContours,
+} from "~/domain/territoire/carte.queries.server";
 import { frrLabel } from "~/domain/territoire/territoire.labels";
 import { getDepartement } from "~/domain/territoire/territoire.queries.server";
 import { formatNumber, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 import { DataTable } from "~/ui/data-table";
-import { type MapGeometry, type MapLegendItem, projectMap, SvgMap } from "~/ui/map/svg-map";
+import { type MapGeometry, type MapLegendItem, type ProjectedMap, projectMap, SvgMap } from "~/ui/map/svg-map";
 import type { Route } from "./+types/carte";
 
 export const meta: Route.MetaFunction = () => [
@@ -35,11 +40,51 @@ function communeTitle(c: CarteCommune): string {
   return `${c.nom} – ${parts.join(" ; ")}`;
 }
 
+/**
+ * Projecting 198 boundaries costs a few hundred milliseconds: the projected map is kept per
+ * département and rebuilt only when its inputs change (a new import, a new structure…).
+ */
+const projectedMaps = new Map<string, { key: string; map: ProjectedMap }>();
+
+async function projectedMapFor(
+  db: ReturnType<typeof getDb>,
+  code: string,
+  drawn: CarteCommune[],
+): Promise<ProjectedMap | null> {
+  if (drawn.length === 0) return null;
+  const key = `${await contoursVersion(db, code)}|${JSON.stringify(
+    drawn.map((c) => [c.code, c.nom, c.population, c.frrStatut, c.qpv, c.structures]),
+  )}`;
+  const cached = projectedMaps.get(code);
+  if (cached?.key === key) return cached.map;
+  const contours = await findContours(db, code);
+  const map = projectMap({
+    features: drawn.map((c) => ({
+      id: c.code,
+      label: c.nom,
+      geometry: contours.get(c.code) as MapGeometry,
+      fill: fillOf(c.frrStatut),
+      title: communeTitle(c),
+      hatched: c.qpv.length > 0,
+    })),
+    points: drawn
+      .filter((c) => c.structures > 0)
+      .map((c) => ({
+        id: c.code,
+        featureId: c.code,
+        title: `${c.nom} : ${plural(c.structures, "structure du réseau", "structures du réseau")}`,
+        radius: Math.min(9, 3.5 + Math.sqrt(c.structures) * 1.5),
+      })),
+  });
+  projectedMaps.set(code, { key, map });
+  return map;
+}
+
 export async function loader() {
   const code = getEnv().DEFAULT_DEPARTEMENT;
   const db = getDb();
   const [departement, rows] = await Promise.all([getDepartement(db, code), findCarteCommunes(db, code)]);
-  const drawn = rows.filter((c) => c.contour !== null && c.contour !== undefined);
+  const drawn = rows.filter((c) => c.hasContour);
 
   const totals = {
     communes: rows.length,
@@ -54,27 +99,7 @@ export async function loader() {
     communesAvecStructure: rows.filter((c) => c.structures > 0).length,
   };
 
-  const map =
-    drawn.length > 0
-      ? projectMap({
-          features: drawn.map((c) => ({
-            id: c.code,
-            label: c.nom,
-            geometry: c.contour as MapGeometry,
-            fill: fillOf(c.frrStatut),
-            title: communeTitle(c),
-            hatched: c.qpv.length > 0,
-          })),
-          points: drawn
-            .filter((c) => c.structures > 0)
-            .map((c) => ({
-              id: c.code,
-              featureId: c.code,
-              title: `${c.nom} : ${plural(c.structures, "structure du réseau", "structures du réseau")}`,
-              radius: Math.min(9, 3.5 + Math.sqrt(c.structures) * 1.5),
-            })),
-        })
-      : null;
+  const map = await projectedMapFor(db, code, drawn);
 
   return {
     departement: { code, nom: departement?.nom ?? code },
