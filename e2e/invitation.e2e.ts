@@ -27,7 +27,11 @@ describe("invitation d'une nouvelle personne, sans JavaScript", () => {
     await page.getByLabel("Prénom et nom").fill("Léa Martin");
     await page.getByLabel("Adresse e-mail").fill("lea.martin@exemple.fr");
     await page.getByLabel("Rôle").selectOption("promeneur");
-    await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await Promise.all([
+      // Waits for the whole new page (load event), not only its first bytes.
+      page.waitForURL("**/espace/equipe?departement=04"),
+      page.getByRole("button", { name: "Envoyer l'invitation" }).click(),
+    ]);
     await expect(page.getByRole("status").textContent()).resolves.toContain(
       "Invitation envoyée à lea.martin@exemple.fr.",
     );
