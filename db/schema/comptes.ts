@@ -84,6 +84,8 @@ export const invitations = pgTable(
     role: text().notNull(),
     departement: text().references(() => departements.code),
     structureId: uuid().references(() => structures.id),
+    /** For a promeneur's invitation: the promeneur record the new account is linked to. */
+    promeneurId: uuid(),
     invitedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     tokenHash: text().notNull().unique(),
     expiresAt: at().notNull(),

@@ -1,5 +1,7 @@
 export * from "./audit";
 export * from "./comptes";
+export * from "./fichiers";
+export * from "./reseau";
 export * from "./structures";
 export * from "./systeme";
 export * from "./territoire";

@@ -1,7 +1,8 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { fichiers } from "./fichiers";
 import { communes, departements } from "./territoire";
 
-/** An employer of promeneurs (list A gives the types). Issue "the network" extends it. */
+/** An employer of promeneurs (list A gives the types). */
 export const structures = pgTable(
   "structures",
   {
@@ -13,10 +14,17 @@ export const structures = pgTable(
     type: text().notNull(),
     siret: text(),
     adresse: text(),
+    codePostal: text(),
     communeCode: text().references(() => communes.code),
     telephone: text(),
     email: text(),
+    siteWeb: text(),
+    /** `active` or `inactive` (no longer part of the network; kept for history). */
     statut: text().notNull().default("active"),
+    /** Employer charter: when it was signed (compared as Europe/Paris calendar days), who signed, the signed copy. */
+    charteSigneeLe: timestamp({ withTimezone: true, mode: "date" }),
+    charteSignataire: text(),
+    charteDocumentId: uuid().references(() => fichiers.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },

@@ -1,8 +1,18 @@
+import { annonceAuditLabels } from "~/domain/annonces/annonce.audit";
+import { importAuditLabels } from "~/domain/import/import.audit";
+import { presenceAuditLabels } from "~/domain/presences/presence.audit";
+import { profilAuditLabels } from "~/domain/profils/profil.audit";
 import { promeneurAuditLabels } from "~/domain/promeneurs/promeneur.labels";
+import { structureAuditLabels } from "~/domain/structures/structure.audit";
 
 /** What each audited action means, as the journal shows it. New actions add their line here. */
 export const auditActionLabels: Record<string, string> = {
   ...promeneurAuditLabels,
+  ...structureAuditLabels,
+  ...profilAuditLabels,
+  ...presenceAuditLabels,
+  ...annonceAuditLabels,
+  ...importAuditLabels,
   "compte.connexion": "Connexion",
   "compte.creer": "Création d'un compte (commande)",
   "compte.role.ajouter": "Ajout d'un rôle (commande)",

@@ -1,5 +1,5 @@
 import { auditLog } from "@db/schema";
-import { and, desc, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { scopeFor } from "~/domain/comptes/policy";
 import type { Executor } from "~/server/db.server";
@@ -25,4 +25,23 @@ export async function findAuditForActor(
     )
     .orderBy(desc(auditLog.id))
     .limit(options.limit ?? 50);
+}
+
+/**
+ * The history of one record (a structure, a promeneur…), newest first. The caller has checked that
+ * the actor may read the record itself.
+ */
+export async function findEntityHistory(db: Executor, entityType: string, entityId: string, limit = 100) {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorLabel: auditLog.actorLabel,
+      action: auditLog.action,
+      changes: auditLog.changes,
+    })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
 }

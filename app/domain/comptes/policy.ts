@@ -18,7 +18,18 @@ export type Action =
   | "territoire.importer"
   | "outbox.lire"
   | "pilotage.lire"
-  | "national.lire";
+  | "national.lire"
+  | "structure.creer"
+  | "structure.modifier"
+  | "promeneur.lire"
+  | "profil.verifier"
+  | "conformite.lire"
+  | "conformite.configurer"
+  | "annuaire.lire"
+  | "annonce.lire"
+  | "annonce.publier"
+  | "reseau.importer"
+  | "reseau.exporter";
 
 export type Target = { departement?: string | null; structureId?: string | null };
 
@@ -37,6 +48,20 @@ const rules: Record<Action, readonly RoleCode[]> = {
   "outbox.lire": ["coordinateur"],
   "pilotage.lire": ["national", "coordinateur", "copil"],
   "national.lire": ["national"],
+  "structure.creer": ["coordinateur"],
+  /** A referent edits their own structure (and signs its employer charter); the coordinator any of theirs. */
+  "structure.modifier": ["coordinateur", "referent"],
+  /** Internal promeneur records (lifecycle, dates, reasons); referents only their structure's. */
+  "promeneur.lire": ["national", "coordinateur", "referent"],
+  "profil.verifier": ["coordinateur"],
+  "conformite.lire": ["national", "coordinateur"],
+  "conformite.configurer": ["coordinateur"],
+  /** The network's internal directory of professionals (professional contacts only). */
+  "annuaire.lire": ["coordinateur", "referent", "promeneur"],
+  "annonce.lire": ["coordinateur", "referent", "promeneur"],
+  "annonce.publier": ["coordinateur"],
+  "reseau.importer": ["coordinateur"],
+  "reseau.exporter": ["national", "coordinateur"],
 };
 
 export function can(actor: Actor | null | undefined, action: Action, target: Target = {}): boolean {

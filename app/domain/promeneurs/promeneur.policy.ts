@@ -73,3 +73,25 @@ export function canReadPromeneur(actor: Actor | null | undefined, cible: Promene
     (grant) => grant.role === "national" || isCoordinateurOf(grant, cible) || isReferentOf(grant, cible),
   );
 }
+
+/**
+ * Who may edit what a promeneur shows the public and the network (public record, photo, social
+ * profiles, presence hours): the promeneur themselves (their account is linked to the record) and
+ * the coordinator of its département. Not the referent, not the national role, not another
+ * département. A promeneur who has left (`sorti`) or was refused keeps nothing editable.
+ */
+export function canManagePromeneurPublic(
+  actor: Actor | null | undefined,
+  cible: PromeneurCible & { userId?: string | null; statut?: string },
+): boolean {
+  if (!actor) return false;
+  if (cible.statut === "sorti" || cible.statut === "refuse") return false;
+  if (
+    cible.userId &&
+    cible.userId === actor.userId &&
+    actor.roles.some((g) => g.role === "promeneur" && g.departement === cible.departement)
+  ) {
+    return true;
+  }
+  return actor.roles.some((grant) => isCoordinateurOf(grant, cible));
+}

@@ -299,15 +299,31 @@ describe("navigation et accueil de l'espace", () => {
     expect(await links(actors.coordinateur04)).toEqual([
       "/espace/coordination",
       "/espace/pilotage",
+      "/espace/annonces",
+      "/espace/promeneurs",
       "/espace/structures",
+      "/espace/conformite",
+      "/espace/annuaire",
+      "/espace/import",
       "/espace/equipe",
       "/espace/territoire",
       "/espace/journal",
       "/espace/compte",
     ]);
     expect(await links(actors.copil04)).toEqual(["/espace/pilotage", "/espace/territoire", "/espace/compte"]);
-    expect(await links(referentA)).toEqual(["/espace/structure", "/espace/compte"]);
-    expect(await links(actors.promeneur04)).toEqual(["/espace/promeneur", "/espace/compte"]);
+    expect(await links(referentA)).toEqual([
+      "/espace/structure",
+      "/espace/annonces",
+      "/espace/promeneurs",
+      "/espace/annuaire",
+      "/espace/compte",
+    ]);
+    expect(await links(actors.promeneur04)).toEqual([
+      "/espace/promeneur",
+      "/espace/annonces",
+      "/espace/annuaire",
+      "/espace/compte",
+    ]);
     withDemo(true);
     expect(await links(actors.coordinateur04)).toContain("/espace/outbox");
   });

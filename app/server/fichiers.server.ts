@@ -1,0 +1,144 @@
+import { createHash } from "node:crypto";
+import { fichiers } from "@db/schema";
+import { eq } from "drizzle-orm";
+import type { Executor } from "./db.server";
+import { Invalid } from "./errors.server";
+
+/**
+ * Uploaded files: the type is read from the bytes (never from the name or the browser's claim),
+ * the size is bounded, photos are re-encoded (which drops EXIF, GPS and any hidden payload), and
+ * everything is stored in the database (`fichiers`) so that every app instance serves it.
+ */
+
+export type FichierKind = "photo" | "document";
+
+export const PHOTO_MAX_OCTETS = 5 * 1024 * 1024;
+export const DOCUMENT_MAX_OCTETS = 10 * 1024 * 1024;
+/** Longest side of a stored photo, in pixels. */
+export const PHOTO_COTE_MAX = 800;
+
+const PHOTO_TYPES = new Set(["image/jpeg", "image/png", "image/webp"]);
+const DOCUMENT_TYPES = new Set(["application/pdf", "image/jpeg", "image/png"]);
+
+export type FichierVerifie = { nom: string; typeMime: string; contenu: Buffer };
+
+function mega(octets: number): string {
+  return `${Math.round(octets / 1024 / 1024)} Mo`;
+}
+
+/** A file name safe to show and to put in Content-Disposition. */
+export function cleanFileName(name: string, fallback: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N} ._()-]/gu, "_")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 120);
+  return cleaned || fallback;
+}
+
+/** The form value of a file input, or null when none was chosen. */
+export function fileFrom(form: FormData, field: string): File | null {
+  const value = form.get(field);
+  if (!value || typeof value === "string") return null;
+  if (value.size === 0 && value.name === "") return null;
+  return value;
+}
+
+/**
+ * Checks an upload and prepares what is stored. Throws `Invalid(field, message)` with a French
+ * message for an empty, oversized, unreadable or wrongly typed file.
+ */
+export async function checkUpload(file: File, kind: FichierKind, field: string): Promise<FichierVerifie> {
+  const max = kind === "photo" ? PHOTO_MAX_OCTETS : DOCUMENT_MAX_OCTETS;
+  if (file.size === 0) throw new Invalid(field, "Le fichier est vide.");
+  if (file.size > max) throw new Invalid(field, `Le fichier dépasse ${mega(max)} : choisissez un fichier plus léger.`);
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const { fileTypeFromBuffer } = await import("file-type");
+  const detected = await fileTypeFromBuffer(bytes);
+  if (kind === "photo") {
+    if (!detected || !PHOTO_TYPES.has(detected.mime)) {
+      throw new Invalid(field, "La photo doit être une image JPEG, PNG ou WebP.");
+    }
+    const contenu = await reencodePhoto(bytes, field);
+    return { nom: "photo.webp", typeMime: "image/webp", contenu };
+  }
+  if (!detected || !DOCUMENT_TYPES.has(detected.mime)) {
+    throw new Invalid(field, "Le document doit être un fichier PDF, JPEG ou PNG.");
+  }
+  if (detected.mime === "application/pdf") {
+    return { nom: cleanFileName(file.name, "document.pdf"), typeMime: detected.mime, contenu: bytes };
+  }
+  // A scanned page as an image: re-encoded like a photo, so that no metadata is kept.
+  const sharp = (await import("sharp")).default;
+  try {
+    const contenu = await sharp(bytes, { limitInputPixels: 50_000_000 }).rotate().png().toBuffer();
+    return {
+      nom: cleanFileName(file.name, "document").replace(/\.[^.]*$/, "") + ".png",
+      typeMime: "image/png",
+      contenu,
+    };
+  } catch {
+    throw new Invalid(field, "L'image n'a pas pu être lue : elle est peut-être abîmée.");
+  }
+}
+
+/** Orients, bounds and re-encodes a photo as WebP; metadata (EXIF, GPS, ICC comments) is dropped. */
+export async function reencodePhoto(bytes: Buffer, field = "photo"): Promise<Buffer> {
+  const sharp = (await import("sharp")).default;
+  try {
+    return await sharp(bytes, { limitInputPixels: 50_000_000 })
+      .rotate()
+      .resize(PHOTO_COTE_MAX, PHOTO_COTE_MAX, { fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
+  } catch {
+    throw new Invalid(field, "L'image n'a pas pu être lue : elle est peut-être abîmée.");
+  }
+}
+
+/** Stores a checked file; call it inside the transaction that links it. */
+export async function storeFichier(
+  tx: Executor,
+  fichier: FichierVerifie,
+  meta: { departement: string | null; creePar: string | null },
+): Promise<string> {
+  const [row] = await tx
+    .insert(fichiers)
+    .values({
+      departement: meta.departement,
+      nom: fichier.nom,
+      typeMime: fichier.typeMime,
+      taille: fichier.contenu.length,
+      sha256: createHash("sha256").update(fichier.contenu).digest("hex"),
+      contenu: fichier.contenu,
+      creePar: meta.creePar,
+    })
+    .returning({ id: fichiers.id });
+  if (!row) throw new Error("insert fichiers returned nothing");
+  return row.id;
+}
+
+export async function readFichier(db: Executor, id: string) {
+  const [row] = await db.select().from(fichiers).where(eq(fichiers.id, id));
+  return row ?? null;
+}
+
+/** The HTTP response for a stored file (the caller has checked who may read it). */
+export function fichierResponse(
+  row: { nom: string; typeMime: string; contenu: Buffer; sha256: string },
+  options: { attachment?: boolean; cache?: string } = {},
+): Response {
+  const disposition = options.attachment ? "attachment" : "inline";
+  return new Response(new Uint8Array(row.contenu), {
+    headers: {
+      "Content-Type": row.typeMime,
+      "Content-Length": String(row.contenu.length),
+      "Content-Disposition": `${disposition}; filename*=UTF-8''${encodeURIComponent(row.nom)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": options.cache ?? "private, no-cache",
+      ETag: `"${row.sha256.slice(0, 32)}"`,
+    },
+  });
+}
