@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts"],
-          exclude: ["**/*.db.test.ts"],
+          exclude: ["**/*.db.test.{ts,tsx}"],
           setupFiles: ["tests/setup/console.ts", "tests/setup/fast-check.ts"],
         },
       },

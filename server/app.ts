@@ -14,6 +14,7 @@ import { getDatabaseHandle } from "~/server/db.server";
 import { checkDatabase, isDatabaseDown } from "~/server/db-health.server";
 import { type Env, EnvError, getEnv } from "~/server/env.server";
 import { getLogger } from "~/server/logger.server";
+import { startScheduler } from "~/server/scheduler.server";
 import { prepareDatabase } from "~/server/startup.server";
 import { unavailablePage } from "~/server/unavailable-page.server";
 
@@ -157,6 +158,8 @@ export async function main(options: { build: BuildSource; vite?: ViteDevServer }
     console.error(`Démarrage impossible : ${(error as Error).message}`);
     process.exit(1);
   }
+  // Weekly e-mails and other jobs, leased in the database (one instance runs each occurrence).
+  const scheduler = env.NODE_ENV === "test" ? null : startScheduler(handle.db);
   const app = createApp(env, options);
   const server = await new Promise<http.Server>((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
@@ -186,6 +189,7 @@ export async function main(options: { build: BuildSource; vite?: ViteDevServer }
       force.unref();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      await scheduler?.stop();
       await handle.close();
       await options.vite?.close();
     })();

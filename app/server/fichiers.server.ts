@@ -75,7 +75,7 @@ export async function checkUpload(file: File, kind: FichierKind, field: string):
   try {
     const contenu = await sharp(bytes, { limitInputPixels: 50_000_000 }).rotate().png().toBuffer();
     return {
-      nom: cleanFileName(file.name, "document").replace(/\.[^.]*$/, "") + ".png",
+      nom: `${cleanFileName(file.name, "document").replace(/\.[^.]*$/, "")}.png`,
       typeMime: "image/png",
       contenu,
     };

@@ -4,83 +4,30 @@ import os from "node:os";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  decodeHeader,
+  parseMessage,
+  type ReceivedMail,
+  startSmtpServer,
+  type TestSmtpServer,
+} from "../../tests/support/smtp";
 import { parseEnv, setEnv } from "./env.server";
 import { findOutboxMails, outboxDir, resetMailTransport, sendMail } from "./mail.server";
 
-type Received = { from: string | undefined; to: string[]; raw: string };
-
-/** Decodes the RFC 2047 encoded words of a header value (=?UTF-8?Q?…?= or =?UTF-8?B?…?=). */
-function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
-      encoding.toUpperCase() === "B"
-        ? Buffer.from(text, "base64").toString("utf8")
-        : Buffer.from(
-            text
-              .replace(/_/g, " ")
-              .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-            "latin1",
-          ).toString("utf8"),
-    );
-}
-
-/** Splits a raw message into its unfolded headers and its decoded text body. */
-function parseMessage(raw: string): { headers: Map<string, string>; text: string } {
-  const split = raw.indexOf("\r\n\r\n");
-  const headerText = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
-  const headers = new Map<string, string>();
-  for (const line of headerText.split("\r\n")) {
-    const colon = line.indexOf(":");
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  const body = raw.slice(split + 4);
-  const encoding = headers.get("content-transfer-encoding")?.toLowerCase();
-  let bytes: Buffer;
-  if (encoding === "quoted-printable") {
-    const unwrapped = body.replace(/=\r\n/g, "");
-    bytes = Buffer.from(
-      unwrapped.replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-      "latin1",
-    );
-  } else if (encoding === "base64") {
-    bytes = Buffer.from(body.replace(/\s+/g, ""), "base64");
-  } else {
-    bytes = Buffer.from(body, "utf8");
-  }
-  return { headers, text: bytes.toString("utf8").replace(/\r\n/g, "\n").replace(/\n$/, "") };
-}
-
 describe("envoi par SMTP", () => {
-  const received: Received[] = [];
-  let server: SMTPServer;
+  let smtp: TestSmtpServer;
+  let received: ReceivedMail[];
   let port: number;
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString("latin1"),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await startSmtpServer();
+    received = smtp.received;
+    port = Number(new URL(smtp.url).port);
   });
 
   afterAll(async () => {
     resetMailTransport();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   it("remet au serveur le sujet, le destinataire et le texte, accents intacts", async () => {

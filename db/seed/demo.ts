@@ -1,13 +1,20 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import type { RoleCode } from "~/domain/comptes/roles";
 import { recordAudit } from "~/server/audit.server";
-import type { Database } from "~/server/db.server";
-import { insertStructure } from "../../tests/factories/structure";
-import { insertUser } from "../../tests/factories/user";
-import { appMeta, users } from "../schema";
+import type { Database, Transaction } from "~/server/db.server";
+import { buildStructure } from "../../tests/factories/structure";
+import { appMeta, promeneurs, structures, userRoles, users } from "../schema";
+import { type DemoAccounts, seedDemoReseau } from "./demo-reseau";
 
 export const DEMO_PASSWORD = "demo-pdn-04";
+/**
+ * scrypt hash of DEMO_PASSWORD with the default parameters, computed once: hashing takes seconds on
+ * a small machine and the demo is loaded at every fresh start. The password is public anyway.
+ */
+const DEMO_PASSWORD_HASH = "scrypt$17$8$1$nyqZMU5ny2In7ekMApeWvQ$30C0bdm4lBnmKC33sJnPRuAvrqaxlbVBPCGa5hMV1-E";
 const DEMO_MARKER = "demo.04";
+/** Set once the network (promeneurs, profiles, hours, announcements) is loaded too. */
+const DEMO_RESEAU_MARKER = "demo.04.reseau";
 
 export const DEMO_ACCOUNTS: { email: string; nom: string; role: RoleCode }[] = [
   { email: "coordination@demo.pdn04.fr", nom: "Camille Arnaud (démo)", role: "coordinateur" },
@@ -33,41 +40,100 @@ export const DEMO_STRUCTURES = [
 /**
  * Loads the fictional demo for 04 in one transaction, only into a database with no account and no
  * demo yet: a start killed half-way leaves nothing, and the next start loads it whole.
+ *
+ * A database seeded before the network existed (marker `demo.04` only) gets the network on the next
+ * call, when its demo accounts still exist and 04 has no promeneur yet; otherwise it is left alone.
  */
-export async function seedDemoIfEmpty(db: Database): Promise<"seeded" | "present" | "skipped"> {
+export async function seedDemoIfEmpty(db: Database, now: Date = new Date()): Promise<"seeded" | "present" | "skipped"> {
   return db.transaction(async (tx) => {
-    const [marker] = await tx.select().from(appMeta).where(eq(appMeta.key, DEMO_MARKER));
-    if (marker) return "present";
+    const markers = await tx
+      .select({ key: appMeta.key })
+      .from(appMeta)
+      .where(inArray(appMeta.key, [DEMO_MARKER, DEMO_RESEAU_MARKER]));
+    const keys = new Set(markers.map((m) => m.key));
+    if (keys.has(DEMO_MARKER)) {
+      if (keys.has(DEMO_RESEAU_MARKER)) return "present";
+      return (await seedReseauOfExistingDemo(tx, now)) ? "seeded" : "present";
+    }
     const [existing] = await tx.select({ n: count() }).from(users);
     if ((existing?.n ?? 0) > 0) return "skipped";
 
-    const created = [];
-    for (const s of DEMO_STRUCTURES) {
-      created.push(
-        await insertStructure(tx, {
-          ...s,
-          departement: "04",
-          email: `contact@${s.type.replace(/_/g, "-")}.demo.pdn04.fr`,
-        }),
-      );
-    }
-    const [referentStructure] = created;
-    for (const account of DEMO_ACCOUNTS) {
-      await insertUser(tx, {
-        email: account.email,
-        nom: account.nom,
-        password: DEMO_PASSWORD,
-        roles: [
-          {
-            role: account.role,
+    const created = await tx
+      .insert(structures)
+      .values(
+        DEMO_STRUCTURES.map((s) =>
+          buildStructure({
+            ...s,
             departement: "04",
-            structureId: account.role === "referent" ? (referentStructure?.id ?? null) : null,
-          },
-        ],
-      });
+            email: `contact@${s.type.replace(/_/g, "-")}.demo.pdn04.fr`,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        ),
+      )
+      .returning({ id: structures.id, nom: structures.nom });
+    const referentStructure = created.find((s) => s.nom === DEMO_STRUCTURES[0].nom);
+    const accounts = await tx
+      .insert(users)
+      .values(
+        DEMO_ACCOUNTS.map((a) => ({ email: a.email, nom: a.nom, passwordHash: DEMO_PASSWORD_HASH, createdAt: now })),
+      )
+      .returning({ id: users.id, email: users.email });
+    const ids = new Map<string, string>();
+    for (const account of DEMO_ACCOUNTS) {
+      const id = accounts.find((u) => u.email === account.email)?.id;
+      if (!id) throw new Error(`demo account ${account.email} not inserted`);
+      ids.set(account.role, id);
     }
-    await tx.insert(appMeta).values({ key: DEMO_MARKER, value: new Date().toISOString() });
+    await tx.insert(userRoles).values(
+      DEMO_ACCOUNTS.map((account) => ({
+        userId: ids.get(account.role) as string,
+        role: account.role,
+        departement: "04",
+        structureId: account.role === "referent" ? (referentStructure?.id ?? null) : null,
+      })),
+    );
+    const seeded = await seedDemoReseau(tx, demoAccounts(ids), now);
+    if (!seeded) throw new Error("demo structures missing right after their insertion");
+    await tx.insert(appMeta).values([
+      { key: DEMO_MARKER, value: now.toISOString() },
+      { key: DEMO_RESEAU_MARKER, value: now.toISOString() },
+    ]);
     await recordAudit(tx, { system: "démo" }, { action: "demo.charger", entityType: "demo", departement: "04" });
     return "seeded";
   });
+}
+
+function demoAccounts(ids: Map<string, string>): DemoAccounts {
+  const coordinateur = ids.get("coordinateur");
+  const promeneur = ids.get("promeneur");
+  const referent = ids.get("referent");
+  if (!coordinateur || !promeneur || !referent) throw new Error("demo accounts missing");
+  return { coordinateur, promeneur, referent };
+}
+
+/**
+ * The network for a demo loaded before it existed: only when every demo account is still there
+ * (found by e-mail), 04 has no promeneur and the demo structures are all present.
+ */
+async function seedReseauOfExistingDemo(tx: Transaction, now: Date): Promise<boolean> {
+  const emails = DEMO_ACCOUNTS.map((a) => a.email);
+  const found = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  if (found.length !== DEMO_ACCOUNTS.length) return false;
+  const [promeneursOf04] = await tx.select({ n: count() }).from(promeneurs).where(eq(promeneurs.departement, "04"));
+  if ((promeneursOf04?.n ?? 0) > 0) return false;
+
+  const ids = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    const user = found.find((u) => u.email === account.email);
+    if (user) ids.set(account.role, user.id);
+  }
+  if (!(await seedDemoReseau(tx, demoAccounts(ids), now))) return false;
+  await tx.insert(appMeta).values({ key: DEMO_RESEAU_MARKER, value: now.toISOString() });
+  await recordAudit(
+    tx,
+    { system: "démo" },
+    { action: "demo.charger", entityType: "demo", departement: "04", changes: { partie: "réseau" } },
+  );
+  return true;
 }

@@ -1,7 +1,16 @@
-import { invitations, passwordResets, sessions, signInAttempts, structures, userRoles, users } from "@db/schema";
-import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import {
+  invitations,
+  passwordResets,
+  promeneurs,
+  sessions,
+  signInAttempts,
+  structures,
+  userRoles,
+  users,
+} from "@db/schema";
+import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { type AuditActor, recordAudit } from "~/server/audit.server";
-import type { Database } from "~/server/db.server";
+import type { Database, Executor } from "~/server/db.server";
 import { Invalid, NotFound } from "~/server/errors.server";
 import type { Mail } from "~/server/mail.server";
 import type { Actor } from "./actor";
@@ -17,7 +26,8 @@ import { generateTotpSecret, matchTotpStep } from "./totp";
 const RESET_TTL_MS = 60 * 60_000;
 /** At most this many reset e-mails per account and hour: the form cannot be used to flood a mailbox. */
 export const MAX_RESETS_PER_HOUR = 3;
-const INVITATION_TTL_MS = 14 * 24 * 3_600_000;
+/** How long an invitation link stays valid (also the promeneur's invitation sent on acceptance). */
+export const INVITATION_TTL_MS = 14 * 24 * 3_600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Ctx = { db: Database; now: Date; requestId?: string };
@@ -336,6 +346,7 @@ export async function acceptInvitation(ctx: Ctx, token: string, password: string
         structureId: invitation.structureId,
       })
       .onConflictDoNothing();
+    if (invitation.promeneurId) await linkPromeneur(tx, invitation.promeneurId, userId);
     const who: AuditActor = { system: `invitation acceptée par ${invitation.email}` };
     await recordAudit(
       tx,
@@ -345,12 +356,38 @@ export async function acceptInvitation(ctx: Ctx, token: string, password: string
         entityType: "user",
         entityId: userId,
         departement: invitation.departement,
-        changes: { role: invitation.role, structureId: invitation.structureId },
+        changes: {
+          role: invitation.role,
+          structureId: invitation.structureId,
+          ...(invitation.promeneurId ? { promeneurId: invitation.promeneurId } : {}),
+        },
       },
       ctx.requestId,
     );
     return { userId };
   });
+}
+
+/**
+ * Links a promeneur's record to the account that accepted its invitation. An account is the
+ * promeneur of one record at most; a record already linked to another account is not taken over.
+ */
+async function linkPromeneur(tx: Executor, promeneurId: string, userId: string): Promise<void> {
+  const [other] = await tx
+    .select({ id: promeneurs.id })
+    .from(promeneurs)
+    .where(and(eq(promeneurs.userId, userId), ne(promeneurs.id, promeneurId)));
+  if (other) {
+    throw new Invalid("password", "Ce compte est déjà celui d'un autre promeneur : contactez la coordination.");
+  }
+  const linked = await tx
+    .update(promeneurs)
+    .set({ userId })
+    .where(and(eq(promeneurs.id, promeneurId), sql`(${promeneurs.userId} is null or ${promeneurs.userId} = ${userId})`))
+    .returning({ id: promeneurs.id });
+  if (linked.length === 0) {
+    throw new NotFound("Cette invitation ne correspond plus à une fiche de promeneur : contactez la coordination.");
+  }
 }
 
 export async function revokeInvitation(

@@ -1,8 +1,8 @@
-import { parametresDepartement, profilsSociaux } from "@db/schema";
-import { eq } from "drizzle-orm";
+import { parametresDepartement, profilsSociaux, promeneurs, structures, users, verificationsProfil } from "@db/schema";
+import { asc, desc, eq } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 import type { ResultatVerification, StatutProfil } from "./profil.labels";
-import { DELAI_VERIFICATION_MOIS, statutProfil } from "./profil.rules";
+import { DELAI_VERIFICATION_MOIS, prochaineEcheance, statutProfil } from "./profil.rules";
 
 /** After how many months a verification no longer holds, in a département (the coordinator's setting). */
 export async function getDelaiVerification(db: Executor, departement: string): Promise<number> {
@@ -42,4 +42,99 @@ export async function countProfilsConformes(
     .from(profilsSociaux)
     .where(eq(profilsSociaux.promeneurId, promeneur.id));
   return rows.filter((p) => statutDuProfil(p, now, delai) === "conforme").length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiles of a promeneur, one profile, its verifications
+// ---------------------------------------------------------------------------------------------
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string | undefined | null): value is string {
+  return !!value && UUID.test(value);
+}
+
+const promeneurColumns = {
+  id: promeneurs.id,
+  departement: promeneurs.departement,
+  structureId: promeneurs.structureId,
+  userId: promeneurs.userId,
+  statut: promeneurs.statut,
+  prenom: promeneurs.prenom,
+  nom: promeneurs.nom,
+  email: promeneurs.email,
+  structureNom: structures.nom,
+};
+
+/** A promeneur with what the profile pages and permissions need; `null` when absent. No scope: check it. */
+export async function getPromeneurPourProfils(db: Executor, promeneurId: string | undefined) {
+  if (!isUuid(promeneurId)) return null;
+  const [row] = await db
+    .select(promeneurColumns)
+    .from(promeneurs)
+    .innerJoin(structures, eq(structures.id, promeneurs.structureId))
+    .where(eq(promeneurs.id, promeneurId));
+  return row ?? null;
+}
+export type PromeneurPourProfils = NonNullable<Awaited<ReturnType<typeof getPromeneurPourProfils>>>;
+
+/** A profile and its promeneur; `null` when absent. No scope: check it. */
+export async function getProfil(db: Executor, profilId: string | undefined) {
+  if (!isUuid(profilId)) return null;
+  const [row] = await db
+    .select({ profil: profilsSociaux, promeneur: promeneurColumns })
+    .from(profilsSociaux)
+    .innerJoin(promeneurs, eq(promeneurs.id, profilsSociaux.promeneurId))
+    .innerJoin(structures, eq(structures.id, promeneurs.structureId))
+    .where(eq(profilsSociaux.id, profilId));
+  return row ?? null;
+}
+
+/** The status and last valid day of a profile, from the copy of its latest verification. */
+export function etatDuProfil(
+  profil: { derniereVerificationLe: Date | null; dernierResultat: string | null },
+  now: Date,
+  delaiMois: number,
+): { statut: StatutProfil; echeance: Date | null } {
+  const echeance = profil.derniereVerificationLe
+    ? prochaineEcheance([{ at: profil.derniereVerificationLe, resultat: "conforme", manquants: [] }], delaiMois)
+    : null;
+  return { statut: statutDuProfil(profil, now, delaiMois), echeance };
+}
+
+/** A promeneur's profiles with their status at `now`, by network then handle. */
+export async function findProfilsDuPromeneur(db: Executor, promeneur: { id: string; departement: string }, now: Date) {
+  const delai = await getDelaiVerification(db, promeneur.departement);
+  const rows = await db
+    .select()
+    .from(profilsSociaux)
+    .where(eq(profilsSociaux.promeneurId, promeneur.id))
+    .orderBy(asc(profilsSociaux.reseau), asc(profilsSociaux.handle));
+  return rows.map((p) => ({ ...p, ...etatDuProfil(p, now, delai) }));
+}
+
+/** What one verification recorded for one check. */
+export type ControleVerifie = { code: string; libelle: string; ok: boolean };
+
+/** The verifications of a profile, newest first, with the verifier's name. */
+export async function findVerifications(db: Executor, profilId: string) {
+  const rows = await db
+    .select({
+      id: verificationsProfil.id,
+      verifieLe: verificationsProfil.verifieLe,
+      resultat: verificationsProfil.resultat,
+      controles: verificationsProfil.controles,
+      manques: verificationsProfil.manques,
+      commentaire: verificationsProfil.commentaire,
+      verificateur: users.nom,
+    })
+    .from(verificationsProfil)
+    .leftJoin(users, eq(users.id, verificationsProfil.verifiePar))
+    .where(eq(verificationsProfil.profilId, profilId))
+    .orderBy(desc(verificationsProfil.verifieLe));
+  return rows.map((v) => ({
+    ...v,
+    controles: v.controles as ControleVerifie[],
+    manques: v.manques ? v.manques.split("\n") : [],
+  }));
 }

@@ -53,7 +53,7 @@ export function promeneurAuditAction(transition: PromeneurTransition): Promeneur
  * How the journal names each audited transition. To be merged into `auditActionLabels`
  * (app/domain/audit/audit.labels.ts) when the commands that write these rows land.
  */
-export const promeneurAuditLabels = {
+const transitionAuditLabels = {
   "promeneur.proposer": "Proposition d'un promeneur",
   "promeneur.accepter": "Acceptation d'une proposition de promeneur",
   "promeneur.refuser": "Refus d'une proposition de promeneur",
@@ -64,3 +64,9 @@ export const promeneurAuditLabels = {
   "promeneur.reactiver": "Réactivation d'un promeneur",
   "promeneur.enregistrer_sortie": "Sortie d'un promeneur",
 } satisfies Record<PromeneurAuditAction, string>;
+
+export const promeneurAuditLabels: Record<string, string> = {
+  ...transitionAuditLabels,
+  "promeneur.modifier": "Modification d'un promeneur",
+  "promeneur.territoire": "Territoire d'intervention d'un promeneur",
+};

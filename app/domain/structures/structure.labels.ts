@@ -37,3 +37,22 @@ export const structureTypeLabels = {
   service_jeunesse: "Service jeunesse municipal ou intercommunal",
   espace_service_jeunesse: "Espace service jeunesse",
 } satisfies Record<StructureType, string>;
+
+/** How the history names each field of a structure's record. */
+export const structureFieldLabels: Record<string, string> = {
+  nom: "Nom",
+  type: "Type",
+  siret: "SIRET",
+  adresse: "Adresse",
+  codePostal: "Code postal",
+  communeCode: "Commune (code INSEE)",
+  telephone: "Téléphone",
+  email: "E-mail",
+  siteWeb: "Site web",
+  statut: "Statut",
+  charteSigneeLe: "Charte signée le",
+  charteSignataire: "Signataire de la charte",
+  document: "Document de la charte",
+};
+
+export const structureStatutLabels: Record<string, string> = { active: "Active", inactive: "Inactive" };

@@ -1,9 +1,11 @@
+import { lectureLabel } from "~/domain/annonces/annonce.labels";
+import { findAnnoncesForActor } from "~/domain/annonces/annonce.queries.server";
 import { auditActionLabel } from "~/domain/audit/audit.labels";
 import { findAuditForActor } from "~/domain/audit/audit.queries.server";
 import { findPendingInvitations, findTeam } from "~/domain/comptes/user.queries.server";
 import { countStructures } from "~/domain/structures/structure.queries.server";
 import { countTerritoire } from "~/domain/territoire/territoire.queries.server";
-import { formatDateTime, formatNumber, plural } from "~/lib/format";
+import { formatDate, formatDateTime, formatNumber, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
 import type { Route } from "./+types/coordination";
@@ -14,14 +16,23 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "coordination.acceder");
   const departement = pickDepartement(actor, "coordination.acceder", request);
   const db = getDb();
-  const [structures, team, invitations, territoire, recent] = await Promise.all([
+  const [structures, team, invitations, territoire, recent, annonces] = await Promise.all([
     countStructures(db, departement),
     findTeam(db, departement),
     findPendingInvitations(db, departement, new Date()),
     countTerritoire(db, departement),
     findAuditForActor(db, actor, { departement, limit: 8 }),
+    findAnnoncesForActor(db, actor, departement, { limit: 3 }),
   ]);
-  return { departement, structures, people: team.length, invitations: invitations.length, territoire, recent };
+  return {
+    departement,
+    structures,
+    people: team.length,
+    invitations: invitations.length,
+    territoire,
+    recent,
+    annonces,
+  };
 }
 
 export default function CoordinationHome({ loaderData }: Route.ComponentProps) {
@@ -58,6 +69,27 @@ export default function CoordinationHome({ loaderData }: Route.ComponentProps) {
           </p>
         </li>
       </ul>
+      <section aria-labelledby="annonces" className="mt-8">
+        <h2 id="annonces">Dernières annonces envoyées</h2>
+        {loaderData.annonces.length === 0 ? (
+          <p className="mt-2">Aucune annonce envoyée pour le moment.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-200">
+            {loaderData.annonces.map((a) => (
+              <li key={a.id} className="py-2">
+                <a href={`/espace/annonces/${a.id}`}>{a.titre}</a>{" "}
+                <span className="text-slate-700">
+                  · {formatDate(a.publieeLe)} · {lectureLabel(a.lues ?? 0, a.destinataires)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-2 flex flex-wrap gap-4">
+          <a href={`/espace/annonces/nouvelle?departement=${loaderData.departement}`}>Nouvelle annonce</a>
+          <a href={`/espace/annonces?departement=${loaderData.departement}`}>Toutes les annonces</a>
+        </p>
+      </section>
       <section aria-labelledby="recent" className="mt-8">
         <h2 id="recent">Dernières modifications</h2>
         {loaderData.recent.length === 0 ? (

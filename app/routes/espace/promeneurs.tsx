@@ -1,10 +1,118 @@
-import { notFound } from "~/server/errors.server";
+import { Form, href, Link } from "react-router";
+import { structuresReferred } from "~/domain/comptes/actor";
+import { PROMENEUR_STATUTS, type PromeneurStatut, promeneurStatutLabels } from "~/domain/promeneurs/promeneur.labels";
+import { findPromeneursForActor } from "~/domain/promeneurs/promeneur.queries.server";
+import { findStructuresForActor } from "~/domain/structures/structure.queries.server";
+import { formatDate, plural } from "~/lib/format";
+import { getDb } from "~/server/db.server";
+import { requirePermission } from "~/server/request.server";
+import { DataTable } from "~/ui/data-table";
+import type { Route } from "./+types/promeneurs";
 
-/** Placeholder until this page is built (issue 3). */
-export function loader() {
-  notFound();
+export const meta: Route.MetaFunction = () => [{ title: "Promeneurs – Promeneurs du Net" }];
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const actor = requirePermission(context, request, "promeneur.lire");
+  const url = new URL(request.url);
+  const filtres = {
+    statut: url.searchParams.get("statut") ?? "",
+    structureId: url.searchParams.get("structure") ?? "",
+    q: (url.searchParams.get("q") ?? "").slice(0, 100),
+  };
+  const db = getDb();
+  const referred = structuresReferred(actor);
+  const [promeneurs, structures] = await Promise.all([
+    findPromeneursForActor(db, actor, filtres),
+    findStructuresForActor(db, actor),
+  ]);
+  return {
+    filtres,
+    promeneurs,
+    // Scoped like the list: a referent filters among their own structures only.
+    structures: structures.map((s) => ({ id: s.id, nom: s.nom })),
+    peutProposer: referred.length > 0,
+  };
 }
 
-export default function Placeholder() {
-  return null;
+export default function PromeneursPage({ loaderData }: Route.ComponentProps) {
+  const { filtres, promeneurs, structures, peutProposer } = loaderData;
+  return (
+    <div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1>Promeneurs</h1>
+        {peutProposer ? (
+          <Link to={href("/espace/promeneurs/proposer")} className="btn">
+            Proposer un promeneur
+          </Link>
+        ) : null}
+      </div>
+
+      <Form method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label="Filtrer les promeneurs">
+        <div>
+          <label htmlFor="filtre-q" className="mb-1 block font-semibold">
+            Nom
+          </label>
+          <input id="filtre-q" name="q" type="search" defaultValue={filtres.q} className="input" />
+        </div>
+        <div>
+          <label htmlFor="filtre-statut" className="mb-1 block font-semibold">
+            Statut
+          </label>
+          <select id="filtre-statut" name="statut" defaultValue={filtres.statut} className="input">
+            <option value="">Tous</option>
+            {PROMENEUR_STATUTS.map((s) => (
+              <option key={s} value={s}>
+                {promeneurStatutLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {structures.length > 1 ? (
+          <div>
+            <label htmlFor="filtre-structure" className="mb-1 block font-semibold">
+              Structure
+            </label>
+            <select id="filtre-structure" name="structure" defaultValue={filtres.structureId} className="input">
+              <option value="">Toutes</option>
+              {structures.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.nom}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit" className="btn-secondary">
+          Filtrer
+        </button>
+      </Form>
+
+      <p className="mt-4" aria-live="polite">
+        {plural(promeneurs.length, "promeneur")}
+      </p>
+      <DataTable
+        className="mt-2"
+        caption="Promeneurs"
+        captionHidden
+        rows={promeneurs}
+        rowKey={(p) => p.id}
+        empty="Aucun promeneur ne correspond à ces critères."
+        columns={[
+          {
+            header: "Nom",
+            cell: (p) => (
+              <Link to={href("/espace/promeneurs/:id", { id: p.id })} className="underline">
+                {p.prenom} {p.nom}
+              </Link>
+            ),
+          },
+          { header: "Nom public", cell: (p) => p.nomPublic },
+          { header: "Fonction", cell: (p) => p.fonction },
+          { header: "Structure", cell: (p) => p.structure },
+          { header: "Statut", cell: (p) => promeneurStatutLabels[p.statut as PromeneurStatut] ?? p.statut },
+          { header: "Depuis le", cell: (p) => formatDate(p.statutDepuis) },
+        ]}
+      />
+    </div>
+  );
 }

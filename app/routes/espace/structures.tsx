@@ -1,47 +1,156 @@
-import { Form } from "react-router";
-import { type StructureType, structureTypeLabels } from "~/domain/structures/structure.labels";
-import { findStructuresForActor } from "~/domain/structures/structure.queries.server";
+import { Form, href, Link, redirect } from "react-router";
+import { structuresReferred } from "~/domain/comptes/actor";
+import { can } from "~/domain/comptes/policy";
+import { STRUCTURE_TYPES, type StructureType, structureTypeLabels } from "~/domain/structures/structure.labels";
+import {
+  findEpciOptions,
+  findStructuresForActor,
+  type StructureFilters,
+} from "~/domain/structures/structure.queries.server";
+import { STRUCTURE_STATUTS, type StructureStatut } from "~/domain/structures/structure.schema";
+import { formatDate, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
-import { pickDepartement, requirePermission } from "~/server/request.server";
+import { pickDepartement, requireActor, requirePermission } from "~/server/request.server";
 import { DataTable } from "~/ui/data-table";
 import type { Route } from "./+types/structures";
 
 export const meta: Route.MetaFunction = () => [{ title: "Structures – Promeneurs du Net" }];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
+  const someone = requireActor(context, request);
+  // The list belongs to the coordination (national reads it); a referent goes to their structure.
+  if (!can(someone, "equipe.lire")) {
+    const own = structuresReferred(someone);
+    if (own.length === 1) throw redirect(href("/espace/structures/:id", { id: own[0] as string }));
+    if (own.length > 1) throw redirect(href("/espace/structure"));
+  }
   const actor = requirePermission(context, request, "equipe.lire");
   const departement = pickDepartement(actor, "equipe.lire", request);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
-  const structures = await findStructuresForActor(getDb(), actor, { departement, q: q || undefined });
-  return { departement, q, structures };
+  const db = getDb();
+  const params = new URL(request.url).searchParams;
+  const epciOptions = await findEpciOptions(db, departement);
+  // Unknown values in the address are ignored (a filter never errors).
+  const type = params.get("type") ?? "";
+  const epci = params.get("epci") ?? "";
+  const statut = params.get("statut") ?? "";
+  const filters: StructureFilters = {
+    departement,
+    q: (params.get("q") ?? "").trim().slice(0, 100) || undefined,
+    type: (STRUCTURE_TYPES as readonly string[]).includes(type) ? type : undefined,
+    epci: epciOptions.some((e) => e.siren === epci) ? epci : undefined,
+    statut: (STRUCTURE_STATUTS as readonly string[]).includes(statut) ? (statut as StructureStatut) : undefined,
+  };
+  const structures = await findStructuresForActor(db, actor, filters);
+  return {
+    departement,
+    filters: { q: filters.q ?? "", type: filters.type ?? "", epci: filters.epci ?? "", statut: filters.statut ?? "" },
+    epciOptions,
+    structures,
+    mayCreate: can(actor, "structure.creer", { departement }),
+  };
 }
 
 export default function StructuresPage({ loaderData }: Route.ComponentProps) {
+  const { filters } = loaderData;
+  const filtered = Object.values(filters).some(Boolean);
   return (
     <div>
-      <h1>Structures</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1>Structures</h1>
+        {loaderData.mayCreate ? (
+          <Link to={`${href("/espace/structures/nouvelle")}?departement=${loaderData.departement}`} className="btn">
+            Nouvelle structure
+          </Link>
+        ) : null}
+      </div>
       <p className="mt-1 text-slate-700">Département {loaderData.departement}</p>
-      <Form method="get" className="mt-4 flex flex-wrap items-end gap-2" role="search">
+
+      <Form
+        method="get"
+        className="mt-4 flex flex-wrap items-end gap-3"
+        role="search"
+        aria-label="Filtrer les structures"
+      >
+        <input type="hidden" name="departement" value={loaderData.departement} />
         <div>
           <label htmlFor="q" className="block font-semibold">
-            Rechercher par nom
+            Nom
           </label>
-          <input id="q" name="q" type="search" defaultValue={loaderData.q} className="input" />
+          <input id="q" name="q" type="search" defaultValue={filters.q} className="input" />
+        </div>
+        <div>
+          <label htmlFor="type" className="block font-semibold">
+            Type
+          </label>
+          <select id="type" name="type" defaultValue={filters.type} className="input">
+            <option value="">Tous les types</option>
+            {STRUCTURE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {structureTypeLabels[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="epci" className="block font-semibold">
+            Intercommunalité
+          </label>
+          <select id="epci" name="epci" defaultValue={filters.epci} className="input">
+            <option value="">Toutes</option>
+            {loaderData.epciOptions.map((e) => (
+              <option key={e.siren} value={e.siren}>
+                {e.nom}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="statut" className="block font-semibold">
+            Statut
+          </label>
+          <select id="statut" name="statut" defaultValue={filters.statut} className="input">
+            <option value="">Tous</option>
+            <option value="active">Active</option>
+            <option value="inactive">Inactive</option>
+          </select>
         </div>
         <button type="submit" className="btn-secondary">
-          Rechercher
+          Filtrer
         </button>
+        {filtered ? (
+          <Link to={`?departement=${loaderData.departement}`} className="underline">
+            Effacer les filtres
+          </Link>
+        ) : null}
       </Form>
+
+      <p className="mt-4" aria-live="polite">
+        {plural(loaderData.structures.length, "structure")}
+        {filtered ? " correspondant aux filtres" : ""}
+      </p>
       <DataTable
         caption={`Structures du département ${loaderData.departement}`}
         captionHidden
         rows={loaderData.structures}
         rowKey={(s) => s.id}
         empty="Aucune structure ne correspond."
+        className="mt-2"
         columns={[
-          { header: "Nom", cell: (s) => s.nom },
+          {
+            header: "Nom",
+            cell: (s) => (
+              <Link to={href("/espace/structures/:id", { id: s.id })} className="underline">
+                {s.nom}
+              </Link>
+            ),
+          },
           { header: "Type", cell: (s) => structureTypeLabels[s.type as StructureType] ?? s.type },
           { header: "Commune", cell: (s) => s.commune ?? "–" },
+          { header: "Promeneurs actifs", cell: (s) => s.promeneursActifs, align: "right" },
+          {
+            header: "Charte employeur",
+            cell: (s) => (s.charteSigneeLe ? `Signée le ${formatDate(s.charteSigneeLe)}` : "Non signée"),
+          },
           { header: "Statut", cell: (s) => (s.statut === "active" ? "Active" : "Inactive") },
         ]}
       />

@@ -1,0 +1,924 @@
+import { CsvError, parse } from "csv-parse/sync";
+import { PROMENEUR_STATUTS, type PromeneurStatut, promeneurStatutLabels } from "~/domain/promeneurs/promeneur.labels";
+import { HEURES_MAX, HEURES_MIN, MOTIF_MAX } from "~/domain/promeneurs/promeneur.rules";
+import { STRUCTURE_TYPES, type StructureType, structureTypeLabels } from "~/domain/structures/structure.labels";
+import { TIME_ZONE } from "~/lib/format";
+import {
+  COLONNES,
+  type ColonneImport,
+  IMPORT_MAX_LIGNES,
+  IMPORT_MAX_OCTETS,
+  type ImportKind,
+  importKindLabels,
+  type PromeneurColonne,
+  type StructureColonne,
+} from "./import.columns";
+
+/**
+ * Reading and checking a CSV file of structures or promeneurs (pure: the database's answers come in
+ * an `ImportReference`, the clock as `now`). Every problem is reported with the line number a
+ * spreadsheet shows (header = 1, first data line = 2) and the column's header name, so that the
+ * coordinator can fix the file in Excel or LibreOffice and send it again. Nothing here writes.
+ */
+
+export type ImportErreur = {
+  /** Spreadsheet line (header = 1); null for a problem with the whole file. */
+  ligne: number | null;
+  /** Header name of the column at fault; null when the whole line is. */
+  colonne: string | null;
+  /** French sentence, starting lowercase when it follows "Ligne N, colonne « x » :". */
+  message: string;
+};
+
+/** « Ligne 57, colonne « email » : l'adresse « jean@ » n'est pas une adresse e-mail valide. » */
+export function erreurTexte(erreur: ImportErreur): string {
+  if (erreur.ligne === null) return majuscule(erreur.message);
+  if (erreur.colonne === null) return `Ligne ${erreur.ligne} : ${erreur.message}`;
+  return `Ligne ${erreur.ligne}, colonne « ${erreur.colonne} » : ${erreur.message}`;
+}
+
+function majuscule(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding and parsing
+
+export type Encodage = "utf-8" | "windows-1252" | "utf-16";
+export type Separateur = ";" | "," | "\t";
+
+/**
+ * Text of the file: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), and
+ * Windows-1252 when the bytes are not valid UTF-8 (Excel's "CSV (séparateur : point-virgule)").
+ */
+export function decodeCsv(bytes: Uint8Array): { texte: string; encodage: Encodage } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { texte: new TextDecoder("utf-16le").decode(bytes.subarray(2)).normalize("NFC"), encodage: "utf-16" };
+  }
+  const sansBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return { texte: new TextDecoder("utf-8", { fatal: true }).decode(sansBom).normalize("NFC"), encodage: "utf-8" };
+  } catch {
+    return { texte: new TextDecoder("windows-1252").decode(sansBom).normalize("NFC"), encodage: "windows-1252" };
+  }
+}
+
+/** The separator of the header line: the most frequent of `;`, `,` and tab outside quotes (`;` on a tie). */
+export function detectSeparateur(texte: string): Separateur {
+  const counts: Record<Separateur, number> = { ";": 0, ",": 0, "\t": 0 };
+  let quoted = false;
+  for (const char of texte) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && char in counts) counts[char as Separateur] += 1;
+  }
+  const best = (Object.keys(counts) as Separateur[]).reduce((a, b) => (counts[b] > counts[a] ? b : a), ";");
+  return best;
+}
+
+export type CsvLigne = { numero: number; valeurs: string[] };
+export type CsvTable = { entetes: string[]; lignes: CsvLigne[]; encodage: Encodage; separateur: Separateur };
+
+type Lecture = { ok: true; table: CsvTable } | { ok: false; erreurs: ImportErreur[] };
+
+const CSV_ERREURS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: "un guillemet ouvert n'est jamais refermé : vérifiez les guillemets de cette ligne.",
+  CSV_INVALID_CLOSING_QUOTE:
+    "un guillemet fermant est suivi d'autres caractères : doublez les guillemets à l'intérieur d'une valeur (\"\").",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
+    "un guillemet fermant est suivi d'autres caractères : doublez les guillemets à l'intérieur d'une valeur (\"\").",
+};
+
+/** Decodes and splits the file into a header and numbered lines (blank lines keep their number but are dropped). */
+export function readCsv(bytes: Uint8Array): Lecture {
+  if (bytes.length === 0)
+    return { ok: false, erreurs: [{ ligne: null, colonne: null, message: "le fichier est vide." }] };
+  if (bytes.length > IMPORT_MAX_OCTETS) {
+    return {
+      ok: false,
+      erreurs: [
+        {
+          ligne: null,
+          colonne: null,
+          message: `le fichier dépasse ${IMPORT_MAX_OCTETS / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`,
+        },
+      ],
+    };
+  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return {
+      ok: false,
+      erreurs: [
+        {
+          ligne: null,
+          colonne: null,
+          message:
+            "ce fichier est un classeur Excel ou LibreOffice, pas un fichier CSV : enregistrez-le au format « CSV (séparateur : point-virgule) » et envoyez ce fichier-là.",
+        },
+      ],
+    };
+  }
+  const { texte, encodage } = decodeCsv(bytes);
+  const separateur = detectSeparateur(texte);
+  let records: string[][];
+  try {
+    records = parse(texte, { delimiter: separateur, relax_column_count: true, skip_empty_lines: false });
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const ligne = typeof (error as CsvError & { lines?: number }).lines === "number" ? error.lines : null;
+      const message = CSV_ERREURS[error.code] ?? "le fichier n'a pas pu être lu comme un fichier CSV.";
+      return { ok: false, erreurs: [{ ligne: ligne ?? null, colonne: null, message }] };
+    }
+    throw error;
+  }
+  const [entetes, ...rest] = records;
+  if (!entetes || entetes.every((h) => h.trim() === "")) {
+    return { ok: false, erreurs: [{ ligne: null, colonne: null, message: "le fichier est vide." }] };
+  }
+  const lignes = rest
+    .map((valeurs, index) => ({ numero: index + 2, valeurs }))
+    .filter((l) => l.valeurs.some((v) => v.trim() !== ""));
+  return { ok: true, table: { entetes, lignes, encodage, separateur } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching names
+
+/** Header key: no case, accents or punctuation ("Code postal", "code_postal" and "CODE-POSTAL" match). */
+export function headerKey(value: string): string {
+  return foldAccents(value).replace(/[^a-z0-9]/g, "");
+}
+
+/** Name key for structures and communes: no case or accents, punctuation as single spaces. */
+export function nameKey(value: string): string {
+  return foldAccents(value)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+function foldAccents(value: string): string {
+  return value.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae");
+}
+
+type Entetes = { index: Map<string, number>; erreurs: ImportErreur[]; avertissements: string[] };
+
+/** Finds each documented column in the header; a missing required column is one error naming it. */
+export function matchEntetes(entetes: string[], kind: ImportKind): Entetes {
+  const colonnes = COLONNES[kind];
+  const byKey = new Map<string, ColonneImport>();
+  for (const colonne of colonnes) {
+    byKey.set(headerKey(colonne.nom), colonne);
+    for (const alias of colonne.alias ?? []) byKey.set(headerKey(alias), colonne);
+  }
+  const index = new Map<string, number>();
+  const erreurs: ImportErreur[] = [];
+  const avertissements: string[] = [];
+  entetes.forEach((raw, position) => {
+    const header = raw.trim();
+    if (header === "") return;
+    const colonne = byKey.get(headerKey(header));
+    if (!colonne) {
+      avertissements.push(`La colonne « ${header} » n'est pas reconnue : elle est ignorée.`);
+      return;
+    }
+    if (index.has(colonne.nom)) {
+      erreurs.push({
+        ligne: 1,
+        colonne: colonne.nom,
+        message: "cette colonne figure deux fois dans la ligne d'en-tête : gardez-en une seule.",
+      });
+      return;
+    }
+    index.set(colonne.nom, position);
+  });
+  const manquantes = colonnes.filter((c) => c.requis && !index.has(c.nom));
+  const autre: ImportKind = kind === "structures" ? "promeneurs" : "structures";
+  const autreComplet = COLONNES[autre]
+    .filter((c) => c.requis)
+    .every((c) => entetes.some((h) => headerKey(h) === headerKey(c.nom)));
+  for (const colonne of manquantes) {
+    erreurs.push({
+      ligne: 1,
+      colonne: colonne.nom,
+      message: `la colonne obligatoire « ${colonne.nom} » est absente de la ligne d'en-tête${
+        autreComplet
+          ? ` : ce fichier ressemble à un fichier de ${importKindLabels[autre].toLowerCase()}, vérifiez le type choisi`
+          : ""
+      }.`,
+    });
+  }
+  return { index, erreurs, avertissements };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[a-z]{2,}$/i;
+
+const jourFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** "2025-03-20": the calendar day in Europe/Paris. */
+export function jourParis(date: Date): string {
+  const parts = Object.fromEntries(jourFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+const offsetFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+});
+
+/** Midnight of a calendar day in Europe/Paris, as an instant. */
+export function minuitParis(jour: string): Date {
+  const [y, m, d] = jour.split("-").map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  const parts = Object.fromEntries(offsetFormat.formatToParts(new Date(guess)).map((p) => [p.type, Number(p.value)]));
+  const local = Date.UTC(parts.year ?? y, (parts.month ?? m) - 1, parts.day ?? d, parts.hour ?? 0, parts.minute ?? 0);
+  return new Date(guess - (local - guess));
+}
+
+/** "JJ/MM/AAAA" (also J/M/AAAA) or "AAAA-MM-JJ" → "AAAA-MM-JJ", or null if it is no real date. */
+export function parseJour(value: string): string | null {
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const [y, m, d] = fr ? [fr[3], fr[2], fr[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!y || !m || !d) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) {
+    return null;
+  }
+  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+}
+
+/** "2025-03-20" → "20/03/2025". */
+export function jourFr(jour: string): string {
+  const [y, m, d] = jour.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** A French phone number, 10 digits or +33 and 9 digits (spaces, dots and dashes allowed). */
+export function isTelephone(value: string): boolean {
+  return /^(?:0\d{9}|\+33\d{9})$/.test(value.replace(/[\s.\-()]/g, ""));
+}
+
+/** Decimal hours with a comma or a dot, at most one decimal. */
+export function parseHeures(value: string): number | "format" | "decimales" {
+  const match = /^(\d{1,2})(?:[.,](\d+))?$/.exec(value);
+  if (!match) return "format";
+  if ((match[2] ?? "").replace(/0+$/, "").length > 1) return "decimales";
+  return Number(`${match[1]}.${match[2] ?? "0"}`);
+}
+
+/** A cell as exported with the anti-formula quote (`'=…`, `'+33…`) gets its real value back. */
+function cleanCell(value: string | undefined): string {
+  const trimmed = (value ?? "").trim();
+  return /^'[=+\-@]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+}
+
+const STRUCTURE_TYPE_KEYS = new Map<string, StructureType>(
+  STRUCTURE_TYPES.flatMap((code) => [
+    [nameKey(code), code],
+    [nameKey(structureTypeLabels[code]), code],
+  ]),
+);
+
+export function parseStructureType(value: string): StructureType | null {
+  return STRUCTURE_TYPE_KEYS.get(nameKey(value)) ?? null;
+}
+
+const STATUT_KEYS = new Map<string, PromeneurStatut>(
+  PROMENEUR_STATUTS.flatMap((code) => [
+    [nameKey(code), code],
+    [nameKey(promeneurStatutLabels[code]), code],
+  ]),
+);
+
+export function parsePromeneurStatut(value: string): PromeneurStatut | null {
+  return STATUT_KEYS.get(nameKey(value)) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the database says
+
+export type ImportReference = {
+  departement: string;
+  /** Communes of the département. */
+  communes: readonly { code: string; nom: string }[];
+  /** EPCI covering part of the département. */
+  epci: readonly { siren: string; nom: string }[];
+  /** Structures already in the département. */
+  structures: readonly { id: string; nom: string }[];
+  /** E-mails (lowercase) of the promeneurs already in the département. */
+  emailsPromeneurs: readonly string[];
+};
+
+type Resolu<T> = { ok: true; value: T } | { ok: false; message: string };
+
+class Lookup {
+  private readonly codes: Map<string, string>;
+  private readonly noms = new Map<string, string[]>();
+
+  constructor(
+    entries: readonly { code: string; nom: string }[],
+    private readonly quoi: { aucun: string; plusieurs: string; code: string },
+  ) {
+    this.codes = new Map(entries.map((e) => [e.code.toUpperCase(), e.code]));
+    for (const entry of entries) {
+      const key = nameKey(entry.nom);
+      this.noms.set(key, [...(this.noms.get(key) ?? []), entry.code]);
+    }
+  }
+
+  resolve(value: string, codeCandidates: string[]): Resolu<string> {
+    for (const candidate of codeCandidates) {
+      const code = this.codes.get(candidate.toUpperCase());
+      if (code) return { ok: true, value: code };
+    }
+    const found = this.noms.get(nameKey(value)) ?? [];
+    if (found.length === 1) return { ok: true, value: found[0] as string };
+    if (found.length > 1) {
+      return {
+        ok: false,
+        message: `${this.quoi.plusieurs} « ${value} » : indiquez ${this.quoi.code} (${found.join(" ou ")}).`,
+      };
+    }
+    return { ok: false, message: `${this.quoi.aucun} « ${value} ».` };
+  }
+}
+
+function communeLookup(ref: ImportReference) {
+  const lookup = new Lookup(ref.communes, {
+    aucun: `aucune commune du département ${ref.departement} ne correspond à`,
+    plusieurs: "plusieurs communes du département s'appellent",
+    code: "son code INSEE",
+  });
+  return (value: string): Resolu<string> => {
+    // Excel drops the leading zero of "04070": take "4070" back.
+    const candidates = /^\d{4}$/.test(value) ? [value, `0${value}`] : [value];
+    const resolved = lookup.resolve(value, candidates);
+    if (!resolved.ok && /^(\d{5}|2[AB]\d{3})$/i.test(value)) {
+      return {
+        ok: false,
+        message: `la commune de code INSEE « ${value} » n'est pas dans le département ${ref.departement}.`,
+      };
+    }
+    return resolved;
+  };
+}
+
+function epciLookup(ref: ImportReference) {
+  const lookup = new Lookup(
+    ref.epci.map((e) => ({ code: e.siren, nom: e.nom })),
+    {
+      aucun: `aucune intercommunalité du département ${ref.departement} ne correspond à`,
+      plusieurs: "plusieurs intercommunalités s'appellent",
+      code: "son SIREN",
+    },
+  );
+  return (value: string): Resolu<string> => lookup.resolve(value, [value.replace(/\s/g, "")]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One line
+
+class LigneLue<C extends string> {
+  constructor(
+    readonly numero: number,
+    private readonly valeurs: string[],
+    private readonly index: Map<string, number>,
+    private readonly erreurs: ImportErreur[],
+  ) {}
+
+  erreur(colonne: C | null, message: string): void {
+    this.erreurs.push({ ligne: this.numero, colonne, message });
+  }
+
+  get(colonne: C): string {
+    const position = this.index.get(colonne);
+    return position === undefined ? "" : cleanCell(this.valeurs[position]);
+  }
+
+  texte(colonne: C, { requis = false, max = 200 }: { requis?: boolean; max?: number } = {}): string | null {
+    const value = this.get(colonne).replace(/\s+/g, " ");
+    if (value === "") {
+      if (requis) this.erreur(colonne, "cette colonne est obligatoire : la cellule est vide.");
+      return null;
+    }
+    const length = Array.from(value).length;
+    if (length > max) {
+      this.erreur(colonne, `le texte dépasse ${max} caractères (il en compte ${length}).`);
+      return null;
+    }
+    return value;
+  }
+
+  email(colonne: C, requis: boolean): string | null {
+    const value = this.texte(colonne, { requis, max: 254 });
+    if (value === null) return null;
+    if (!EMAIL.test(value)) {
+      this.erreur(colonne, `l'adresse « ${value} » n'est pas une adresse e-mail valide.`);
+      return null;
+    }
+    return value.toLowerCase();
+  }
+
+  telephone(colonne: C): string | null {
+    const value = this.texte(colonne, { max: 30 });
+    if (value === null) return null;
+    if (!isTelephone(value)) {
+      this.erreur(
+        colonne,
+        `le numéro « ${value} » n'est pas un numéro de téléphone français (10 chiffres, ou +33 suivi de 9 chiffres).`,
+      );
+      return null;
+    }
+    return value;
+  }
+
+  /** A calendar day, never after today (Europe/Paris). */
+  jour(colonne: C, today: string): string | null {
+    const value = this.get(colonne);
+    if (value === "") return null;
+    const jour = parseJour(value);
+    if (!jour) {
+      this.erreur(colonne, `« ${value} » n'est pas une date valide : écrivez-la JJ/MM/AAAA ou AAAA-MM-JJ.`);
+      return null;
+    }
+    if (jour > today) {
+      this.erreur(colonne, `la date du ${jourFr(jour)} est dans le futur.`);
+      return null;
+    }
+    return jour;
+  }
+
+  filled(colonne: C): boolean {
+    return this.get(colonne) !== "";
+  }
+}
+
+function checkLongueur(ligne: CsvLigne, entetes: string[], erreurs: ImportErreur[]): void {
+  const extra = ligne.valeurs.slice(entetes.length);
+  if (extra.some((v) => v.trim() !== "")) {
+    erreurs.push({
+      ligne: ligne.numero,
+      colonne: null,
+      message: `la ligne compte ${ligne.valeurs.length} valeurs pour ${entetes.length} colonnes d'en-tête : vérifiez les séparateurs et les guillemets.`,
+    });
+  }
+}
+
+function groupByName<T extends { nom: string }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const key = nameKey(item.nom);
+    map.set(key, [...(map.get(key) ?? []), item]);
+  }
+  return map;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structures
+
+export type StructureImportee = {
+  ligne: number;
+  nom: string;
+  type: StructureType;
+  siret: string | null;
+  adresse: string | null;
+  codePostal: string | null;
+  communeCode: string;
+  telephone: string | null;
+  email: string | null;
+  charteSigneeLe: Date | null;
+  charteSignataire: string | null;
+  statut: "active" | "inactive";
+};
+
+const STRUCTURE_STATUTS = new Map<string, "active" | "inactive">([
+  ["active", "active"],
+  ["actif", "active"],
+  ["inactive", "inactive"],
+  ["inactif", "inactive"],
+]);
+
+function validateStructures(
+  table: CsvTable,
+  index: Map<string, number>,
+  ref: ImportReference,
+  now: Date,
+  erreurs: ImportErreur[],
+): StructureImportee[] {
+  const today = jourParis(now);
+  const commune = communeLookup(ref);
+  const existantes = groupByName(ref.structures);
+  const vues = new Map<string, number>();
+  const result: StructureImportee[] = [];
+  for (const raw of table.lignes) {
+    const before = erreurs.length;
+    checkLongueur(raw, table.entetes, erreurs);
+    const l = new LigneLue<StructureColonne>(raw.numero, raw.valeurs, index, erreurs);
+
+    const nom = l.texte("nom", { requis: true, max: 200 });
+    if (nom) {
+      const key = nameKey(nom);
+      const first = vues.get(key);
+      if (first !== undefined) l.erreur("nom", `la structure « ${nom} » figure déjà ligne ${first} de ce fichier.`);
+      else vues.set(key, raw.numero);
+      if (existantes.has(key)) {
+        l.erreur(
+          "nom",
+          `une structure « ${nom} » existe déjà dans le département ${ref.departement} : retirez cette ligne ou renommez la structure.`,
+        );
+      }
+    }
+
+    const typeValue = l.texte("type", { requis: true });
+    const type = typeValue ? parseStructureType(typeValue) : null;
+    if (typeValue && !type) {
+      l.erreur("type", `le type « ${typeValue} » n'est pas dans la liste des types de structure (voir les colonnes).`);
+    }
+
+    let siret = l.texte("siret", { max: 30 });
+    if (siret) {
+      const digits = siret.replace(/\s/g, "");
+      if (/^\d{14}$/.test(digits)) siret = digits;
+      else {
+        l.erreur("siret", `le SIRET « ${siret} » doit compter 14 chiffres.`);
+        siret = null;
+      }
+    }
+
+    const adresse = l.texte("adresse", { max: 300 });
+    let codePostal = l.texte("code_postal", { max: 10 });
+    if (codePostal && /^\d{4}$/.test(codePostal)) codePostal = `0${codePostal}`;
+    if (codePostal && !/^\d{5}$/.test(codePostal)) {
+      l.erreur("code_postal", `le code postal « ${codePostal} » doit compter 5 chiffres.`);
+      codePostal = null;
+    }
+
+    const communeValue = l.texte("commune", { requis: true });
+    let communeCode: string | null = null;
+    if (communeValue) {
+      const resolved = commune(communeValue);
+      if (resolved.ok) communeCode = resolved.value;
+      else l.erreur("commune", resolved.message);
+    }
+
+    const telephone = l.telephone("telephone");
+    const email = l.email("email", false);
+    const charte = l.jour("charte_signee_le", today);
+    const charteSignataire = l.texte("charte_signataire", { max: 200 });
+
+    const statutValue = l.texte("statut") ?? "active";
+    const statut = STRUCTURE_STATUTS.get(nameKey(statutValue));
+    if (!statut) l.erreur("statut", `le statut « ${statutValue} » doit être « active » ou « inactive ».`);
+
+    if (erreurs.length === before && nom && type && communeCode && statut) {
+      result.push({
+        ligne: raw.numero,
+        nom,
+        type,
+        siret,
+        adresse,
+        codePostal,
+        communeCode,
+        telephone,
+        email,
+        charteSigneeLe: charte ? minuitParis(charte) : null,
+        charteSignataire,
+        statut,
+      });
+    }
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Promeneurs
+
+export type PromeneurImporte = {
+  ligne: number;
+  prenom: string;
+  nom: string;
+  email: string;
+  telephone: string | null;
+  fonction: string;
+  structureId: string;
+  heuresHebdomadaires: number;
+  statut: PromeneurStatut;
+  nomPublic: string;
+  /** The earliest date of the line (no date of the lifecycle may precede the proposal), or now. */
+  proposeLe: Date;
+  charteSigneeLe: Date | null;
+  formationInitialeLe: Date | null;
+  entreeLe: Date | null;
+  sortieLe: Date | null;
+  motifStatut: string | null;
+  communes: string[];
+  epci: string[];
+};
+
+type DateColonne = "charte_signee_le" | "formation_initiale_le" | "entree_le" | "sortie_le";
+
+const DATE_QUOI: Record<DateColonne, string> = {
+  charte_signee_le: "une date de signature de la charte",
+  formation_initiale_le: "une date de formation initiale",
+  entree_le: "une date d'entrée dans le dispositif",
+  sortie_le: "une date de sortie",
+};
+
+/** Dates each status requires, and dates it cannot have (promeneur.rules.ts's lifecycle). */
+const DATES_REQUISES: Record<PromeneurStatut, DateColonne[]> = {
+  propose: [],
+  refuse: [],
+  accepte: [],
+  forme: ["charte_signee_le", "formation_initiale_le"],
+  actif: ["charte_signee_le", "formation_initiale_le", "entree_le"],
+  suspendu: ["charte_signee_le", "formation_initiale_le", "entree_le"],
+  sorti: ["sortie_le"],
+};
+const DATES_INTERDITES: Record<PromeneurStatut, DateColonne[]> = {
+  propose: ["charte_signee_le", "formation_initiale_le", "entree_le", "sortie_le"],
+  refuse: ["charte_signee_le", "formation_initiale_le", "entree_le", "sortie_le"],
+  accepte: ["entree_le", "sortie_le"],
+  forme: ["entree_le", "sortie_le"],
+  actif: ["sortie_le"],
+  suspendu: ["sortie_le"],
+  sorti: [],
+};
+
+function checkStatutDates(
+  l: LigneLue<PromeneurColonne>,
+  statut: PromeneurStatut,
+  dates: Record<DateColonne, string | null>,
+): void {
+  const label = promeneurStatutLabels[statut];
+  for (const colonne of DATES_REQUISES[statut]) {
+    if (!l.filled(colonne)) l.erreur(colonne, `un promeneur « ${label} » doit avoir ${DATE_QUOI[colonne]}.`);
+  }
+  for (const colonne of DATES_INTERDITES[statut]) {
+    if (l.filled(colonne)) {
+      l.erreur(
+        colonne,
+        `un promeneur « ${label} » ne peut pas avoir ${DATE_QUOI[colonne]} : videz la cellule ou corrigez le statut.`,
+      );
+    }
+  }
+  if (statut === "accepte" && l.filled("charte_signee_le") && l.filled("formation_initiale_le")) {
+    l.erreur(
+      "statut",
+      "un promeneur qui a signé la charte et suivi la formation initiale est « formé » (ou actif, suspendu, sorti), pas « accepté ».",
+    );
+  }
+  const { entree_le: entree, sortie_le: sortie } = dates;
+  if (entree) {
+    for (const avant of ["charte_signee_le", "formation_initiale_le"] as const) {
+      const date = dates[avant];
+      if (date && date > entree) {
+        l.erreur(
+          "entree_le",
+          `la date d'entrée (${jourFr(entree)}) ne peut pas précéder ${avant === "charte_signee_le" ? "la signature de la charte" : "la formation initiale"} (${jourFr(date)}).`,
+        );
+      }
+    }
+  }
+  if (entree && sortie && sortie < entree) {
+    l.erreur("sortie_le", `la date de sortie (${jourFr(sortie)}) ne peut pas précéder l'entrée (${jourFr(entree)}).`);
+  }
+}
+
+function splitListe(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split("|")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+function validatePromeneurs(
+  table: CsvTable,
+  index: Map<string, number>,
+  ref: ImportReference,
+  now: Date,
+  erreurs: ImportErreur[],
+): PromeneurImporte[] {
+  const today = jourParis(now);
+  const commune = communeLookup(ref);
+  const epci = epciLookup(ref);
+  const structures = groupByName(ref.structures);
+  const emailsExistants = new Set(ref.emailsPromeneurs.map((e) => e.toLowerCase()));
+  const vus = new Map<string, number>();
+  const result: PromeneurImporte[] = [];
+
+  for (const raw of table.lignes) {
+    const before = erreurs.length;
+    checkLongueur(raw, table.entetes, erreurs);
+    const l = new LigneLue<PromeneurColonne>(raw.numero, raw.valeurs, index, erreurs);
+
+    const prenom = l.texte("prenom", { requis: true, max: 100 });
+    const nom = l.texte("nom", { requis: true, max: 100 });
+    const email = l.email("email", true);
+    if (email) {
+      const first = vus.get(email);
+      if (first !== undefined) l.erreur("email", `l'adresse « ${email} » figure déjà ligne ${first} de ce fichier.`);
+      else vus.set(email, raw.numero);
+      if (emailsExistants.has(email)) {
+        l.erreur(
+          "email",
+          `un promeneur avec l'adresse « ${email} » existe déjà dans le département ${ref.departement}.`,
+        );
+      }
+    }
+    const telephone = l.telephone("telephone");
+    const fonction = l.texte("fonction", { requis: true, max: 150 });
+
+    const structureNom = l.texte("structure", { requis: true });
+    let structureId: string | null = null;
+    if (structureNom) {
+      const found = structures.get(nameKey(structureNom)) ?? [];
+      if (found.length === 1) structureId = (found[0] as { id: string }).id;
+      else if (found.length > 1) {
+        l.erreur(
+          "structure",
+          `plusieurs structures du département s'appellent « ${structureNom} » : renommez-en une avant l'import.`,
+        );
+      } else {
+        l.erreur(
+          "structure",
+          `aucune structure « ${structureNom} » dans le département ${ref.departement} : importez d'abord le fichier des structures ou corrigez le nom.`,
+        );
+      }
+    }
+
+    const heuresValue = l.texte("heures_hebdomadaires", { requis: true, max: 10 });
+    let heures: number | null = null;
+    if (heuresValue) {
+      const parsed = parseHeures(heuresValue);
+      if (parsed === "format") {
+        l.erreur("heures_hebdomadaires", `« ${heuresValue} » n'est pas un nombre d'heures : écrivez par exemple 4,5.`);
+      } else if (parsed === "decimales") {
+        l.erreur("heures_hebdomadaires", `« ${heuresValue} » : indiquez au plus une décimale, par exemple 4,5.`);
+      } else if (parsed < HEURES_MIN || parsed > HEURES_MAX) {
+        l.erreur(
+          "heures_hebdomadaires",
+          `le nombre d'heures (${heuresValue}) doit être compris entre ${String(HEURES_MIN).replace(".", ",")} et ${HEURES_MAX}.`,
+        );
+      } else heures = parsed;
+    }
+
+    const statutValue = l.texte("statut", { requis: true, max: 30 });
+    const statut = statutValue ? parsePromeneurStatut(statutValue) : null;
+    if (statutValue && !statut) {
+      l.erreur(
+        "statut",
+        `le statut « ${statutValue} » n'existe pas : proposé, accepté, formé, actif, suspendu, sorti ou refusé.`,
+      );
+    }
+
+    const nomPublic = l.texte("nom_public", { max: 100 }) ?? prenom;
+    const dates: Record<DateColonne, string | null> = {
+      charte_signee_le: l.jour("charte_signee_le", today),
+      formation_initiale_le: l.jour("formation_initiale_le", today),
+      entree_le: l.jour("entree_le", today),
+      sortie_le: l.jour("sortie_le", today),
+    };
+    const motif = l.texte("motif", { max: MOTIF_MAX });
+    if (statut) {
+      checkStatutDates(l, statut, dates);
+      if ((statut === "suspendu" || statut === "refuse") && !motif && l.get("motif") === "") {
+        l.erreur(
+          "motif",
+          `indiquez le motif : il est obligatoire pour un promeneur « ${promeneurStatutLabels[statut]} ».`,
+        );
+      }
+    }
+
+    const communes: string[] = [];
+    for (const item of splitListe(l.get("communes"))) {
+      const resolved = commune(item);
+      if (resolved.ok) communes.push(resolved.value);
+      else l.erreur("communes", resolved.message);
+    }
+    const epcis: string[] = [];
+    for (const item of splitListe(l.get("epci"))) {
+      const resolved = epci(item);
+      if (resolved.ok) epcis.push(resolved.value);
+      else l.erreur("epci", resolved.message);
+    }
+
+    if (erreurs.length === before && prenom && nom && email && fonction && structureId && heures !== null && statut) {
+      const known = Object.values(dates).filter((d): d is string => d !== null);
+      const earliest = known.sort()[0];
+      result.push({
+        ligne: raw.numero,
+        prenom,
+        nom,
+        email,
+        telephone,
+        fonction,
+        structureId,
+        heuresHebdomadaires: heures,
+        statut,
+        nomPublic: nomPublic ?? prenom,
+        proposeLe: earliest ? minuitParis(earliest) : now,
+        charteSigneeLe: dates.charte_signee_le ? minuitParis(dates.charte_signee_le) : null,
+        formationInitialeLe: dates.formation_initiale_le ? minuitParis(dates.formation_initiale_le) : null,
+        entreeLe: dates.entree_le ? minuitParis(dates.entree_le) : null,
+        sortieLe: dates.sortie_le ? minuitParis(dates.sortie_le) : null,
+        motifStatut: motif,
+        communes: [...new Set(communes)],
+        epci: [...new Set(epcis)],
+      });
+    }
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole file
+
+type AnalyseBase = {
+  /** Data lines in the file (blank lines excluded). */
+  total: number;
+  erreurs: ImportErreur[];
+  avertissements: string[];
+};
+
+export type ImportAnalyse =
+  | (AnalyseBase & { kind: "structures"; lignes: StructureImportee[] })
+  | (AnalyseBase & { kind: "promeneurs"; lignes: PromeneurImporte[] });
+
+/** Reads and checks a whole file; `lignes` holds the valid lines, `erreurs` every problem found. */
+export function analyseImport(kind: ImportKind, bytes: Uint8Array, ref: ImportReference, now: Date): ImportAnalyse {
+  const empty = (erreurs: ImportErreur[], avertissements: string[] = [], total = 0): ImportAnalyse =>
+    kind === "structures"
+      ? { kind, total, lignes: [], erreurs, avertissements }
+      : { kind, total, lignes: [], erreurs, avertissements };
+
+  const lecture = readCsv(bytes);
+  if (!lecture.ok) return empty(lecture.erreurs);
+  const { table } = lecture;
+  const total = table.lignes.length;
+  if (total === 0) {
+    return empty([
+      {
+        ligne: null,
+        colonne: null,
+        message: "le fichier ne contient que la ligne d'en-tête : aucune ligne à importer.",
+      },
+    ]);
+  }
+  if (total > IMPORT_MAX_LIGNES) {
+    return empty(
+      [
+        {
+          ligne: null,
+          colonne: null,
+          message: `le fichier compte ${total} lignes de données : la limite est de ${IMPORT_MAX_LIGNES}, découpez-le en plusieurs fichiers.`,
+        },
+      ],
+      [],
+      total,
+    );
+  }
+  const entetes = matchEntetes(table.entetes, kind);
+  if (entetes.erreurs.length > 0) return empty(entetes.erreurs, entetes.avertissements, total);
+
+  const erreurs: ImportErreur[] = [];
+  if (kind === "structures") {
+    const lignes = validateStructures(table, entetes.index, ref, now, erreurs);
+    return { kind, total, lignes, erreurs, avertissements: entetes.avertissements };
+  }
+  const lignes = validatePromeneurs(table, entetes.index, ref, now, erreurs);
+  return { kind, total, lignes, erreurs, avertissements: entetes.avertissements };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slugs
+
+/** "Léa, animatrice à Digne" → "lea-animatrice-a-digne" (public URL part). */
+export function slugify(value: string): string {
+  const slug = nameKey(value).replace(/ /g, "-").slice(0, 60).replace(/-+$/, "");
+  return slug || "promeneur";
+}
+
+/** The first of `base`, `base-2`, `base-3`… that is not taken (taken ones are added to the set). */
+export function uniqueSlug(base: string, taken: Set<string>): string {
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  taken.add(slug);
+  return slug;
+}

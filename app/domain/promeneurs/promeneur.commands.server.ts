@@ -1,0 +1,540 @@
+import { communes, invitations, promeneurs, promeneurTerritoires, structures, userRoles, users } from "@db/schema";
+import { and, eq, inArray, isNull, like, ne, notInArray, or, sql } from "drizzle-orm";
+import type { Actor } from "~/domain/comptes/actor";
+import { INVITATION_TTL_MS } from "~/domain/comptes/comptes.commands.server";
+import { can } from "~/domain/comptes/policy";
+import { createToken } from "~/domain/comptes/tokens.server";
+import { countProfilsConformes } from "~/domain/profils/profil.queries.server";
+import { formatDate, formatNumber } from "~/lib/format";
+import { recordAudit } from "~/server/audit.server";
+import type { Database, Executor } from "~/server/db.server";
+import { getEnv } from "~/server/env.server";
+import { Invalid, NotFound } from "~/server/errors.server";
+import { getLogger } from "~/server/logger.server";
+import { type Mail, sendMail } from "~/server/mail.server";
+import { refusal } from "./promeneur.errors.server";
+import type { PromeneurTransition } from "./promeneur.labels";
+import { canManagePromeneurPublic, canReadPromeneur } from "./promeneur.policy";
+import { findTerritoire, type PromeneurRow, UUID } from "./promeneur.queries.server";
+import {
+  type PromeneurEtat,
+  type PromeneurNotification,
+  planTransition,
+  STATUTS_FINAUX,
+  type TransitionInputs,
+  type TransitionPlan,
+} from "./promeneur.rules";
+import type { ModifierInput, ProposerInput, TerritoireInput } from "./promeneur.schema";
+import { slugBase, slugLibre } from "./promeneur.text";
+
+export type Ctx = { db: Database; now: Date; requestId?: string };
+
+type Changes = Record<string, { avant: unknown; apres: unknown }>;
+
+const SIGNATURE = "La coordination Promeneurs du Net";
+
+/** Someone else already holds this e-mail as a promeneur still in the network (a field error). */
+async function checkEmailLibre(tx: Executor, email: string, exceptId?: string): Promise<void> {
+  const [other] = await tx
+    .select({ id: promeneurs.id })
+    .from(promeneurs)
+    .where(
+      and(
+        sql`lower(${promeneurs.email}) = ${email.toLowerCase()}`,
+        notInArray(promeneurs.statut, [...STATUTS_FINAUX]),
+        exceptId ? ne(promeneurs.id, exceptId) : undefined,
+      ),
+    );
+  if (other) throw new Invalid("email", "Cette adresse est déjà celle d'un promeneur du réseau.");
+}
+
+/** A referent proposes a professional of their structure as a promeneur (status `propose`). */
+export async function proposerPromeneur(ctx: Ctx, actor: Actor, input: ProposerInput): Promise<{ id: string }> {
+  const { db, now, requestId } = ctx;
+  const [structure] = await db
+    .select({
+      id: structures.id,
+      nom: structures.nom,
+      departement: structures.departement,
+      statut: structures.statut,
+      commune: communes.nom,
+    })
+    .from(structures)
+    .leftJoin(communes, eq(communes.code, structures.communeCode))
+    .where(eq(structures.id, input.structureId));
+  if (!structure) throw new Invalid("structureId", "Choisissez une de vos structures.");
+  const result = planTransition(
+    null,
+    "proposer",
+    { departement: structure.departement, structureId: structure.id, heuresHebdomadaires: input.heuresHebdomadaires },
+    actor,
+    now,
+  );
+  if (!result.ok) {
+    if (result.interdit) {
+      throw refusal(actor, can(actor, "structure.lire", structure), result.message);
+    }
+    throw new Invalid(result.field ?? "form", result.message);
+  }
+  if (structure.statut !== "active") {
+    throw new Invalid("structureId", "Cette structure ne fait plus partie du réseau : elle ne peut pas proposer.");
+  }
+  const nomPublic = input.nomPublic ?? input.prenom;
+  const created = await db.transaction(async (tx) => {
+    await checkEmailLibre(tx, input.email);
+    const base = slugBase(nomPublic, structure.commune ?? structure.nom);
+    const taken = await tx
+      .select({ slug: promeneurs.slug })
+      .from(promeneurs)
+      .where(or(eq(promeneurs.slug, base), like(promeneurs.slug, `${base}-%`)));
+    const slug = slugLibre(
+      base,
+      taken.map((t) => t.slug),
+    );
+    const identite = {
+      prenom: input.prenom,
+      nom: input.nom,
+      email: input.email,
+      telephone: input.telephone ?? null,
+      fonction: input.fonction,
+      nomPublic,
+      slug,
+    };
+    const [row] = await tx
+      .insert(promeneurs)
+      .values({
+        ...identite,
+        departement: structure.departement,
+        structureId: structure.id,
+        proposePar: actor.userId,
+        proposeLe: now,
+        heuresHebdomadaires: input.heuresHebdomadaires,
+        statut: result.statut,
+        statutDepuis: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error("promeneur not inserted");
+    const changes: Changes = { ...result.audit.changes };
+    for (const [key, value] of Object.entries(identite)) changes[key] = { avant: null, apres: value };
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: result.audit.action,
+        entityType: "promeneur",
+        entityId: row.id,
+        departement: row.departement,
+        changes,
+      },
+      requestId,
+    );
+    return row;
+  });
+  await notify(db, created, structure.nom, "proposer", result, null);
+  return { id: created.id };
+}
+
+/**
+ * Moves a promeneur through its lifecycle (promeneur.rules.ts decides): the row is locked, the
+ * patch and its audit row are written in one transaction, then the e-mails leave. On acceptance,
+ * the invitation to create the promeneur's account is created in the same transaction.
+ */
+export async function transitionPromeneur<T extends Exclude<PromeneurTransition, "proposer">>(
+  ctx: Ctx,
+  actor: Actor,
+  promeneurId: string,
+  transition: T,
+  input: TransitionInputs[T],
+): Promise<{ statut: string }> {
+  const { db, now, requestId } = ctx;
+  if (!UUID.test(promeneurId)) throw new NotFound();
+  const done = await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(promeneurs).where(eq(promeneurs.id, promeneurId)).for("update");
+    if (!row) throw new NotFound();
+    const [structure] = await tx
+      .select({ nom: structures.nom, charteSigneeLe: structures.charteSigneeLe })
+      .from(structures)
+      .where(eq(structures.id, row.structureId));
+    if (!structure) throw new NotFound();
+    const etat: PromeneurEtat = {
+      statut: row.statut as PromeneurEtat["statut"],
+      departement: row.departement,
+      structureId: row.structureId,
+      proposePar: row.proposePar,
+      proposeLe: row.proposeLe,
+      charteSigneeLe: row.charteSigneeLe,
+      charteEmployeurSigneeLe: structure.charteSigneeLe,
+      formationInitialeLe: row.formationInitialeLe,
+      profilsConformes: await countProfilsConformes(tx, row, now),
+      entreeLe: row.entreeLe,
+      sortieLe: row.sortieLe,
+    };
+    const result = planTransition(etat, transition, input, actor, now);
+    if (!result.ok) {
+      if (result.interdit) throw refusal(actor, canReadPromeneur(actor, row), result.message);
+      throw new Invalid(result.field ?? "form", result.message);
+    }
+    const [updated] = await tx
+      .update(promeneurs)
+      .set({ ...result.patch, updatedAt: now })
+      .where(eq(promeneurs.id, row.id))
+      .returning();
+    if (!updated) throw new NotFound();
+    let token: string | null = null;
+    const changes: Record<string, unknown> = { ...result.audit.changes };
+    if (result.notifications.some((n) => n.invitation)) {
+      const invitation = await createPromeneurInvitation(tx, actor, updated, now);
+      token = invitation.token;
+      changes.invitationId = invitation.id;
+    }
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: result.audit.action,
+        entityType: "promeneur",
+        entityId: row.id,
+        departement: row.departement,
+        changes,
+      },
+      requestId,
+    );
+    return { row: updated, structureNom: structure.nom, result, token };
+  });
+  await notify(db, done.row, done.structureNom, transition, done.result, done.token);
+  return { statut: done.result.statut };
+}
+
+/** The invitation that lets an accepted promeneur create their account, linked to their record. */
+async function createPromeneurInvitation(tx: Executor, actor: Actor, promeneur: PromeneurRow, now: Date) {
+  const email = promeneur.email.trim().toLowerCase();
+  // A pending invitation of this record (an earlier acceptance that was undone) stops working.
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(invitations.promeneurId, promeneur.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+    );
+  const { token, hash } = createToken();
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      email,
+      nom: `${promeneur.prenom} ${promeneur.nom}`,
+      role: "promeneur",
+      departement: promeneur.departement,
+      structureId: null,
+      promeneurId: promeneur.id,
+      invitedBy: actor.userId,
+      tokenHash: hash,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    })
+    .returning({ id: invitations.id });
+  if (!row) throw new Error("invitation not inserted");
+  return { id: row.id, token };
+}
+
+function whoCanEdit(actor: Actor, row: PromeneurRow) {
+  const coordinateur = actor.roles.some((g) => g.role === "coordinateur" && g.departement === row.departement);
+  const referent = actor.roles.some(
+    (g) => g.role === "referent" && g.departement === row.departement && g.structureId === row.structureId,
+  );
+  return { coordinateur, referent };
+}
+
+/** May this actor open the edit form of this promeneur (UI and loader)? */
+export function canModifierPromeneur(actor: Actor, row: PromeneurRow): { identite: boolean } | null {
+  if (STATUTS_FINAUX.includes(row.statut as PromeneurEtat["statut"])) return null;
+  const { coordinateur, referent } = whoCanEdit(actor, row);
+  if (!coordinateur && !referent) return null;
+  return { identite: coordinateur };
+}
+
+/**
+ * Edits the internal data of a promeneur: the coordinator of the département everything here,
+ * the referent of the structure the professional contacts, function and weekly hours.
+ */
+export async function modifierPromeneur(
+  ctx: Ctx,
+  actor: Actor,
+  promeneurId: string,
+  input: ModifierInput,
+): Promise<void> {
+  const { db, now, requestId } = ctx;
+  if (!UUID.test(promeneurId)) throw new NotFound();
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(promeneurs).where(eq(promeneurs.id, promeneurId)).for("update");
+    if (!row) throw new NotFound();
+    const rights = canModifierPromeneur(actor, row);
+    if (!rights) {
+      const message = STATUTS_FINAUX.includes(row.statut as PromeneurEtat["statut"])
+        ? "Ce promeneur a quitté le dispositif ou n'a pas été retenu : sa fiche n'est plus modifiable."
+        : "Seuls la coordination du département et le référent de la structure modifient ce promeneur.";
+      throw refusal(actor, canReadPromeneur(actor, row), message);
+    }
+    const patch: Partial<PromeneurRow> = {
+      email: input.email,
+      telephone: input.telephone ?? null,
+      fonction: input.fonction,
+      heuresHebdomadaires: input.heuresHebdomadaires,
+    };
+    if (rights.identite) {
+      if (input.prenom) patch.prenom = input.prenom;
+      if (input.nom) patch.nom = input.nom;
+    }
+    if (input.email.toLowerCase() !== row.email.toLowerCase()) await checkEmailLibre(tx, input.email, row.id);
+    const changes: Changes = {};
+    for (const [key, apres] of Object.entries(patch)) {
+      const avant = row[key as keyof PromeneurRow] ?? null;
+      if (avant !== (apres ?? null)) changes[key] = { avant, apres: apres ?? null };
+    }
+    if (Object.keys(changes).length === 0) return;
+    await tx
+      .update(promeneurs)
+      .set({ ...patch, updatedAt: now })
+      .where(eq(promeneurs.id, row.id));
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "promeneur.modifier",
+        entityType: "promeneur",
+        entityId: row.id,
+        departement: row.departement,
+        changes,
+      },
+      requestId,
+    );
+  });
+}
+
+/**
+ * Replaces the intervention territory of a promeneur: communes of its département and EPCI with
+ * at least one commune there. The coordinator of the département or the promeneur themselves.
+ */
+export async function definirTerritoire(
+  ctx: Ctx,
+  actor: Actor,
+  promeneurId: string,
+  input: TerritoireInput,
+): Promise<void> {
+  const { db, requestId } = ctx;
+  if (!UUID.test(promeneurId)) throw new NotFound();
+  const communeCodes = [...new Set(input.communes)];
+  const epciSirens = [...new Set(input.epci)];
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(promeneurs).where(eq(promeneurs.id, promeneurId)).for("update");
+    if (!row) throw new NotFound();
+    if (!canManagePromeneurPublic(actor, row)) {
+      const own = row.userId === actor.userId;
+      throw refusal(
+        actor,
+        canReadPromeneur(actor, row) || own,
+        "Seuls la coordination du département et le promeneur lui-même définissent son territoire.",
+        ["national", "coordinateur", "referent", "promeneur"],
+      );
+    }
+    if (communeCodes.length) {
+      const found = await tx
+        .select({ code: communes.code, nom: communes.nom, departement: communes.departement })
+        .from(communes)
+        .where(inArray(communes.code, communeCodes));
+      const ok = new Set(found.filter((c) => c.departement === row.departement).map((c) => c.code));
+      const bad = communeCodes.find((code) => !ok.has(code));
+      if (bad) {
+        const nom = found.find((c) => c.code === bad)?.nom;
+        throw new Invalid(
+          "communes",
+          nom
+            ? `${nom} n'est pas une commune du département ${row.departement} : choisissez une commune du département.`
+            : `La commune ${bad} n'existe pas.`,
+        );
+      }
+    }
+    if (epciSirens.length) {
+      const found = await tx
+        .selectDistinct({ siren: communes.epciSiren })
+        .from(communes)
+        .where(and(inArray(communes.epciSiren, epciSirens), eq(communes.departement, row.departement)));
+      const ok = new Set(found.map((e) => e.siren));
+      if (epciSirens.some((s) => !ok.has(s))) {
+        throw new Invalid("epci", `Cette intercommunalité n'a aucune commune dans le département ${row.departement}.`);
+      }
+    }
+    const avant = await findTerritoire(tx, row.id);
+    await tx.delete(promeneurTerritoires).where(eq(promeneurTerritoires.promeneurId, row.id));
+    const rows = [
+      ...communeCodes.map((communeCode) => ({ promeneurId: row.id, communeCode })),
+      ...epciSirens.map((epciSiren) => ({ promeneurId: row.id, epciSiren })),
+    ];
+    if (rows.length) await tx.insert(promeneurTerritoires).values(rows);
+    const changes: Changes = {};
+    const avantCommunes = avant.communes.map((c) => c.code).sort();
+    const avantEpci = avant.epci.map((e) => e.siren).sort();
+    const apresCommunes = [...communeCodes].sort();
+    const apresEpci = [...epciSirens].sort();
+    if (avantCommunes.join() !== apresCommunes.join())
+      changes.communes = { avant: avantCommunes, apres: apresCommunes };
+    if (avantEpci.join() !== apresEpci.join()) changes.epci = { avant: avantEpci, apres: apresEpci };
+    if (Object.keys(changes).length === 0) return;
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "promeneur.territoire",
+        entityType: "promeneur",
+        entityId: row.id,
+        departement: row.departement,
+        changes,
+      },
+      requestId,
+    );
+  });
+}
+
+// ——— E-mails ———
+
+type Destinataire = { email: string; nom: string };
+
+async function destinataires(
+  db: Executor,
+  promeneur: PromeneurRow,
+  to: PromeneurNotification["to"],
+): Promise<Destinataire[]> {
+  if (to === "promeneur") return [{ email: promeneur.email, nom: promeneur.prenom }];
+  const rows = await db
+    .selectDistinct({ email: users.email, nom: users.nom })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(
+      and(
+        isNull(users.disabledAt),
+        eq(userRoles.departement, promeneur.departement),
+        to === "referents"
+          ? and(eq(userRoles.role, "referent"), eq(userRoles.structureId, promeneur.structureId))
+          : eq(userRoles.role, "coordinateur"),
+      ),
+    );
+  return rows;
+}
+
+/** The sentences of an e-mail, for one transition and one kind of recipient. */
+function corps(
+  transition: PromeneurTransition,
+  to: PromeneurNotification["to"],
+  p: PromeneurRow,
+  structure: string,
+  plan: TransitionPlan,
+  liens: { fiche: string; invitation: string | null },
+): string[] {
+  const qui = `${p.prenom} ${p.nom}`;
+  const motif = p.motifStatut ? [`Motif : ${p.motifStatut}`] : [];
+  const pourFiche = ["Fiche du promeneur dans l'espace :", liens.fiche];
+  switch (transition) {
+    case "proposer":
+      return [
+        `${structure} propose ${qui} (${p.fonction}, ${formatNumber(p.heuresHebdomadaires)} h par semaine) comme Promeneur du Net.`,
+        "Examinez la proposition pour l'accepter ou la refuser :",
+        liens.fiche,
+      ];
+    case "accepter":
+      return to === "promeneur"
+        ? [
+            `La coordination a accepté votre engagement comme Promeneur du Net pour ${structure}.`,
+            "Prochaines étapes : la signature de la charte et la formation initiale.",
+            "",
+            "Pour créer votre compte et choisir votre mot de passe, ouvrez ce lien (valable 14 jours) :",
+            liens.invitation ?? "",
+          ]
+        : [
+            `La coordination a accepté la proposition de ${qui}.`,
+            "Prochaines étapes : la signature de la charte et la formation initiale.",
+            ...pourFiche,
+          ];
+    case "refuser":
+      return [`La coordination n'a pas retenu la proposition de ${qui}.`, ...motif, ...pourFiche];
+    case "enregistrer_charte":
+    case "enregistrer_formation":
+      if (to === "promeneur") {
+        return transition === "enregistrer_charte"
+          ? [`Votre signature de la charte des Promeneurs du Net, le ${formatDate(p.charteSigneeLe)}, est enregistrée.`]
+          : [`Votre formation initiale, suivie le ${formatDate(p.formationInitialeLe)}, est enregistrée.`];
+      }
+      return [
+        `${qui} a signé la charte et suivi la formation initiale.`,
+        "La coordination pourra l'activer dès que la charte employeur de la structure est signée et qu'un de ses profils est conforme.",
+        ...pourFiche,
+      ];
+    case "activer":
+    case "reactiver":
+      return to === "promeneur"
+        ? [
+            plan.statut === "actif" && transition === "activer"
+              ? `Votre présence de Promeneur du Net est active depuis le ${formatDate(p.entreeLe)}.`
+              : "Votre présence de Promeneur du Net reprend.",
+            "Votre fiche est visible dans l'annuaire public des Promeneurs du Net.",
+          ]
+        : [
+            transition === "activer" ? `${qui} est désormais Promeneur du Net actif.` : `${qui} est de nouveau actif.`,
+            ...pourFiche,
+          ];
+    case "suspendre":
+      return to === "promeneur"
+        ? [
+            "Votre présence de Promeneur du Net est suspendue : votre fiche n'apparaît plus dans l'annuaire public.",
+            ...motif,
+          ]
+        : [`La présence de ${qui} est suspendue.`, ...motif, ...pourFiche];
+    case "enregistrer_sortie":
+      return to === "promeneur"
+        ? [
+            `Votre mission de Promeneur du Net prend fin le ${formatDate(p.sortieLe)}.`,
+            "Merci pour votre engagement auprès des jeunes.",
+          ]
+        : [`La sortie de ${qui} (${structure}) est enregistrée au ${formatDate(p.sortieLe)}.`, ...motif, ...pourFiche];
+  }
+}
+
+/** Sends the plan's e-mails, after the transaction committed; a failed e-mail is logged, not fatal. */
+async function notify(
+  db: Executor,
+  promeneur: PromeneurRow,
+  structureNom: string,
+  transition: PromeneurTransition,
+  plan: TransitionPlan,
+  invitationToken: string | null,
+): Promise<void> {
+  const { publicUrl } = getEnv();
+  const liens = {
+    fiche: `${publicUrl}/espace/promeneurs/${promeneur.id}`,
+    invitation: invitationToken ? `${publicUrl}/invitation/${invitationToken}` : null,
+  };
+  const mails: Mail[] = [];
+  const dejaPrevu = new Set<string>();
+  for (const notification of plan.notifications) {
+    for (const d of await destinataires(db, promeneur, notification.to)) {
+      const key = `${d.email.toLowerCase()}|${notification.sujet}`;
+      if (dejaPrevu.has(key)) continue;
+      dejaPrevu.add(key);
+      mails.push({
+        to: d.email,
+        subject: `${notification.sujet} – Promeneurs du Net`,
+        text: [
+          `Bonjour ${d.nom},`,
+          "",
+          ...corps(transition, notification.to, promeneur, structureNom, plan, liens),
+          "",
+          SIGNATURE,
+        ].join("\n"),
+      });
+    }
+  }
+  for (const mail of mails) {
+    await sendMail(mail).catch((error) =>
+      getLogger().error({ err: error, subject: mail.subject }, "promeneur notification failed"),
+    );
+  }
+}

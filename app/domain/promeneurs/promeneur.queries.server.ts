@@ -1,0 +1,182 @@
+import { communes, epci, profilsSociaux, promeneurs, promeneurTerritoires, structures, users } from "@db/schema";
+import { and, asc, count, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import { findEntityHistory } from "~/domain/audit/audit.queries.server";
+import type { Actor } from "~/domain/comptes/actor";
+import { scopeFor } from "~/domain/comptes/policy";
+import { getDelaiVerification, statutDuProfil } from "~/domain/profils/profil.queries.server";
+import type { Executor } from "~/server/db.server";
+import { NotFound } from "~/server/errors.server";
+import { PROMENEUR_STATUTS, type PromeneurStatut } from "./promeneur.labels";
+import { canReadPromeneur } from "./promeneur.policy";
+import { activationManques } from "./promeneur.rules";
+import { correspond, normaliserRecherche } from "./promeneur.text";
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type PromeneurRow = typeof promeneurs.$inferSelect;
+
+/** The WHERE clause of the promeneurs an actor may read: national all, coordinators their départements, referents their structures. */
+export function promeneurScope(actor: Actor): SQL | undefined {
+  const scope = scopeFor(actor, "promeneur.lire");
+  if (scope.all) return undefined;
+  const parts: SQL[] = [];
+  if (scope.departements.length) parts.push(inArray(promeneurs.departement, scope.departements));
+  if (scope.structureIds.length) parts.push(inArray(promeneurs.structureId, scope.structureIds));
+  return parts.length ? or(...parts) : sql`false`;
+}
+
+const sansAccents = (column: SQL | typeof promeneurs.nom) =>
+  sql`translate(lower(${column}), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa')`;
+
+export type PromeneurFiltres = { statut?: string | null; structureId?: string | null; q?: string | null };
+
+/** The promeneurs an actor may read, filtered, by name. */
+export async function findPromeneursForActor(db: Executor, actor: Actor, filtres: PromeneurFiltres = {}) {
+  const statut = PROMENEUR_STATUTS.includes(filtres.statut as PromeneurStatut) ? filtres.statut : null;
+  const structureId = filtres.structureId && UUID.test(filtres.structureId) ? filtres.structureId : null;
+  const mots = normaliserRecherche(filtres.q ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 5);
+  const nomComplet = sql`${promeneurs.prenom} || ' ' || ${promeneurs.nom} || ' ' || ${promeneurs.nomPublic}`;
+  return db
+    .select({
+      id: promeneurs.id,
+      prenom: promeneurs.prenom,
+      nom: promeneurs.nom,
+      nomPublic: promeneurs.nomPublic,
+      fonction: promeneurs.fonction,
+      statut: promeneurs.statut,
+      statutDepuis: promeneurs.statutDepuis,
+      departement: promeneurs.departement,
+      structureId: promeneurs.structureId,
+      structure: structures.nom,
+    })
+    .from(promeneurs)
+    .innerJoin(structures, eq(structures.id, promeneurs.structureId))
+    .where(
+      and(
+        promeneurScope(actor),
+        statut ? eq(promeneurs.statut, statut) : undefined,
+        structureId ? eq(promeneurs.structureId, structureId) : undefined,
+        ...mots.map((mot) => sql`${sansAccents(nomComplet)} like ${`%${mot}%`}`),
+      ),
+    )
+    .orderBy(asc(promeneurs.nom), asc(promeneurs.prenom))
+    .limit(500);
+}
+
+/** One promeneur with what its permissions need (no scope check: the caller decides). */
+export async function findPromeneurRow(db: Executor, id: string): Promise<PromeneurRow | null> {
+  if (!UUID.test(id)) return null;
+  const [row] = await db.select().from(promeneurs).where(eq(promeneurs.id, id));
+  return row ?? null;
+}
+
+/** The intervention territory: whole EPCI and single communes, by name. */
+export async function findTerritoire(db: Executor, promeneurId: string) {
+  const [communeRows, epciRows] = await Promise.all([
+    db
+      .select({ code: communes.code, nom: communes.nom })
+      .from(promeneurTerritoires)
+      .innerJoin(communes, eq(communes.code, promeneurTerritoires.communeCode))
+      .where(eq(promeneurTerritoires.promeneurId, promeneurId))
+      .orderBy(asc(communes.nom)),
+    db
+      .select({ siren: epci.siren, nom: epci.nom })
+      .from(promeneurTerritoires)
+      .innerJoin(epci, eq(epci.siren, promeneurTerritoires.epciSiren))
+      .where(eq(promeneurTerritoires.promeneurId, promeneurId))
+      .orderBy(asc(epci.nom)),
+  ]);
+  return { communes: communeRows, epci: epciRows };
+}
+
+/** Every commune of a département (about 200 for the 04), by name. */
+export async function findCommunesDuDepartement(db: Executor, departement: string) {
+  return db
+    .select({ code: communes.code, nom: communes.nom, epciSiren: communes.epciSiren })
+    .from(communes)
+    .where(eq(communes.departement, departement))
+    .orderBy(asc(communes.nom));
+}
+
+/**
+ * Communes of a département whose name matches the query, accent- and case-insensitive
+ * ("chateau" finds Château-Arnoux-Saint-Auban); names that start with the query come first.
+ */
+export async function rechercherCommunes(db: Executor, departement: string, q: string, limit = 20) {
+  const recherche = normaliserRecherche(q);
+  if (!recherche) return [];
+  const toutes = await findCommunesDuDepartement(db, departement);
+  const trouvees = toutes.filter((c) => correspond(c.nom, recherche));
+  const debut = (nom: string) => (normaliserRecherche(nom).startsWith(recherche) ? 0 : 1);
+  return trouvees.sort((a, b) => debut(a.nom) - debut(b.nom) || a.nom.localeCompare(b.nom, "fr")).slice(0, limit);
+}
+
+/** The EPCI with at least one commune in the département, with how many of its communes are there. */
+export async function findEpciDuDepartement(db: Executor, departement: string) {
+  return db
+    .select({ siren: epci.siren, nom: epci.nom, communes: count(communes.code) })
+    .from(epci)
+    .innerJoin(communes, and(eq(communes.epciSiren, epci.siren), eq(communes.departement, departement)))
+    .where(isNotNull(communes.epciSiren))
+    .groupBy(epci.siren, epci.nom)
+    .orderBy(asc(epci.nom));
+}
+
+/**
+ * The internal record of a promeneur for the back office: the row, its structure, territory,
+ * profiles with their status, what is missing before activation and the history. A NotFound
+ * when the actor may not read it.
+ */
+export async function getPromeneurDetail(db: Executor, actor: Actor, id: string, now: Date) {
+  const row = await findPromeneurRow(db, id);
+  if (!row || !canReadPromeneur(actor, row)) throw new NotFound();
+  const [structureRows, proposeur, territoire, profilRows, delai, history] = await Promise.all([
+    db
+      .select({
+        id: structures.id,
+        nom: structures.nom,
+        charteSigneeLe: structures.charteSigneeLe,
+        commune: communes.nom,
+      })
+      .from(structures)
+      .leftJoin(communes, eq(communes.code, structures.communeCode))
+      .where(eq(structures.id, row.structureId)),
+    db.select({ nom: users.nom }).from(users).where(eq(users.id, row.proposePar)),
+    findTerritoire(db, row.id),
+    db
+      .select({
+        id: profilsSociaux.id,
+        reseau: profilsSociaux.reseau,
+        handle: profilsSociaux.handle,
+        url: profilsSociaux.url,
+        derniereVerificationLe: profilsSociaux.derniereVerificationLe,
+        dernierResultat: profilsSociaux.dernierResultat,
+      })
+      .from(profilsSociaux)
+      .where(eq(profilsSociaux.promeneurId, row.id))
+      .orderBy(asc(profilsSociaux.reseau), asc(profilsSociaux.handle)),
+    getDelaiVerification(db, row.departement),
+    findEntityHistory(db, "promeneur", row.id),
+  ]);
+  const structure = structureRows[0];
+  if (!structure) throw new NotFound();
+  const profils = profilRows.map((p) => ({ ...p, statut: statutDuProfil(p, now, delai) }));
+  const profilsConformes = profils.filter((p) => p.statut === "conforme").length;
+  return {
+    promeneur: row,
+    structure,
+    proposePar: proposeur[0]?.nom ?? null,
+    territoire,
+    profils,
+    manques: activationManques({
+      charteSigneeLe: row.charteSigneeLe,
+      formationInitialeLe: row.formationInitialeLe,
+      charteEmployeurSigneeLe: structure.charteSigneeLe,
+      profilsConformes,
+    }),
+    history,
+  };
+}

@@ -1,0 +1,76 @@
+import type { ComponentType, ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { describe, expect, it } from "vitest";
+import { PROMENEUR_COLONNES, STRUCTURE_COLONNES } from "~/domain/import/import.columns";
+import ImportPage from "./import";
+
+/** Renders the page as the server would, inside a data router (forms need one). */
+function render(element: ReactElement): string {
+  const router = createMemoryRouter([{ path: "/", element }], { initialEntries: ["/"] });
+  return renderToString(<RouterProvider router={router} />).replaceAll("<!-- -->", "");
+}
+
+type PageProps = { loaderData: unknown; actionData?: unknown; params: object; matches: unknown[] };
+const Page = ImportPage as unknown as ComponentType<PageProps>;
+const page = (actionData?: unknown) => (
+  <Page loaderData={{ departement: "04" }} actionData={actionData} params={{}} matches={[]} />
+);
+
+describe("page d'import et d'export (rendu serveur)", () => {
+  it("documente chaque colonne des deux fichiers et propose modèles et exports", () => {
+    const html = render(page());
+    for (const colonne of [...STRUCTURE_COLONNES, ...PROMENEUR_COLONNES]) {
+      expect(html).toContain(`<code>${colonne.nom}</code>`);
+    }
+    expect(html).toContain('href="/espace/export/modele-structures"');
+    expect(html).toContain('href="/espace/export/modele-promeneurs"');
+    expect(html).toContain('href="/espace/export/promeneurs?format=xlsx&amp;departement=04"');
+    expect(html).toMatch(/<caption[^>]*>Colonnes du fichier des structures<\/caption>/);
+  });
+
+  it("envoie le fichier en multipart avec le jeton CSRF, sans JavaScript", () => {
+    const html = render(page());
+    const form = /<form[^>]*>/.exec(html)?.[0] ?? "";
+    expect(form).toContain('method="post"');
+    expect(form).toMatch(/enctype="multipart\/form-data"/i);
+    expect(html).toContain('name="_csrf"');
+    expect(html).toContain('<label for="fichier"');
+    expect(html).toMatch(/<button type="submit" value="verifier"[^>]*name="intent">Vérifier le fichier</);
+    expect(html).toMatch(/<button type="submit" value="importer"[^>]*name="intent">Importer</);
+  });
+
+  it("montre chaque erreur dans un tableau, par ligne et par colonne", () => {
+    const html = render(
+      page({
+        kind: "promeneurs",
+        resultat: {
+          intent: "verifier",
+          kind: "promeneurs",
+          fichier: "promeneurs.csv",
+          total: 101,
+          valides: 100,
+          lignesEnErreur: 1,
+          nombreErreurs: 1,
+          erreurs: [
+            { ligne: 57, colonne: "email", message: "l'adresse « jean@ » n'est pas une adresse e-mail valide." },
+          ],
+          avertissements: [],
+        },
+      }),
+    );
+    expect(html).toContain("101 lignes de données, 100 lignes valides");
+    expect(html).toContain("1 erreur sur 1 ligne : rien n&#x27;a été enregistré");
+    expect(html).toMatch(/<th scope="row"[^>]*>57<\/th>/);
+    expect(html).toContain("<code>email</code>");
+    expect(html).toContain("L&#x27;adresse « jean@ » n&#x27;est pas une adresse e-mail valide.");
+    // The kind chosen stays checked.
+    expect(html).toMatch(/id="kind-promeneurs"[^>]*checked/);
+  });
+
+  it("relie le message d'erreur au champ fichier", () => {
+    const html = render(page({ kind: null, fieldErrors: { fichier: "Choisissez le fichier CSV." } }));
+    expect(html).toMatch(/aria-describedby="fichier-aide fichier-error"/);
+    expect(html).toContain('id="fichier-error"');
+  });
+});

@@ -1,0 +1,183 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { startSmtpServer } from "../tests/support/smtp";
+import { axeViolations, newContext, type Page, signIn } from "./support/browser";
+import { DEMO_PASSWORD } from "./support/demo-server";
+import { withDemoBrowser } from "./support/fixtures";
+
+// Mail goes to a real SMTP server: the invitation has to arrive there, not in a local folder.
+const smtp = await startSmtpServer();
+const demo = withDemoBrowser({ SMTP_URL: smtp.url });
+afterAll(() => smtp.close());
+
+const NEW_EMAIL = "nadia.lambert@exemple.fr";
+
+/** Submits a no-JavaScript form by its button and waits for the next page to be fully loaded. */
+async function submit(page: Page, button: string): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.getByRole("button", { name: button, exact: true }).click(),
+  ]);
+  await page.waitForLoadState("load");
+  return response.status();
+}
+
+async function mainText(page: Page): Promise<string> {
+  return (await page.locator("main").textContent()) ?? "";
+}
+
+describe("le parcours complet d'un nouveau promeneur, sans JavaScript", () => {
+  let promeneurPath = "";
+
+  it("la structure propose, la coordination accepte, l'invitation arrive par SMTP, et tout le cycle se déroule", async () => {
+    // 1. The referent of the structure proposes a professional.
+    const structure = await newContext(demo.browser, demo.app.url, { javaScript: false });
+    const referent = await structure.newPage();
+    await signIn(referent, "structure@demo.pdn04.fr", DEMO_PASSWORD);
+    await referent.goto("/espace/promeneurs/proposer");
+    await referent.getByLabel("Prénom").fill("Nadia");
+    await referent.getByLabel("Nom", { exact: true }).fill("Lambert");
+    await referent.getByLabel("Adresse e-mail professionnelle").fill(NEW_EMAIL);
+    await referent.getByLabel("Fonction").fill("Animatrice jeunesse");
+    // Bad hours first: refused next to the field, nothing recorded.
+    await referent.getByLabel("Heures consacrées chaque semaine à la mission").fill("80");
+    expect(await submit(referent, "Envoyer la proposition")).toBe(400);
+    expect(await mainText(referent)).toMatch(/35/);
+    await referent.getByLabel("Heures consacrées chaque semaine à la mission").fill("4");
+    expect(await submit(referent, "Envoyer la proposition")).toBe(302);
+    expect(new URL(referent.url()).pathname).toMatch(/^\/espace\/promeneurs\/[0-9a-f-]{36}$/);
+    promeneurPath = new URL(referent.url()).pathname;
+    expect(await mainText(referent)).toContain("proposé");
+    // The referent may not accept their own proposal: the button is not there…
+    expect(await referent.getByRole("button", { name: "Accepter", exact: true }).count()).toBe(0);
+    await structure.close();
+
+    // 2. The coordination accepts: the invitation goes out by e-mail.
+    const coordination = await newContext(demo.browser, demo.app.url, { javaScript: false });
+    const coord = await coordination.newPage();
+    await signIn(coord, "coordination@demo.pdn04.fr", DEMO_PASSWORD);
+    await coord.goto(promeneurPath);
+    expect(await submit(coord, "Accepter")).toBe(302);
+    expect(await coord.getByRole("status").textContent()).toContain("c'est enregistré");
+    const invitation = await smtp.waitFor((m) => m.to.includes(NEW_EMAIL) && /\/invitation\//.test(m.text));
+    const link = invitation.text.match(/https?:\/\/\S+\/invitation\/[\w-]+/)?.[0];
+    expect(link).toBeDefined();
+
+    // 3. Charter and initial training: the promeneur is trained, but cannot be activated yet.
+    expect(await submit(coord, "Enregistrer la signature de la charte")).toBe(302);
+    expect(await submit(coord, "Enregistrer la formation initiale")).toBe(302);
+    expect(await mainText(coord)).toContain("formé");
+    expect(await submit(coord, "Activer")).toBe(400);
+    expect(await mainText(coord)).toContain("aucun de ses profils n'est conforme");
+
+    // 4. The promeneur creates their account from the invitation and declares a profile.
+    const invitee = await newContext(demo.browser, demo.app.url, { javaScript: false });
+    const own = await invitee.newPage();
+    await own.goto(new URL(link as string).pathname);
+    await own.getByLabel("Choisissez un mot de passe").fill("un mot de passe de promeneuse");
+    await own.getByLabel("Confirmez le mot de passe").fill("un mot de passe de promeneuse");
+    await own.getByRole("button", { name: "Accepter l'invitation" }).click();
+    await own.waitForURL("**/connexion");
+    await signIn(own, NEW_EMAIL, "un mot de passe de promeneuse");
+    expect(new URL(own.url()).pathname).toBe("/espace/promeneur");
+    await own.goto(`${promeneurPath}/profils`);
+    await own.getByLabel("Réseau").selectOption("instagram");
+    await own.getByLabel("Adresse du profil ou nom du compte").fill("https://www.instagram.com/promeneuse.durance04/");
+    expect(await submit(own, "Ajouter le profil")).toBe(302);
+    expect(await mainText(own)).toContain("promeneuse.durance04");
+    // …and cannot touch another promeneur's profiles.
+    await own.goto("/espace/promeneurs");
+    expect(own.url()).not.toContain("/espace/promeneurs/");
+
+    // 5. The coordination verifies the profile, then activates.
+    await coord.goto(`${promeneurPath}/profils`);
+    await coord.getByRole("link", { name: /Vérifier le profil promeneuse\.durance04/ }).click();
+    await coord.waitForLoadState("load");
+    for (const box of await coord.getByRole("checkbox").all()) await box.check();
+    expect(await submit(coord, "Enregistrer la vérification")).toBe(302);
+    await coord.goto(promeneurPath);
+    expect(await submit(coord, "Activer")).toBe(302);
+    expect(await mainText(coord)).toContain("actif");
+
+    // 6. Suspension needs a reason; reactivation; exit.
+    expect(await submit(coord, "Suspendre")).toBe(400);
+    await coord.getByLabel("Motif", { exact: true }).fill("Congé de longue durée.");
+    expect(await submit(coord, "Suspendre")).toBe(302);
+    expect(await mainText(coord)).toContain("suspendu");
+    expect(await submit(coord, "Réactiver")).toBe(302);
+    expect(await submit(coord, "Enregistrer la sortie")).toBe(302);
+    expect(await mainText(coord)).toContain("sorti");
+    // Every step is in the history.
+    expect(await mainText(coord)).toContain("Acceptation d'une proposition de promeneur");
+    expect(await mainText(coord)).toContain("Sortie d'un promeneur");
+
+    await coordination.close();
+    await invitee.close();
+  });
+
+  it("ne laisse pas la coordination d'un autre département ouvrir la fiche", async () => {
+    const other = await newContext(demo.browser, demo.app.url, { javaScript: false });
+    const page = await other.newPage();
+    await signIn(page, "coordination@demo.pdn05.fr", "mot-de-passe-essai-05");
+    const response = await page.goto(promeneurPath);
+    expect(response?.status()).toBe(404);
+    await other.close();
+  });
+});
+
+describe("les pages du réseau sont accessibles (axe-core)", () => {
+  const pages: { email: string; paths: (ids: { promeneur: string; structure: string }) => string[] }[] = [
+    {
+      email: "coordination@demo.pdn04.fr",
+      paths: ({ promeneur, structure }) => [
+        "/espace/promeneurs",
+        promeneur,
+        `${promeneur}/modifier`,
+        `${promeneur}/territoire?q=dig`,
+        `${promeneur}/profils`,
+        `${promeneur}/horaires`,
+        `${promeneur}/fiche`,
+        "/espace/structures",
+        "/espace/structures/nouvelle",
+        structure,
+        `${structure}/modifier`,
+        `${structure}/charte`,
+        "/espace/conformite",
+        "/espace/conformite/reglages",
+        "/espace/annuaire",
+        "/espace/annonces",
+        "/espace/annonces/nouvelle",
+        "/espace/import",
+      ],
+    },
+    {
+      email: "structure@demo.pdn04.fr",
+      paths: () => ["/espace/structure", "/espace/promeneurs/proposer", "/espace/promeneurs", "/espace/annonces"],
+    },
+    { email: "promeneur@demo.pdn04.fr", paths: () => ["/espace/promeneur", "/espace/annuaire"] },
+  ];
+
+  for (const { email, paths } of pages) {
+    it(`ne trouve aucune violation sur les pages de ${email}`, async () => {
+      const context = await newContext(demo.browser, demo.app.url, { javaScript: true });
+      const page = await context.newPage();
+      await signIn(page, email, DEMO_PASSWORD);
+      // Ids of a demo promeneur and structure, read from the lists.
+      const coordContext = await newContext(demo.browser, demo.app.url, { javaScript: false });
+      const lister = await coordContext.newPage();
+      await signIn(lister, "coordination@demo.pdn04.fr", DEMO_PASSWORD);
+      await lister.goto("/espace/promeneurs");
+      const promeneur =
+        (await lister.locator("main table a[href^='/espace/promeneurs/']").first().getAttribute("href")) ?? "";
+      await lister.goto("/espace/structures");
+      const structure =
+        (await lister.locator("main table a[href^='/espace/structures/']").first().getAttribute("href")) ?? "";
+      await coordContext.close();
+      for (const path of paths({ promeneur, structure })) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        expect(await axeViolations(page), path).toEqual([]);
+      }
+      await context.close();
+    });
+  }
+});
