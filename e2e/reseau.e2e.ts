@@ -98,7 +98,8 @@ describe("le parcours complet d'un nouveau promeneur, sans JavaScript", () => {
     expect(await submit(coord, "Activer")).toBe(302);
     expect(await mainText(coord)).toContain("actif");
 
-    // 6. Suspension needs a reason; reactivation; exit.
+    // 6. Suspension needs a reason (blanks are no reason: the server refuses them); reactivation; exit.
+    await coord.getByLabel("Motif", { exact: true }).fill("   ");
     expect(await submit(coord, "Suspendre")).toBe(400);
     await coord.getByLabel("Motif", { exact: true }).fill("Congé de longue durée.");
     expect(await submit(coord, "Suspendre")).toBe(302);
@@ -112,7 +113,7 @@ describe("le parcours complet d'un nouveau promeneur, sans JavaScript", () => {
 
     await coordination.close();
     await invitee.close();
-  });
+  }, 240_000);
 
   it("ne laisse pas la coordination d'un autre département ouvrir la fiche", async () => {
     const other = await newContext(demo.browser, demo.app.url, { javaScript: false });
@@ -178,6 +179,6 @@ describe("les pages du réseau sont accessibles (axe-core)", () => {
         expect(await axeViolations(page), path).toEqual([]);
       }
       await context.close();
-    });
+    }, 240_000);
   }
 });

@@ -23,12 +23,15 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function newContext(browser: Browser, baseURL: string, options: { javaScript?: boolean } = {}) {
-  return browser.newContext({
+  const context = await browser.newContext({
     baseURL,
     javaScriptEnabled: options.javaScript ?? true,
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
   });
+  // A missing element fails the step that looks for it, with its name, well before the test's timeout.
+  context.setDefaultTimeout(15_000);
+  return context;
 }
 
 /** Signs in through the real form. */
