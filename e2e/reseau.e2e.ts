@@ -125,16 +125,45 @@ describe("le parcours complet d'un nouveau promeneur, sans JavaScript", () => {
   });
 });
 
+describe("le choix du territoire, plus rapide avec JavaScript", () => {
+  it("trouve les communes pendant la saisie, sans recharger la page, et ajoute la commune choisie", async () => {
+    const context = await newContext(demo.browser, demo.app.url, { javaScript: true });
+    const page = await context.newPage();
+    await signIn(page, "coordination@demo.pdn04.fr", DEMO_PASSWORD);
+    await page.goto("/espace/promeneurs");
+    const promeneur =
+      (await page.locator("main table a[href^='/espace/promeneurs/']").first().getAttribute("href")) ?? "";
+    await page.goto(`${promeneur}/territoire`);
+    await page.waitForLoadState("networkidle");
+    const navigations: string[] = [];
+    page.on("framenavigated", (frame) => navigations.push(frame.url()));
+    await page.getByLabel("Rechercher une commune du département").pressSequentially("chateau", { delay: 30 });
+    await expect
+      .poll(async () => (await page.getByRole("list", { name: "Communes trouvées" }).textContent()) ?? "")
+      .toContain("Château-Arnoux-Saint-Auban");
+    await expect(page.locator("[aria-live='polite']").first().textContent()).resolves.toMatch(/trouvée/);
+    expect(navigations).toEqual([]);
+    await page.getByRole("button", { name: "Ajouter Château-Arnoux-Saint-Auban" }).click();
+    await expect
+      .poll(async () => (await page.locator("main").textContent()) ?? "")
+      .toMatch(/Château-Arnoux-Saint-Auban[\s\S]*Retirer|Retirer[\s\S]*Château-Arnoux-Saint-Auban/);
+    await context.close();
+  }, 120_000);
+});
+
 describe("les pages du réseau sont accessibles (axe-core)", () => {
-  const pages: { email: string; paths: (ids: { promeneur: string; structure: string }) => string[] }[] = [
+  type Ids = { promeneur: string; structure: string; profil: string; annonce: string };
+  const pages: { email: string; paths: (ids: Ids) => string[] }[] = [
     {
       email: "coordination@demo.pdn04.fr",
-      paths: ({ promeneur, structure }) => [
+      paths: ({ promeneur, structure, profil, annonce }) => [
         "/espace/promeneurs",
         promeneur,
         `${promeneur}/modifier`,
         `${promeneur}/territoire?q=dig`,
         `${promeneur}/profils`,
+        profil,
+        `${profil}/verifier`,
         `${promeneur}/horaires`,
         `${promeneur}/fiche`,
         "/espace/structures",
@@ -147,6 +176,7 @@ describe("les pages du réseau sont accessibles (axe-core)", () => {
         "/espace/annuaire",
         "/espace/annonces",
         "/espace/annonces/nouvelle",
+        annonce,
         "/espace/import",
       ],
     },
@@ -172,8 +202,16 @@ describe("les pages du réseau sont accessibles (axe-core)", () => {
       await lister.goto("/espace/structures");
       const structure =
         (await lister.locator("main table a[href^='/espace/structures/']").first().getAttribute("href")) ?? "";
+      await lister.goto(`${promeneur}/profils`);
+      const profil = (await lister.locator("main a[href^='/espace/profils/']").first().getAttribute("href")) ?? "";
+      await lister.goto("/espace/annonces");
+      const annonce =
+        (await lister
+          .locator("main a[href^='/espace/annonces/']:not([href$='nouvelle'])")
+          .first()
+          .getAttribute("href")) ?? "";
       await coordContext.close();
-      for (const path of paths({ promeneur, structure })) {
+      for (const path of paths({ promeneur, structure, profil, annonce })) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
         expect(await axeViolations(page), path).toEqual([]);

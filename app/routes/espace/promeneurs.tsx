@@ -1,12 +1,14 @@
 import { Form, href, Link } from "react-router";
 import { structuresReferred } from "~/domain/comptes/actor";
+import { can } from "~/domain/comptes/policy";
 import { PROMENEUR_STATUTS, type PromeneurStatut, promeneurStatutLabels } from "~/domain/promeneurs/promeneur.labels";
 import { findPromeneursForActor } from "~/domain/promeneurs/promeneur.queries.server";
 import { findStructuresForActor } from "~/domain/structures/structure.queries.server";
 import { formatDate, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
-import { requirePermission } from "~/server/request.server";
+import { pickDepartement, requirePermission } from "~/server/request.server";
 import { DataTable } from "~/ui/data-table";
+import { ExportLinks } from "~/ui/export-links";
 import type { Route } from "./+types/promeneurs";
 
 export const meta: Route.MetaFunction = () => [{ title: "Promeneurs – Promeneurs du Net" }];
@@ -31,11 +33,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     // Scoped like the list: a referent filters among their own structures only.
     structures: structures.map((s) => ({ id: s.id, nom: s.nom })),
     peutProposer: referred.length > 0,
+    // The coordination (and the national role) downloads the list of a département.
+    exportDepartement: can(actor, "reseau.exporter") ? pickDepartement(actor, "reseau.exporter", request) : null,
   };
 }
 
 export default function PromeneursPage({ loaderData }: Route.ComponentProps) {
-  const { filtres, promeneurs, structures, peutProposer } = loaderData;
+  const { filtres, promeneurs, structures, peutProposer, exportDepartement } = loaderData;
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -46,6 +50,7 @@ export default function PromeneursPage({ loaderData }: Route.ComponentProps) {
           </Link>
         ) : null}
       </div>
+      {exportDepartement ? <ExportLinks liste="promeneurs" departement={exportDepartement} /> : null}
 
       <Form method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label="Filtrer les promeneurs">
         <div>

@@ -1,4 +1,5 @@
 import { href, Link } from "react-router";
+import { findAnnoncesNonLues } from "~/domain/annonces/annonce.queries.server";
 import { structuresReferred } from "~/domain/comptes/actor";
 import { type StructureType, structureTypeLabels } from "~/domain/structures/structure.labels";
 import { canEditStructure, canProposePromeneur } from "~/domain/structures/structure.policy";
@@ -7,6 +8,7 @@ import { formatDate, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { forbidden } from "~/server/errors.server";
 import { requirePermission } from "~/server/request.server";
+import { AnnoncesRecentes } from "~/ui/annonces-recentes";
 import type { Route } from "./+types/structure";
 
 export const meta: Route.MetaFunction = () => [{ title: "Ma structure – Promeneurs du Net" }];
@@ -16,8 +18,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "structure.lire");
   const own = structuresReferred(actor);
   if (own.length === 0) forbidden("Cette page est celle des référents de structure.");
-  const all = await findStructuresForActor(getDb(), actor);
+  const db = getDb();
+  const [all, annonces] = await Promise.all([
+    findStructuresForActor(db, actor),
+    findAnnoncesNonLues(db, actor.userId, 5),
+  ]);
   return {
+    annonces,
     structures: all
       .filter((s) => own.includes(s.id))
       .map((s) => ({
@@ -32,6 +39,7 @@ export default function StructureHome({ loaderData }: Route.ComponentProps) {
   return (
     <div>
       <h1>{loaderData.structures.length > 1 ? "Mes structures" : "Ma structure"}</h1>
+      <AnnoncesRecentes annonces={loaderData.annonces} />
       {loaderData.structures.map((s) => (
         <section
           key={s.id}

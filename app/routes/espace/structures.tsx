@@ -12,6 +12,7 @@ import { formatDate, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requireActor, requirePermission } from "~/server/request.server";
 import { DataTable } from "~/ui/data-table";
+import { ExportLinks } from "~/ui/export-links";
 import type { Route } from "./+types/structures";
 
 export const meta: Route.MetaFunction = () => [{ title: "Structures – Promeneurs du Net" }];
@@ -47,6 +48,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     epciOptions,
     structures,
     mayCreate: can(actor, "structure.creer", { departement }),
+    mayExport: can(actor, "reseau.exporter", { departement }),
   };
 }
 
@@ -64,6 +66,7 @@ export default function StructuresPage({ loaderData }: Route.ComponentProps) {
         ) : null}
       </div>
       <p className="mt-1 text-slate-700">Département {loaderData.departement}</p>
+      {loaderData.mayExport ? <ExportLinks liste="structures" departement={loaderData.departement} /> : null}
 
       <Form
         method="get"
