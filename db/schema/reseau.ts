@@ -147,7 +147,7 @@ export const verificationsProfil = pgTable(
     verifieLe: at().notNull(),
     verifiePar: uuid().references(() => users.id, { onDelete: "set null" }),
     resultat: text().notNull(),
-    /** `{ [code]: { libelle, ok } }` for every check of the list at the time. */
+    /** `[{ code, libelle, ok }]`: every active check of the list at the time, in its order. */
     controles: jsonb().notNull(),
     /** What is missing (sent to the promeneur when not conforming). */
     manques: text(),
