@@ -125,6 +125,47 @@ describe("le parcours complet d'un nouveau promeneur, sans JavaScript", () => {
   });
 });
 
+describe("les horaires de présence, sans JavaScript", () => {
+  it("le promeneur ajoute un créneau, l'enregistre, et un créneau qui chevauche est refusé à côté du champ", async () => {
+    const context = await newContext(demo.browser, demo.app.url, { javaScript: false });
+    const page = await context.newPage();
+    await signIn(page, "promeneur@demo.pdn04.fr", DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Mes horaires de présence" }).click();
+    await page.waitForLoadState("load");
+    const rows = await page.getByRole("group", { name: /^Créneau \d+$/ }).count();
+    expect(rows).toBeGreaterThan(0);
+
+    // Adding a row re-renders the form with one more, empty row; nothing is saved yet.
+    expect(await submit(page, "Ajouter un créneau")).toBe(200);
+    const added = page.getByRole("group", { name: `Créneau ${rows + 1}` });
+    await added.getByLabel("Jour").selectOption("7");
+    await added.getByLabel("Début").fill("10:00");
+    await added.getByLabel("Fin").fill("11:00");
+    await added.getByLabel("Instagram").check();
+    expect(await submit(page, "Enregistrer")).toBe(302);
+    expect(await page.getByRole("status").textContent()).toBeTruthy();
+    expect(await page.getByRole("group", { name: /^Créneau \d+$/ }).count()).toBe(rows + 1);
+
+    // An overlapping slot: refused, the message next to the field, nothing saved.
+    expect(await submit(page, "Ajouter un créneau")).toBe(200);
+    const overlapping = page.getByRole("group", { name: `Créneau ${rows + 2}` });
+    await overlapping.getByLabel("Jour").selectOption("7");
+    await overlapping.getByLabel("Début").fill("10:30");
+    await overlapping.getByLabel("Fin").fill("12:00");
+    await overlapping.getByLabel("Instagram").check();
+    expect(await submit(page, "Enregistrer")).toBe(400);
+    const describedBy = await page
+      .getByRole("group", { name: `Créneau ${rows + 2}` })
+      .getByLabel("Début")
+      .getAttribute("aria-describedby");
+    const message = await page.locator(`[id="${describedBy}"]`).textContent();
+    expect(message).toMatch(/chevauche/);
+    await page.goto(new URL(page.url()).pathname);
+    expect(await page.getByRole("group", { name: /^Créneau \d+$/ }).count()).toBe(rows + 1);
+    await context.close();
+  }, 120_000);
+});
+
 describe("le choix du territoire, plus rapide avec JavaScript", () => {
   it("trouve les communes pendant la saisie, sans recharger la page, et ajoute la commune choisie", async () => {
     const context = await newContext(demo.browser, demo.app.url, { javaScript: true });

@@ -11,6 +11,7 @@ import {
 } from "@db/schema";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { countPromeneursParStatut } from "~/domain/promeneurs/promeneur.queries.server";
 import { recordAudit } from "~/server/audit.server";
 import { getDb } from "~/server/db.server";
 import { insertPromeneur } from "../../tests/factories/promeneur";
@@ -80,17 +81,7 @@ describe("démo 04 : base chargée avant le réseau (marqueur demo.04 seul)", ()
     const db = getDb();
     expect(await seedDemoIfEmpty(db)).toBe("seeded");
 
-    const rows = await db
-      .select({ statut: promeneurs.statut, n: count() })
-      .from(promeneurs)
-      .where(eq(promeneurs.departement, "04"))
-      .groupBy(promeneurs.statut);
-    expect(Object.fromEntries(rows.map((r) => [r.statut, r.n]))).toEqual({
-      actif: 6,
-      suspendu: 1,
-      forme: 1,
-      propose: 1,
-    });
+    expect(await countPromeneursParStatut(db, "04")).toEqual({ actif: 6, suspendu: 1, forme: 1, propose: 1 });
     const [compte] = await db.select().from(users).where(eq(users.email, "promeneur@demo.pdn04.fr"));
     const [sami] = await db
       .select()

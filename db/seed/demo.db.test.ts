@@ -30,6 +30,7 @@ import {
 import { countProfilsConformes, getDelaiVerification, statutDuProfil } from "~/domain/profils/profil.queries.server";
 import { normalizeProfil, personalHandleWarning } from "~/domain/profils/profil.rules";
 import { ficheSchema } from "~/domain/promeneurs/fiche.schema";
+import { countPromeneursParStatut } from "~/domain/promeneurs/promeneur.queries.server";
 import { activationManques } from "~/domain/promeneurs/promeneur.rules";
 import { getDb } from "~/server/db.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STRUCTURES, seedDemoIfEmpty } from "./demo";
@@ -113,17 +114,7 @@ describe("démo 04 : comptes", () => {
 
 describe("démo 04 : promeneurs", () => {
   it("compte 9 promeneurs : 6 actifs, 1 suspendu, 1 formé, 1 proposé", async () => {
-    const rows = await getDb()
-      .select({ statut: promeneurs.statut, n: count() })
-      .from(promeneurs)
-      .where(eq(promeneurs.departement, "04"))
-      .groupBy(promeneurs.statut);
-    expect(Object.fromEntries(rows.map((r) => [r.statut, r.n]))).toEqual({
-      actif: 6,
-      suspendu: 1,
-      forme: 1,
-      propose: 1,
-    });
+    expect(await countPromeneursParStatut(getDb(), "04")).toEqual({ actif: 6, suspendu: 1, forme: 1, propose: 1 });
   });
 
   it("relie le compte promeneur@demo.pdn04.fr à Sami Roux, actif, de la structure du référent", async () => {

@@ -1,6 +1,7 @@
 import { communes, profilsSociaux, promeneurs, structures, userRoles, users } from "@db/schema";
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { type Reseau, reseauLabels } from "~/domain/profils/profil.labels";
+import { promeneurNomsColumns } from "~/domain/promeneurs/promeneur.columns.server";
 import type { Executor } from "~/server/db.server";
 import { type AnnuaireFiltres, sansAccents } from "./annuaire.rules";
 
@@ -65,11 +66,7 @@ export async function findAnnuaire(
 async function findPromeneurs(db: Executor, departement: string, filtres: AnnuaireFiltres) {
   const rows = await db
     .select({
-      id: promeneurs.id,
-      prenom: promeneurs.prenom,
-      nom: promeneurs.nom,
-      nomPublic: promeneurs.nomPublic,
-      fonction: promeneurs.fonction,
+      ...promeneurNomsColumns,
       structureId: structures.id,
       structure: structures.nom,
       commune: communes.nom,

@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 import { type CategorieSuivi, categorieSuivi, STATUTS_PROMENEUR_SUIVIS } from "./conformite.rules";
 import { CONTROLES_CONFORMITE, controleConformiteLabels, controleSocleNational } from "./profil.labels";
-import { etatDuProfil, getDelaiVerification } from "./profil.queries.server";
+import { etatDuProfil, getDelaiVerification, profilResumeColumns } from "./profil.queries.server";
 
 /**
  * Gives a département its checklist the first time it is needed: list C in order, the first five
@@ -84,11 +84,7 @@ export async function findProfilsASuivre(
       promeneurId: promeneurs.id,
       prenom: promeneurs.prenom,
       nom: promeneurs.nom,
-      reseau: profilsSociaux.reseau,
-      handle: profilsSociaux.handle,
-      url: profilsSociaux.url,
-      derniereVerificationLe: profilsSociaux.derniereVerificationLe,
-      dernierResultat: profilsSociaux.dernierResultat,
+      ...profilResumeColumns,
     })
     .from(profilsSociaux)
     .innerJoin(promeneurs, eq(promeneurs.id, profilsSociaux.promeneurId))

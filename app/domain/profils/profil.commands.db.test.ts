@@ -7,6 +7,7 @@ import { Invalid } from "~/server/errors.server";
 import { findOutboxMails } from "~/server/mail.server";
 import { insertProfil, insertPromeneur, type PromeneurRow } from "../../../tests/factories/promeneur";
 import { insertUser } from "../../../tests/factories/user";
+import { insertCoordination } from "../../../tests/support/acteurs";
 import { actorOf, outcome } from "../../../tests/support/route";
 import { activerControle, ajouterControle, changerDelai } from "./conformite.commands.server";
 import { findControles } from "./conformite.queries.server";
@@ -58,10 +59,7 @@ const handle = (prefix = "pdn.essai") => {
 
 beforeAll(async () => {
   const db = getDb();
-  coordinateur04 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "04" }] })).id);
-  coordinateur05 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "05" }] })).id);
-  copil04 = await actorOf((await insertUser(db, { roles: [{ role: "copil", departement: "04" }] })).id);
-  national = await actorOf((await insertUser(db, { roles: [{ role: "national" }] })).id);
+  ({ coordinateur04, coordinateur05, copil04, national } = await insertCoordination(db));
 });
 
 describe("ajouterProfil", () => {

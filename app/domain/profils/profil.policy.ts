@@ -51,3 +51,14 @@ export function accesVerification(actor: Actor | null | undefined, cible: { depa
     ? "ok"
     : "introuvable";
 }
+
+/** What the profile pages offer the actor on a promeneur's profiles: the forms to change them, the verification. */
+export function mayOnProfils(
+  actor: Actor | null | undefined,
+  cible: ProfilsCible,
+): { gerer: boolean; verifier: boolean } {
+  return {
+    gerer: accesProfils(actor, cible, "gerer") === "ok",
+    verifier: accesVerification(actor, cible) === "ok",
+  };
+}

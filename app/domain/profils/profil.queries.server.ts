@@ -1,5 +1,6 @@
 import { parametresDepartement, profilsSociaux, promeneurs, structures, users, verificationsProfil } from "@db/schema";
 import { asc, desc, eq } from "drizzle-orm";
+import { promeneurAccesColumns } from "~/domain/promeneurs/promeneur.columns.server";
 import type { Executor } from "~/server/db.server";
 import type { ResultatVerification, StatutProfil } from "./profil.labels";
 import { DELAI_VERIFICATION_MOIS, prochaineEcheance, statutProfil } from "./profil.rules";
@@ -12,6 +13,15 @@ export async function getDelaiVerification(db: Executor, departement: string): P
     .where(eq(parametresDepartement.departement, departement));
   return row?.delai ?? DELAI_VERIFICATION_MOIS;
 }
+
+/** A social profile as lists show it: network, account, address, and what its status is read from. */
+export const profilResumeColumns = {
+  reseau: profilsSociaux.reseau,
+  handle: profilsSociaux.handle,
+  url: profilsSociaux.url,
+  derniereVerificationLe: profilsSociaux.derniereVerificationLe,
+  dernierResultat: profilsSociaux.dernierResultat,
+};
 
 /** A profile's status from its latest verification (repeated on the row) at `now`. */
 export function statutDuProfil(
@@ -55,13 +65,7 @@ export function isUuid(value: string | undefined | null): value is string {
 }
 
 const promeneurColumns = {
-  id: promeneurs.id,
-  departement: promeneurs.departement,
-  structureId: promeneurs.structureId,
-  userId: promeneurs.userId,
-  statut: promeneurs.statut,
-  prenom: promeneurs.prenom,
-  nom: promeneurs.nom,
+  ...promeneurAccesColumns,
   email: promeneurs.email,
   structureNom: structures.nom,
 };
@@ -100,6 +104,25 @@ export function etatDuProfil(
     ? prochaineEcheance([{ at: profil.derniereVerificationLe, resultat: "conforme", manquants: [] }], delaiMois)
     : null;
   return { statut: statutDuProfil(profil, now, delaiMois), echeance };
+}
+
+/** A profile as its pages show it: account, address, latest verification, status and last valid day. */
+export function profilAffiche(
+  profil: Pick<
+    typeof profilsSociaux.$inferSelect,
+    "id" | "reseau" | "handle" | "url" | "derniereVerificationLe" | "dernierResultat"
+  >,
+  now: Date,
+  delaiMois: number,
+) {
+  return {
+    id: profil.id,
+    reseau: profil.reseau,
+    handle: profil.handle,
+    url: profil.url,
+    derniereVerificationLe: profil.derniereVerificationLe,
+    ...etatDuProfil(profil, now, delaiMois),
+  };
 }
 
 /** A promeneur's profiles with their status at `now`, by network then handle. */

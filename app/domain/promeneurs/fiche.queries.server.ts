@@ -7,6 +7,7 @@ import { countProfilsConformes } from "~/domain/profils/profil.queries.server";
 import type { Executor } from "~/server/db.server";
 import { notFound } from "~/server/errors.server";
 import { publicAccess } from "./fiche.policy";
+import { promeneurAccesColumns } from "./promeneur.columns.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,13 +23,7 @@ export async function getPromeneurPublic(db: Executor, actor: Actor, id: string 
   if (!isUuid(id)) notFound();
   const [row] = await db
     .select({
-      id: promeneurs.id,
-      departement: promeneurs.departement,
-      structureId: promeneurs.structureId,
-      userId: promeneurs.userId,
-      statut: promeneurs.statut,
-      prenom: promeneurs.prenom,
-      nom: promeneurs.nom,
+      ...promeneurAccesColumns,
       nomPublic: promeneurs.nomPublic,
       bio: promeneurs.bio,
       themes: promeneurs.themes,

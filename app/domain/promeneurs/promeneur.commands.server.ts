@@ -33,6 +33,23 @@ type Changes = Record<string, { avant: unknown; apres: unknown }>;
 
 const SIGNATURE = "La coordination Promeneurs du Net";
 
+/** The audit row of a change to a promeneur's record, written in the caller's transaction. */
+function auditPromeneur(
+  tx: Executor,
+  actor: Actor,
+  row: Pick<PromeneurRow, "id" | "departement">,
+  action: string,
+  changes: Record<string, unknown>,
+  requestId: string | undefined,
+): Promise<void> {
+  return recordAudit(
+    tx,
+    actor,
+    { action, entityType: "promeneur", entityId: row.id, departement: row.departement, changes },
+    requestId,
+  );
+}
+
 /** Someone else already holds this e-mail as a promeneur still in the network (a field error). */
 async function checkEmailLibre(tx: Executor, email: string, exceptId?: string): Promise<void> {
   const [other] = await tx
@@ -118,18 +135,7 @@ export async function proposerPromeneur(ctx: Ctx, actor: Actor, input: ProposerI
     if (!row) throw new Error("promeneur not inserted");
     const changes: Changes = { ...result.audit.changes };
     for (const [key, value] of Object.entries(identite)) changes[key] = { avant: null, apres: value };
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: result.audit.action,
-        entityType: "promeneur",
-        entityId: row.id,
-        departement: row.departement,
-        changes,
-      },
-      requestId,
-    );
+    await auditPromeneur(tx, actor, row, result.audit.action, changes, requestId);
     return row;
   });
   await notify(db, created, structure.nom, "proposer", result, null);
@@ -189,18 +195,7 @@ export async function transitionPromeneur<T extends Exclude<PromeneurTransition,
       token = invitation.token;
       changes.invitationId = invitation.id;
     }
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: result.audit.action,
-        entityType: "promeneur",
-        entityId: row.id,
-        departement: row.departement,
-        changes,
-      },
-      requestId,
-    );
+    await auditPromeneur(tx, actor, row, result.audit.action, changes, requestId);
     return { row: updated, structureNom: structure.nom, result, token };
   });
   await notify(db, done.row, done.structureNom, transition, done.result, done.token);
@@ -296,18 +291,7 @@ export async function modifierPromeneur(
       .update(promeneurs)
       .set({ ...patch, updatedAt: now })
       .where(eq(promeneurs.id, row.id));
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: "promeneur.modifier",
-        entityType: "promeneur",
-        entityId: row.id,
-        departement: row.departement,
-        changes,
-      },
-      requestId,
-    );
+    await auditPromeneur(tx, actor, row, "promeneur.modifier", changes, requestId);
   });
 }
 
@@ -380,18 +364,7 @@ export async function definirTerritoire(
       changes.communes = { avant: avantCommunes, apres: apresCommunes };
     if (avantEpci.join() !== apresEpci.join()) changes.epci = { avant: avantEpci, apres: apresEpci };
     if (Object.keys(changes).length === 0) return;
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: "promeneur.territoire",
-        entityType: "promeneur",
-        entityId: row.id,
-        departement: row.departement,
-        changes,
-      },
-      requestId,
-    );
+    await auditPromeneur(tx, actor, row, "promeneur.territoire", changes, requestId);
   });
 }
 

@@ -3,9 +3,10 @@ import { and, asc, count, eq, inArray, isNotNull, or, type SQL, sql } from "driz
 import { findEntityHistory } from "~/domain/audit/audit.queries.server";
 import type { Actor } from "~/domain/comptes/actor";
 import { scopeFor } from "~/domain/comptes/policy";
-import { getDelaiVerification, statutDuProfil } from "~/domain/profils/profil.queries.server";
+import { getDelaiVerification, profilResumeColumns, statutDuProfil } from "~/domain/profils/profil.queries.server";
 import type { Executor } from "~/server/db.server";
 import { NotFound } from "~/server/errors.server";
+import { promeneurNomsColumns } from "./promeneur.columns.server";
 import { PROMENEUR_STATUTS, type PromeneurStatut } from "./promeneur.labels";
 import { canReadPromeneur } from "./promeneur.policy";
 import { activationManques } from "./promeneur.rules";
@@ -41,11 +42,7 @@ export async function findPromeneursForActor(db: Executor, actor: Actor, filtres
   const nomComplet = sql`${promeneurs.prenom} || ' ' || ${promeneurs.nom} || ' ' || ${promeneurs.nomPublic}`;
   return db
     .select({
-      id: promeneurs.id,
-      prenom: promeneurs.prenom,
-      nom: promeneurs.nom,
-      nomPublic: promeneurs.nomPublic,
-      fonction: promeneurs.fonction,
+      ...promeneurNomsColumns,
       statut: promeneurs.statut,
       statutDepuis: promeneurs.statutDepuis,
       departement: promeneurs.departement,
@@ -149,11 +146,7 @@ export async function getPromeneurDetail(db: Executor, actor: Actor, id: string,
     db
       .select({
         id: profilsSociaux.id,
-        reseau: profilsSociaux.reseau,
-        handle: profilsSociaux.handle,
-        url: profilsSociaux.url,
-        derniereVerificationLe: profilsSociaux.derniereVerificationLe,
-        dernierResultat: profilsSociaux.dernierResultat,
+        ...profilResumeColumns,
       })
       .from(profilsSociaux)
       .where(eq(profilsSociaux.promeneurId, row.id))
@@ -179,4 +172,14 @@ export async function getPromeneurDetail(db: Executor, actor: Actor, id: string,
     }),
     history,
   };
+}
+
+/** How many promeneurs of a département are in each status (statuses with none are absent). */
+export async function countPromeneursParStatut(db: Executor, departement: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ statut: promeneurs.statut, n: count() })
+    .from(promeneurs)
+    .where(eq(promeneurs.departement, departement))
+    .groupBy(promeneurs.statut);
+  return Object.fromEntries(rows.map((r) => [r.statut, r.n]));
 }

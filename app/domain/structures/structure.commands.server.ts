@@ -4,13 +4,25 @@ import type { Actor } from "~/domain/comptes/actor";
 import { debutJourParis } from "~/domain/profils/profil.rules";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
-import { Invalid, NotFound } from "~/server/errors.server";
+import { forbidden, Invalid, NotFound, notFound } from "~/server/errors.server";
 import { type FichierVerifie, storeFichier } from "~/server/fichiers.server";
-import { foldSql } from "./structure.queries.server";
+import { canEditStructure } from "./structure.policy";
+import { foldSql, getStructureForActor } from "./structure.queries.server";
 import { checkDateCharte, diffFields, foldNom } from "./structure.rules";
 import type { CharteInput, StructureCreationInput, StructureInput } from "./structure.schema";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
+
+/**
+ * The structure if the actor may edit it (its record, its charter): 404 out of scope, 403 with
+ * `refus` for a role that never edits.
+ */
+export async function requireEditableStructure(db: Executor, actor: Actor, id: string | undefined, refus: string) {
+  const structure = await getStructureForActor(db, actor, id);
+  if (!structure) notFound();
+  if (!canEditStructure(actor, structure)) forbidden(refus);
+  return structure;
+}
 
 /** The editable fields, in the order the audit log lists them. */
 const FIELDS = [
@@ -115,30 +127,14 @@ export async function updateStructure(
   options: { mayChangeStatut: boolean },
 ): Promise<{ changes: Record<string, unknown> }> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(structures).where(eq(structures.id, id)).for("update");
-    if (!current) throw new NotFound();
+    const current = await lockStructure(tx, id);
     const statut = options.mayChangeStatut ? (input.statut ?? current.statut) : current.statut;
     const values = toValues(input, statut);
     const changes = diffFields<Values>(current, values, FIELDS);
     if (Object.keys(changes).length === 0) return { changes };
     if (changes.communeCode || changes.codePostal) await checkCommune(tx, current.departement, values);
     if (changes.nom) await checkNomLibre(tx, current.departement, values.nom, id);
-    await tx
-      .update(structures)
-      .set({ ...values, updatedAt: now })
-      .where(eq(structures.id, id));
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: "structure.modifier",
-        entityType: "structure",
-        entityId: id,
-        departement: current.departement,
-        changes,
-      },
-      requestId,
-    );
+    await writeStructure(tx, actor, current, values, { action: "structure.modifier", changes }, now, requestId);
     return { changes };
   });
 }
@@ -157,8 +153,7 @@ export async function recordCharte(
   const date = checkDateCharte(input.signeeLe, now);
   if (!date.ok) throw new Invalid("signeeLe", date.message);
   await db.transaction(async (tx) => {
-    const [current] = await tx.select().from(structures).where(eq(structures.id, id)).for("update");
-    if (!current) throw new NotFound();
+    const current = await lockStructure(tx, id);
     if (!document && !current.charteDocumentId) {
       throw new Invalid("document", "Joignez la charte signée (un fichier PDF, JPEG ou PNG).");
     }
@@ -173,15 +168,35 @@ export async function recordCharte(
     const changes: Record<string, unknown> = diffFields(current, values, ["charteSigneeLe", "charteSignataire"]);
     if (document)
       changes.document = { avant: current.charteDocumentId ? "document précédent" : null, apres: document.nom };
-    await tx
-      .update(structures)
-      .set({ ...values, updatedAt: now })
-      .where(eq(structures.id, id));
-    await recordAudit(
-      tx,
-      actor,
-      { action: "structure.charte", entityType: "structure", entityId: id, departement: current.departement, changes },
-      requestId,
-    );
+    await writeStructure(tx, actor, current, values, { action: "structure.charte", changes }, now, requestId);
   });
+}
+
+/** The structure's row, locked until the transaction ends; NotFound if there is none. */
+async function lockStructure(tx: Executor, id: string): Promise<StructureRow> {
+  const [current] = await tx.select().from(structures).where(eq(structures.id, id)).for("update");
+  if (!current) throw new NotFound();
+  return current;
+}
+
+/** Writes a locked structure's new values and their audit row, in the caller's transaction. */
+async function writeStructure(
+  tx: Executor,
+  actor: Actor,
+  current: StructureRow,
+  values: Partial<StructureRow>,
+  audit: { action: string; changes: Record<string, unknown> },
+  now: Date,
+  requestId: string | undefined,
+): Promise<void> {
+  await tx
+    .update(structures)
+    .set({ ...values, updatedAt: now })
+    .where(eq(structures.id, current.id));
+  await recordAudit(
+    tx,
+    actor,
+    { ...audit, entityType: "structure", entityId: current.id, departement: current.departement },
+    requestId,
+  );
 }

@@ -1,28 +1,9 @@
-import type { ComponentType, ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createMemoryRouter, RouterProvider } from "react-router";
 import { describe, expect, it } from "vitest";
+import { page, render } from "../../../tests/support/render";
 import AnnoncesPage from "./annonces";
 import AnnoncePage from "./annonces.$id";
 import NouvelleAnnoncePage from "./annonces.nouvelle";
 import AnnuairePage from "./annuaire";
-
-/** Renders a page component as the server would, inside a data router (forms need one). */
-function render(element: ReactElement): string {
-  const router = createMemoryRouter([{ path: "/", element }], { initialEntries: ["/"] });
-  // React separates adjacent text nodes with empty comments: drop them to read the text.
-  return renderToString(<RouterProvider router={router} />).replaceAll("<!-- -->", "");
-}
-
-type PageProps = { loaderData: unknown; actionData?: unknown; params: object; matches: unknown[] };
-
-/** A route component called with fixture data (the framework would pass the loader's). */
-function page(Component: unknown) {
-  const Page = Component as ComponentType<PageProps>;
-  return (loaderData: unknown, actionData?: unknown) => (
-    <Page loaderData={loaderData} actionData={actionData} params={{}} matches={[]} />
-  );
-}
 
 describe("pages des annonces et de l'annuaire (rendu serveur)", () => {
   it("affiche le texte d'une annonce comme du texte, retours à la ligne conservés, jamais comme du HTML", () => {

@@ -3,6 +3,8 @@ import { findAnnoncesForActor } from "~/domain/annonces/annonce.queries.server";
 import { auditActionLabel } from "~/domain/audit/audit.labels";
 import { findAuditForActor } from "~/domain/audit/audit.queries.server";
 import { findPendingInvitations, findTeam } from "~/domain/comptes/user.queries.server";
+import { findProfilsASuivre } from "~/domain/profils/conformite.queries.server";
+import { countPromeneursParStatut } from "~/domain/promeneurs/promeneur.queries.server";
 import { countStructures } from "~/domain/structures/structure.queries.server";
 import { countTerritoire } from "~/domain/territoire/territoire.queries.server";
 import { formatDate, formatDateTime, formatNumber, plural } from "~/lib/format";
@@ -16,14 +18,23 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "coordination.acceder");
   const departement = pickDepartement(actor, "coordination.acceder", request);
   const db = getDb();
-  const [structures, team, invitations, territoire, recent, annonces] = await Promise.all([
+  const now = new Date();
+  const [structures, team, invitations, territoire, recent, annonces, statuts, profils] = await Promise.all([
     countStructures(db, departement),
     findTeam(db, departement),
     findPendingInvitations(db, departement, new Date()),
     countTerritoire(db, departement),
     findAuditForActor(db, actor, { departement, limit: 8 }),
     findAnnoncesForActor(db, actor, departement, { limit: 3 }),
+    countPromeneursParStatut(db, departement),
+    findProfilsASuivre(db, departement, now, 30),
   ]);
+  const aTraiter = {
+    propositions: statuts.propose ?? 0,
+    aActiver: statuts.forme ?? 0,
+    profils: profils.filter((p) => p.categorie !== "echeance_proche").length,
+    echeances: profils.filter((p) => p.categorie === "echeance_proche").length,
+  };
   return {
     departement,
     structures,
@@ -32,16 +43,47 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     territoire,
     recent,
     annonces,
+    actifs: statuts.actif ?? 0,
+    aTraiter,
   };
 }
 
 export default function CoordinationHome({ loaderData }: Route.ComponentProps) {
-  const { territoire } = loaderData;
+  const { territoire, aTraiter } = loaderData;
   return (
     <div>
       <h1>Tableau de bord de la coordination</h1>
       <p className="mt-1 text-slate-700">Département {loaderData.departement}</p>
+      <section aria-labelledby="a-traiter" className="mt-6 rounded-md border border-pdn-700 bg-pdn-50 p-4">
+        <h2 id="a-traiter">À traiter</h2>
+        <ul className="mt-2 list-disc space-y-1 pl-6">
+          <li>
+            <a href={`/espace/promeneurs?statut=propose&departement=${loaderData.departement}`}>
+              {plural(aTraiter.propositions, "proposition de promeneur", "propositions de promeneur")} en attente
+            </a>
+          </li>
+          <li>
+            <a href={`/espace/promeneurs?statut=forme&departement=${loaderData.departement}`}>
+              {plural(aTraiter.aActiver, "promeneur formé", "promeneurs formés")} à activer
+            </a>
+          </li>
+          <li>
+            <a href={`/espace/conformite?departement=${loaderData.departement}`}>
+              {plural(aTraiter.profils, "profil", "profils")} à vérifier ou non conformes
+            </a>
+            , {plural(aTraiter.echeances, "vérification", "vérifications")} à renouveler dans les 30 jours
+          </li>
+        </ul>
+      </section>
       <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <li className="rounded-md border border-slate-300 p-4">
+          <p className="text-3xl font-bold">{formatNumber(loaderData.actifs)}</p>
+          <p>
+            <a href={`/espace/promeneurs?statut=actif&departement=${loaderData.departement}`}>
+              {loaderData.actifs > 1 ? "promeneurs actifs" : "promeneur actif"}
+            </a>
+          </p>
+        </li>
         <li className="rounded-md border border-slate-300 p-4">
           <p className="text-3xl font-bold">{formatNumber(loaderData.structures)}</p>
           <p>

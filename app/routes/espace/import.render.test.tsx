@@ -1,15 +1,8 @@
-import type { ComponentType, ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createMemoryRouter, RouterProvider } from "react-router";
+import type { ComponentType } from "react";
 import { describe, expect, it } from "vitest";
 import { PROMENEUR_COLONNES, STRUCTURE_COLONNES } from "~/domain/import/import.columns";
+import { render } from "../../../tests/support/render";
 import ImportPage from "./import";
-
-/** Renders the page as the server would, inside a data router (forms need one). */
-function render(element: ReactElement): string {
-  const router = createMemoryRouter([{ path: "/", element }], { initialEntries: ["/"] });
-  return renderToString(<RouterProvider router={router} />).replaceAll("<!-- -->", "");
-}
 
 type PageProps = { loaderData: unknown; actionData?: unknown; params: object; matches: unknown[] };
 const Page = ImportPage as unknown as ComponentType<PageProps>;

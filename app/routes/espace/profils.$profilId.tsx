@@ -1,17 +1,16 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, href, Link, redirect } from "react-router";
 import { modifierProfil, requireProfil, supprimerProfil } from "~/domain/profils/profil.commands.server";
 import {
-  RESEAUX,
   type Reseau,
   reseauFormeAttendue,
   reseauLabels,
   type StatutProfil,
   statutProfilLabels,
 } from "~/domain/profils/profil.labels";
-import { accesProfils, accesVerification } from "~/domain/profils/profil.policy";
-import { etatDuProfil, findVerifications, getDelaiVerification } from "~/domain/profils/profil.queries.server";
+import { mayOnProfils } from "~/domain/profils/profil.policy";
+import { findVerifications, getDelaiVerification, profilAffiche } from "~/domain/profils/profil.queries.server";
 import { profilSchema } from "~/domain/profils/profil.schema";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { getDb } from "~/server/db.server";
@@ -19,8 +18,9 @@ import { Invalid } from "~/server/errors.server";
 import { requestId, requireActor, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { DataTable } from "~/ui/data-table";
-import { Field, FormErrors, InputField } from "~/ui/field";
+import { FormErrors } from "~/ui/field";
 import type { Route } from "./+types/profils.$profilId";
+import { ProfilFields, StatutBadge } from "./profils.form";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   {
@@ -37,21 +37,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     findVerifications(db, profil.id),
   ]);
   return {
-    profil: {
-      id: profil.id,
-      reseau: profil.reseau,
-      handle: profil.handle,
-      url: profil.url,
-      derniereVerificationLe: profil.derniereVerificationLe,
-      avertissementAccepte: profil.avertissementAccepte,
-      ...etatDuProfil(profil, new Date(), delai),
-    },
+    profil: { ...profilAffiche(profil, new Date(), delai), avertissementAccepte: profil.avertissementAccepte },
     promeneur: { id: promeneur.id, nom: `${promeneur.prenom} ${promeneur.nom}` },
     verifications,
-    may: {
-      gerer: accesProfils(actor, promeneur, "gerer") === "ok",
-      verifier: accesVerification(actor, promeneur) === "ok",
-    },
+    may: mayOnProfils(actor, promeneur),
   };
 }
 
@@ -109,12 +98,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return redirect(profilsPath);
 }
 
-const statutClasses: Record<StatutProfil, string> = {
-  conforme: "bg-green-100 text-green-900",
-  non_conforme: "bg-red-100 text-red-900",
-  a_verifier: "bg-amber-100 text-amber-900",
-};
-
 export default function ProfilPage({ loaderData, actionData }: Route.ComponentProps) {
   const { profil, promeneur, verifications, may } = loaderData;
   const reseau = reseauLabels[profil.reseau as Reseau] ?? profil.reseau;
@@ -125,8 +108,6 @@ export default function ProfilPage({ loaderData, actionData }: Route.ComponentPr
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: profilSchema }),
   });
-  const avertissement = fields.confirmationPersonnel.errors;
-  const montrerConfirmation = Boolean(avertissement?.length) || fields.confirmationPersonnel.initialValue === "on";
   const erreurSuppression = actionData?.intent === "supprimer" ? actionData.erreur : null;
   return (
     <div className="max-w-4xl">
@@ -148,9 +129,7 @@ export default function ProfilPage({ loaderData, actionData }: Route.ComponentPr
         </dd>
         <dt className="font-semibold">Statut</dt>
         <dd>
-          <span className={`rounded px-2 py-0.5 text-sm ${statutClasses[profil.statut]}`}>
-            {statutProfilLabels[profil.statut]}
-          </span>
+          <StatutBadge statut={profil.statut} />
           {profil.echeance ? ` · vérification valable jusqu'au ${formatDate(profil.echeance)}` : null}
         </dd>
         {profil.avertissementAccepte ? (
@@ -214,39 +193,10 @@ export default function ProfilPage({ loaderData, actionData }: Route.ComponentPr
               <CsrfInput />
               <input type="hidden" name="intent" value="modifier" />
               <FormErrors errors={form.errors} id={form.errorId} />
-              <Field id={fields.reseau.id} label="Réseau" errors={fields.reseau.errors} errorId={fields.reseau.errorId}>
-                <select {...getSelectProps(fields.reseau)} className="input">
-                  {RESEAUX.map((r) => (
-                    <option key={r} value={r}>
-                      {reseauLabels[r]}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <InputField
-                field={fields.saisie}
-                label="Adresse du profil ou nom du compte"
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
+              <ProfilFields
+                fields={fields}
                 hint={`Par exemple ${reseauFormeAttendue[profil.reseau as Reseau] ?? reseauFormeAttendue.autre}`}
               />
-              {montrerConfirmation ? (
-                <div className="mb-4 rounded-md border border-amber-600 bg-amber-50 p-3">
-                  {avertissement?.length ? (
-                    <p id={fields.confirmationPersonnel.errorId} className="mb-2 text-sm font-semibold">
-                      {avertissement.join(" ")}
-                    </p>
-                  ) : null}
-                  <label className="flex items-start gap-2">
-                    <input
-                      {...getInputProps(fields.confirmationPersonnel, { type: "checkbox", value: "on" })}
-                      className="mt-1"
-                    />
-                    <span>Je confirme qu'il s'agit d'un compte professionnel de promeneur.</span>
-                  </label>
-                </div>
-              ) : null}
               <button type="submit" className="btn">
                 Enregistrer
               </button>

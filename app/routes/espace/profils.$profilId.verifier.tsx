@@ -2,7 +2,7 @@ import { data, Form, href, Link, redirect } from "react-router";
 import { findControles } from "~/domain/profils/conformite.queries.server";
 import { requireProfil, verifierProfil } from "~/domain/profils/profil.commands.server";
 import { type Reseau, reseauLabels, type StatutProfil, statutProfilLabels } from "~/domain/profils/profil.labels";
-import { etatDuProfil, getDelaiVerification } from "~/domain/profils/profil.queries.server";
+import { getDelaiVerification, profilAffiche } from "~/domain/profils/profil.queries.server";
 import { formatDate } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
@@ -21,14 +21,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     getDelaiVerification(db, profil.departement),
   ]);
   return {
-    profil: {
-      id: profil.id,
-      reseau: profil.reseau,
-      handle: profil.handle,
-      url: profil.url,
-      derniereVerificationLe: profil.derniereVerificationLe,
-      ...etatDuProfil(profil, new Date(), delai),
-    },
+    profil: profilAffiche(profil, new Date(), delai),
     promeneur: { id: promeneur.id, nom: `${promeneur.prenom} ${promeneur.nom}`, structure: promeneur.structureNom },
     controles: controles.map((c) => ({ code: c.code, libelle: c.libelle, socleNational: c.socleNational })),
   };

@@ -7,6 +7,7 @@ import { flashContext } from "~/server/context.server";
 import { getDb } from "~/server/db.server";
 import { insertProfil, insertPromeneur, type PromeneurRow } from "../../../tests/factories/promeneur";
 import { insertUser } from "../../../tests/factories/user";
+import { insertActor, insertCoordination } from "../../../tests/support/acteurs";
 import { actorOf, contextFor, getRequest, outcome, postRequest } from "../../../tests/support/route";
 import * as conformite from "./conformite";
 import * as reglages from "./conformite.reglages";
@@ -48,17 +49,12 @@ let autrePromeneur: Actor;
 
 beforeAll(async () => {
   const db = getDb();
-  coordinateur04 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "04" }] })).id);
-  coordinateur05 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "05" }] })).id);
-  copil04 = await actorOf((await insertUser(db, { roles: [{ role: "copil", departement: "04" }] })).id);
-  national = await actorOf((await insertUser(db, { roles: [{ role: "national" }] })).id);
+  ({ coordinateur04, coordinateur05, copil04, national } = await insertCoordination(db));
   promeneur = await insertPromeneur(db, { statut: "actif", prenom: "Julie", nom: "Martinez" });
   const user = await insertUser(db, { roles: [{ role: "promeneur", departement: "04" }] });
   await db.update(promeneurs).set({ userId: user.id }).where(eq(promeneurs.id, promeneur.id));
   soi = await actorOf(user.id);
-  referent = await actorOf(
-    (await insertUser(db, { roles: [{ role: "referent", departement: "04", structureId: promeneur.structureId }] })).id,
-  );
+  referent = await insertActor(db, { role: "referent", departement: "04", structureId: promeneur.structureId });
   const autre = await insertPromeneur(db, { statut: "actif" });
   const autreUser = await insertUser(db, { roles: [{ role: "promeneur", departement: "04" }] });
   await db.update(promeneurs).set({ userId: autreUser.id }).where(eq(promeneurs.id, autre.id));

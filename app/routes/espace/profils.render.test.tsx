@@ -1,28 +1,10 @@
-import type { ComponentType, ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createMemoryRouter, RouterProvider } from "react-router";
 import { describe, expect, it } from "vitest";
+import { page, render } from "../../../tests/support/render";
 import ConformitePage from "./conformite";
 import ReglagesPage from "./conformite.reglages";
 import ProfilPage from "./profils.$profilId";
 import VerifierPage from "./profils.$profilId.verifier";
 import ProfilsPage from "./promeneurs.$id.profils";
-
-/** Renders a page component as the server would, inside a data router (forms need one). */
-function render(element: ReactElement): string {
-  const router = createMemoryRouter([{ path: "/", element }], { initialEntries: ["/"] });
-  return renderToString(<RouterProvider router={router} />).replaceAll("<!-- -->", "");
-}
-
-type PageProps = { loaderData: unknown; actionData?: unknown; params: object; matches: unknown[] };
-
-/** A route component called with fixture data (the framework would pass the loader's). */
-function page(Component: unknown) {
-  const Page = Component as ComponentType<PageProps>;
-  return (loaderData: unknown, actionData?: unknown) => (
-    <Page loaderData={loaderData} actionData={actionData} params={{}} matches={[]} />
-  );
-}
 
 const PROMENEUR_ID = "00000000-0000-4000-8000-000000000010";
 const profil = {

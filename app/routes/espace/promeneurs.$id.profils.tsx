@@ -1,16 +1,9 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, href, Link, redirect } from "react-router";
 import { ajouterProfil, requirePromeneurPourProfils } from "~/domain/profils/profil.commands.server";
-import {
-  RESEAUX,
-  type Reseau,
-  reseauFormeAttendue,
-  reseauLabels,
-  type StatutProfil,
-  statutProfilLabels,
-} from "~/domain/profils/profil.labels";
-import { accesProfils, accesVerification } from "~/domain/profils/profil.policy";
+import { RESEAUX, type Reseau, reseauFormeAttendue, reseauLabels } from "~/domain/profils/profil.labels";
+import { mayOnProfils } from "~/domain/profils/profil.policy";
 import { findProfilsDuPromeneur, getDelaiVerification } from "~/domain/profils/profil.queries.server";
 import { profilSchema, profilSchemaFor } from "~/domain/profils/profil.schema";
 import { formatDate, plural } from "~/lib/format";
@@ -19,8 +12,9 @@ import { Invalid } from "~/server/errors.server";
 import { requestId, requireActor, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { DataTable } from "~/ui/data-table";
-import { Field, FormErrors, InputField } from "~/ui/field";
+import { FormErrors } from "~/ui/field";
 import type { Route } from "./+types/promeneurs.$id.profils";
+import { ProfilFields, StatutBadge } from "./profils.form";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   {
@@ -55,10 +49,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       derniereVerificationLe: p.derniereVerificationLe,
       avertissementAccepte: p.avertissementAccepte,
     })),
-    may: {
-      gerer: accesProfils(actor, promeneur, "gerer") === "ok",
-      verifier: accesVerification(actor, promeneur) === "ok",
-    },
+    may: mayOnProfils(actor, promeneur),
   };
 }
 
@@ -90,16 +81,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return redirect(href("/espace/promeneurs/:id/profils", { id: promeneur.id }));
 }
 
-const statutClasses: Record<StatutProfil, string> = {
-  conforme: "bg-green-100 text-green-900",
-  non_conforme: "bg-red-100 text-red-900",
-  a_verifier: "bg-amber-100 text-amber-900",
-};
-
-export function StatutBadge({ statut }: { statut: StatutProfil }) {
-  return <span className={`rounded px-2 py-0.5 text-sm ${statutClasses[statut]}`}>{statutProfilLabels[statut]}</span>;
-}
-
 export default function ProfilsPage({ loaderData, actionData }: Route.ComponentProps) {
   const { promeneur, profils, may, delai } = loaderData;
   const [form, fields] = useForm({
@@ -109,8 +90,6 @@ export default function ProfilsPage({ loaderData, actionData }: Route.ComponentP
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: profilSchema }),
   });
-  const avertissement = fields.confirmationPersonnel.errors;
-  const montrerConfirmation = Boolean(avertissement?.length) || fields.confirmationPersonnel.initialValue === "on";
   return (
     <div className="max-w-4xl">
       <p className="text-sm">
@@ -180,52 +159,24 @@ export default function ProfilsPage({ loaderData, actionData }: Route.ComponentP
           <Form method="post" className="mt-4" {...getFormProps(form)}>
             <CsrfInput />
             <FormErrors errors={form.errors} id={form.errorId} />
-            <Field id={fields.reseau.id} label="Réseau" errors={fields.reseau.errors} errorId={fields.reseau.errorId}>
-              <select {...getSelectProps(fields.reseau)} className="input">
-                {RESEAUX.map((r) => (
-                  <option key={r} value={r}>
-                    {reseauLabels[r]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <InputField
-              field={fields.saisie}
-              label="Adresse du profil ou nom du compte"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
+            <ProfilFields
+              fields={fields}
               hint="Collez l'adresse de la page du compte, ou saisissez son nom (par exemple @nom_du_compte)."
-            />
-            <details className="mb-4 text-sm">
-              <summary>Forme d'adresse attendue pour chaque réseau</summary>
-              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-                {RESEAUX.map((r) => (
-                  <div key={r} className="contents">
-                    <dt className="font-semibold">{reseauLabels[r]}</dt>
-                    <dd className="break-all">
-                      <code>{reseauFormeAttendue[r]}</code>
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            </details>
-            {montrerConfirmation ? (
-              <div className="mb-4 rounded-md border border-amber-600 bg-amber-50 p-3">
-                {avertissement?.length ? (
-                  <p id={fields.confirmationPersonnel.errorId} className="mb-2 text-sm font-semibold">
-                    {avertissement.join(" ")}
-                  </p>
-                ) : null}
-                <label className="flex items-start gap-2">
-                  <input
-                    {...getInputProps(fields.confirmationPersonnel, { type: "checkbox", value: "on" })}
-                    className="mt-1"
-                  />
-                  <span>Je confirme qu'il s'agit d'un compte professionnel de promeneur.</span>
-                </label>
-              </div>
-            ) : null}
+            >
+              <details className="mb-4 text-sm">
+                <summary>Forme d'adresse attendue pour chaque réseau</summary>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                  {RESEAUX.map((r) => (
+                    <div key={r} className="contents">
+                      <dt className="font-semibold">{reseauLabels[r]}</dt>
+                      <dd className="break-all">
+                        <code>{reseauFormeAttendue[r]}</code>
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
+            </ProfilFields>
             <button type="submit" className="btn">
               Ajouter le profil
             </button>

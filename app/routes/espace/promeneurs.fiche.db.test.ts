@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/comptes/actor";
 import { getDb } from "~/server/db.server";
 import { insertPromeneur, type PromeneurRow } from "../../../tests/factories/promeneur";
-import { insertUser } from "../../../tests/factories/user";
-import { actorOf, contextFor, getRequest, outcome } from "../../../tests/support/route";
+import { insertPromeneurEtEntourage } from "../../../tests/support/acteurs";
+import { contextFor, getRequest, outcome } from "../../../tests/support/route";
 import { action, loader } from "./promeneurs.$id.fiche";
 import { loader as photoLoader } from "./promeneurs.$id.photo";
 
@@ -81,17 +81,7 @@ let coordinateur05: Actor;
 
 beforeAll(async () => {
   const db = getDb();
-  const user = await insertUser(db, { roles: [{ role: "promeneur", departement: "04" }] });
-  promeneur = await insertPromeneur(db, { statut: "actif", userId: user.id });
-  lui = await actorOf(user.id);
-  const autre = await insertUser(db, { roles: [{ role: "promeneur", departement: "04" }] });
-  await insertPromeneur(db, { statut: "actif", userId: autre.id });
-  autrePromeneur = await actorOf(autre.id);
-  referent = await actorOf(
-    (await insertUser(db, { roles: [{ role: "referent", departement: "04", structureId: promeneur.structureId }] })).id,
-  );
-  coordinateur04 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "04" }] })).id);
-  coordinateur05 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "05" }] })).id);
+  ({ promeneur, lui, autrePromeneur, referent, coordinateur04, coordinateur05 } = await insertPromeneurEtEntourage(db));
 });
 
 describe("fiche publique : modifier", () => {

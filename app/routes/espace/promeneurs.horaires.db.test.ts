@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/comptes/actor";
 import type { HorairesSaisis } from "~/domain/presences/presence.schema";
 import { getDb } from "~/server/db.server";
-import { insertCreneau, insertPromeneur, type PromeneurRow } from "../../../tests/factories/promeneur";
-import { insertUser } from "../../../tests/factories/user";
-import { actorOf, contextFor, getRequest, outcome, postRequest } from "../../../tests/support/route";
+import { insertCreneau, type PromeneurRow } from "../../../tests/factories/promeneur";
+import { insertActor, insertPromeneurEtEntourage } from "../../../tests/support/acteurs";
+import { contextFor, getRequest, outcome, postRequest } from "../../../tests/support/route";
 import { action, loader } from "./promeneurs.$id.horaires";
 
 type ActionData = { saisis: HorairesSaisis; errors: Record<string, string[]>; formErrors?: string[] };
@@ -38,18 +38,8 @@ let copil04: Actor;
 
 beforeAll(async () => {
   const db = getDb();
-  const user = await insertUser(db, { roles: [{ role: "promeneur", departement: "04" }] });
-  promeneur = await insertPromeneur(db, { statut: "actif", userId: user.id });
-  lui = await actorOf(user.id);
-  const autre = await insertUser(db, { roles: [{ role: "promeneur", departement: "04" }] });
-  await insertPromeneur(db, { statut: "actif", userId: autre.id });
-  autrePromeneur = await actorOf(autre.id);
-  referent = await actorOf(
-    (await insertUser(db, { roles: [{ role: "referent", departement: "04", structureId: promeneur.structureId }] })).id,
-  );
-  coordinateur04 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "04" }] })).id);
-  coordinateur05 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "05" }] })).id);
-  copil04 = await actorOf((await insertUser(db, { roles: [{ role: "copil", departement: "04" }] })).id);
+  ({ promeneur, lui, autrePromeneur, referent, coordinateur04, coordinateur05 } = await insertPromeneurEtEntourage(db));
+  copil04 = await insertActor(db, { role: "copil", departement: "04" });
   await insertCreneau(db, promeneur.id, { jour: 3, debut: 14 * 60, fin: 16 * 60, reseaux: ["instagram"] });
 });
 

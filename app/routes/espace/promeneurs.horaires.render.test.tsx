@@ -1,14 +1,8 @@
-import type { ComponentType, ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createMemoryRouter, RouterProvider } from "react-router";
+import type { ComponentType } from "react";
 import { describe, expect, it } from "vitest";
+import { render } from "../../../tests/support/render";
 import FichePage from "./promeneurs.$id.fiche";
 import HorairesPage from "./promeneurs.$id.horaires";
-
-function render(element: ReactElement): string {
-  const router = createMemoryRouter([{ path: "/", element }], { initialEntries: ["/"] });
-  return renderToString(<RouterProvider router={router} />).replaceAll("<!-- -->", "");
-}
 
 type PageProps = { loaderData: unknown; actionData?: unknown; params: object; matches: unknown[] };
 const Horaires = HorairesPage as unknown as ComponentType<PageProps>;

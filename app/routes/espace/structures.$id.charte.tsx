@@ -3,14 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, href, Link, redirect } from "react-router";
 import type { Actor } from "~/domain/comptes/actor";
 import { jourParis } from "~/domain/profils/profil.rules";
-import { recordCharte } from "~/domain/structures/structure.commands.server";
-import { canEditStructure } from "~/domain/structures/structure.policy";
-import { getStructureForActor } from "~/domain/structures/structure.queries.server";
+import { recordCharte, requireEditableStructure } from "~/domain/structures/structure.commands.server";
 import { formatJourIso } from "~/domain/structures/structure.rules";
 import { charteSchema } from "~/domain/structures/structure.schema";
 import { formatDate } from "~/lib/format";
 import { getDb } from "~/server/db.server";
-import { forbidden, Invalid, notFound } from "~/server/errors.server";
+import { Invalid } from "~/server/errors.server";
 import { checkUpload, fileFrom } from "~/server/fichiers.server";
 import { requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
@@ -20,11 +18,8 @@ import type { Route } from "./+types/structures.$id.charte";
 export const meta: Route.MetaFunction = () => [{ title: "Charte employeur – Promeneurs du Net" }];
 
 /** The structure if the actor may sign its charter: 403 for a role that never does, 404 out of scope. */
-async function editableStructure(actor: Actor, id: string | undefined) {
-  const structure = await getStructureForActor(getDb(), actor, id);
-  if (!structure) notFound();
-  if (!canEditStructure(actor, structure)) forbidden("Votre rôle ne permet pas d'enregistrer cette charte.");
-  return structure;
+function editableStructure(actor: Actor, id: string | undefined) {
+  return requireEditableStructure(getDb(), actor, id, "Votre rôle ne permet pas d'enregistrer cette charte.");
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {

@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, href, Link, redirect } from "react-router";
 import type { Actor } from "~/domain/comptes/actor";
-import { updateStructure } from "~/domain/structures/structure.commands.server";
-import { canChangeStructureStatut, canEditStructure } from "~/domain/structures/structure.policy";
-import { findCommuneOptions, getStructureForActor } from "~/domain/structures/structure.queries.server";
+import { requireEditableStructure, updateStructure } from "~/domain/structures/structure.commands.server";
+import { canChangeStructureStatut } from "~/domain/structures/structure.policy";
+import { findCommuneOptions } from "~/domain/structures/structure.queries.server";
 import { structureSchema } from "~/domain/structures/structure.schema";
 import { getDb } from "~/server/db.server";
-import { forbidden, Invalid, notFound } from "~/server/errors.server";
+import { forbidden, Invalid } from "~/server/errors.server";
 import { requestId, requirePermission, setFlash } from "~/server/request.server";
 import type { Route } from "./+types/structures.$id.modifier";
 import { StructureForm } from "./structures.form";
@@ -16,11 +16,8 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 ];
 
 /** The structure if the actor may edit it: 403 for a role that never edits, 404 out of scope. */
-async function editableStructure(actor: Actor, id: string | undefined) {
-  const structure = await getStructureForActor(getDb(), actor, id);
-  if (!structure) notFound();
-  if (!canEditStructure(actor, structure)) forbidden("Votre rôle ne permet pas de modifier cette structure.");
-  return structure;
+function editableStructure(actor: Actor, id: string | undefined) {
+  return requireEditableStructure(getDb(), actor, id, "Votre rôle ne permet pas de modifier cette structure.");
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {

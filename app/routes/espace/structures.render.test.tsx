@@ -1,7 +1,6 @@
-import { createElement, type ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createMemoryRouter, RouterProvider } from "react-router";
+import { createElement } from "react";
 import { describe, expect, it } from "vitest";
+import { render } from "../../../tests/support/render";
 import StructureHome from "./structure";
 import StructuresPage from "./structures";
 import FichePage from "./structures.$id";
@@ -9,11 +8,6 @@ import ChartePage from "./structures.$id.charte";
 import ModifierPage from "./structures.$id.modifier";
 import NouvellePage from "./structures.nouvelle";
 
-/** Renders a page component as the server would, inside a data router (forms need one). */
-function render(element: ReactElement): string {
-  const router = createMemoryRouter([{ path: "/", element }], { initialEntries: ["/"] });
-  return renderToString(<RouterProvider router={router} />).replaceAll("<!-- -->", "");
-}
 const props = (loaderData: unknown, actionData?: unknown) =>
   ({ loaderData, actionData, params: {}, matches: [] }) as never;
 
@@ -150,6 +144,7 @@ describe("pages des structures (rendu serveur)", () => {
         StructureHome,
         props({
           structures: [{ ...structure, promeneursActifs: 1, charteSigneeLe: null, mayEdit: true, mayPropose: true }],
+          annonces: [{ id: ID, titre: "Regroupement de décembre", publieeLe: new Date("2026-11-20T09:00:00Z") }],
         }),
       ),
     );
@@ -157,5 +152,8 @@ describe("pages des structures (rendu serveur)", () => {
     expect(html).toContain("1 promeneur actif");
     expect(html).toContain(`href="/espace/structures/${ID}/charte"`);
     expect(html).toContain(`href="/espace/promeneurs/proposer?structure=${ID}"`);
+    // Unread announcements of the coordination come first.
+    expect(html).toContain("Annonces de la coordination");
+    expect(html).toContain("Regroupement de décembre");
   });
 });
