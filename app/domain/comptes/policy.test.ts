@@ -219,6 +219,22 @@ const matrix: Record<Action, Record<RoleCode, [own: boolean, other: boolean]>> =
     promeneur: [F, F],
     evaluateur: [F, F],
   },
+  "messages.lire": {
+    national: [F, F],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "audience.lire": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [T, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
 };
 
 /** For a referent, the same question about their own structure and another structure of 04. */
@@ -247,6 +263,8 @@ const referentStructures: Record<Action, [own: boolean, other: boolean]> = {
   "annonce.publier": [F, F],
   "reseau.importer": [F, F],
   "reseau.exporter": [F, F],
+  "messages.lire": [F, F],
+  "audience.lire": [F, F],
 };
 
 const cases = Object.entries(matrix).flatMap(([action, byRole]) =>

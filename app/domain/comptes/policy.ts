@@ -29,7 +29,9 @@ export type Action =
   | "annonce.lire"
   | "annonce.publier"
   | "reseau.importer"
-  | "reseau.exporter";
+  | "reseau.exporter"
+  | "messages.lire"
+  | "audience.lire";
 
 export type Target = { departement?: string | null; structureId?: string | null };
 
@@ -62,6 +64,10 @@ const rules: Record<Action, readonly RoleCode[]> = {
   "annonce.publier": ["coordinateur"],
   "reseau.importer": ["coordinateur"],
   "reseau.exporter": ["national", "coordinateur"],
+  /** The public contact form's inbox. */
+  "messages.lire": ["coordinateur"],
+  /** Page views of the public site (indicator 8). */
+  "audience.lire": ["national", "coordinateur", "copil"],
 };
 
 export function can(actor: Actor | null | undefined, action: Action, target: Target = {}): boolean {

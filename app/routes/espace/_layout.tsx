@@ -28,6 +28,8 @@ const entries: (NavItem & { action: Action; demoOnly?: boolean })[] = [
   { to: "/espace/conformite", label: "Conformité des profils", action: "conformite.lire" },
   { to: "/espace/annuaire", label: "Annuaire du réseau", action: "annuaire.lire" },
   { to: "/espace/import", label: "Import et export", action: "reseau.importer" },
+  { to: "/espace/messages", label: "Messages reçus", action: "messages.lire" },
+  { to: "/espace/audience", label: "Audience du site", action: "audience.lire" },
   { to: "/espace/equipe", label: "Équipe et invitations", action: "equipe.lire" },
   { to: "/espace/territoire", label: "Territoire", action: "territoire.lire" },
   { to: "/espace/journal", label: "Journal des modifications", action: "journal.lire" },

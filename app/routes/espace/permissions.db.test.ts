@@ -305,12 +305,19 @@ describe("navigation et accueil de l'espace", () => {
       "/espace/conformite",
       "/espace/annuaire",
       "/espace/import",
+      "/espace/messages",
+      "/espace/audience",
       "/espace/equipe",
       "/espace/territoire",
       "/espace/journal",
       "/espace/compte",
     ]);
-    expect(await links(actors.copil04)).toEqual(["/espace/pilotage", "/espace/territoire", "/espace/compte"]);
+    expect(await links(actors.copil04)).toEqual([
+      "/espace/pilotage",
+      "/espace/audience",
+      "/espace/territoire",
+      "/espace/compte",
+    ]);
     expect(await links(referentA)).toEqual([
       "/espace/structure",
       "/espace/annonces",
