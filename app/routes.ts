@@ -70,5 +70,6 @@ export default [
     route("audience", "routes/espace/audience.tsx"),
   ]),
   route("sitemap.xml", "routes/ressources/sitemap.xml.ts"),
+  route("robots.txt", "routes/ressources/robots.txt.ts"),
   route("*", "routes/public/introuvable.tsx"),
 ] satisfies RouteConfig;

@@ -22,10 +22,13 @@ const PUBLIC_PAGES = [
   "/mot-de-passe-oublie",
 ];
 
+/** A public profile of the demo (an actif promeneur with conforming profiles). */
+const DEMO_PROFILE = "/promeneurs/lea-espace-jeunes-manosque";
+
 const demo = withDemoBrowser();
 
 describe("pages publiques, sans JavaScript", () => {
-  for (const path of PUBLIC_PAGES) {
+  for (const path of [...PUBLIC_PAGES, DEMO_PROFILE]) {
     it(`${path} répond, n'envoie aucun script, a un seul h1 et aucune violation axe`, async () => {
       const html = await (await fetch(`${demo.app.url}${path}`)).text();
       expect(html).not.toMatch(/<script/i);

@@ -1,4 +1,5 @@
 import { annonceAuditLabels } from "~/domain/annonces/annonce.audit";
+import { contactAuditLabels } from "~/domain/contact/contact.audit";
 import { importAuditLabels } from "~/domain/import/import.audit";
 import { presenceAuditLabels } from "~/domain/presences/presence.audit";
 import { profilAuditLabels } from "~/domain/profils/profil.audit";
@@ -13,6 +14,7 @@ export const auditActionLabels: Record<string, string> = {
   ...presenceAuditLabels,
   ...annonceAuditLabels,
   ...importAuditLabels,
+  ...contactAuditLabels,
   "compte.connexion": "Connexion",
   "compte.creer": "Création d'un compte (commande)",
   "compte.role.ajouter": "Ajout d'un rôle (commande)",

@@ -1,10 +1,79 @@
-import { notFound } from "~/server/errors.server";
+import { qualiteLabel } from "~/domain/contact/contact.labels";
+import { countMessagesNonLus, findMessages } from "~/domain/contact/contact.queries.server";
+import { formatDateTime, plural } from "~/lib/format";
+import { getDb } from "~/server/db.server";
+import { pickDepartement, requirePermission } from "~/server/request.server";
+import { DataTable } from "~/ui/data-table";
+import type { Route } from "./+types/messages";
 
-/** Placeholder until this route is built (issue 4). */
-export function loader() {
-  notFound();
+export const meta: Route.MetaFunction = () => [{ title: "Messages reçus – Promeneurs du Net" }];
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const actor = requirePermission(context, request, "messages.lire");
+  const departement = pickDepartement(actor, "messages.lire", request);
+  requirePermission(context, request, "messages.lire", { departement });
+  const archives = new URL(request.url).searchParams.get("archives") === "1";
+  const db = getDb();
+  const [messages, nonLus] = await Promise.all([
+    findMessages(db, departement, { archives }),
+    countMessagesNonLus(db, departement),
+  ]);
+  return { departement, archives, nonLus, messages };
 }
 
-export default function Placeholder() {
-  return null;
+export default function MessagesPage({ loaderData }: Route.ComponentProps) {
+  const { departement, archives, nonLus, messages } = loaderData;
+  const query = `departement=${departement}`;
+  return (
+    <div>
+      <h1>{archives ? "Messages archivés" : "Messages reçus"}</h1>
+      <p className="mt-1 text-slate-700">
+        Formulaire de contact du site public · département {departement}
+        {archives
+          ? ""
+          : ` · ${nonLus === 0 ? "aucun message non lu" : plural(nonLus, "message non lu", "messages non lus")}`}
+      </p>
+      <p className="mt-2">
+        {archives ? (
+          <a href={`/espace/messages?${query}`}>← Retour à la boîte de réception</a>
+        ) : (
+          <a href={`/espace/messages?${query}&archives=1`}>Voir les messages archivés</a>
+        )}
+      </p>
+      <DataTable
+        className="mt-4"
+        caption={archives ? "Messages archivés, du plus récent au plus ancien" : "Messages reçus, non lus d'abord"}
+        captionHidden
+        rows={messages}
+        rowKey={(m) => m.id}
+        empty={archives ? "Aucun message archivé." : "Aucun message dans la boîte de réception."}
+        columns={[
+          {
+            header: "Objet",
+            cell: (m) => (
+              <a href={`/espace/messages/${m.id}`} className={m.luLe ? "" : "font-semibold"}>
+                {m.luLe ? null : (
+                  <span className="mr-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
+                    Nouveau
+                  </span>
+                )}
+                {m.objet}
+              </a>
+            ),
+          },
+          { header: "Reçu le", cell: (m) => formatDateTime(m.recuLe) },
+          {
+            header: "De",
+            cell: (m) => (
+              <>
+                {m.nom} <span className="break-all text-slate-700">&lt;{m.email}&gt;</span>
+              </>
+            ),
+          },
+          { header: "Qualité", cell: (m) => qualiteLabel(m.qualite) },
+          { header: "État", cell: (m) => (m.luLe ? "Lu" : "Non lu") },
+        ]}
+      />
+    </div>
+  );
 }

@@ -1,3 +1,6 @@
+import { type EnLignePublic, findEnLigneEtProchains } from "~/domain/public/annuaire-public.queries.server";
+import { getDb } from "~/server/db.server";
+import { getEnv } from "~/server/env.server";
 import type { Route } from "./+types/accueil";
 
 export const meta: Route.MetaFunction = () => [
@@ -9,7 +12,27 @@ export const meta: Route.MetaFunction = () => [
   },
 ];
 
-export default function AccueilPage() {
+export async function loader() {
+  return findEnLigneEtProchains(getDb(), getEnv().DEFAULT_DEPARTEMENT, new Date());
+}
+
+function Reseaux({ p }: { p: EnLignePublic }) {
+  return (
+    <>
+      {p.reseaux.map((r, i) => (
+        <span key={`${r.reseau}-${r.handle}`}>
+          {i > 0 ? ", " : " – "}
+          <a href={r.url} rel="noopener noreferrer">
+            {r.label}&nbsp;: {r.handle}
+          </a>
+        </span>
+      ))}
+    </>
+  );
+}
+
+export default function AccueilPage({ loaderData }: Route.ComponentProps) {
+  const { enLigne, prochains } = loaderData;
   return (
     <div className="max-w-4xl">
       <h1>Des professionnels de la jeunesse présents sur les réseaux sociaux</h1>
@@ -117,10 +140,41 @@ export default function AccueilPage() {
 
         <section aria-labelledby="titre-en-ligne">
           <h2 id="titre-en-ligne">En ligne maintenant</h2>
+          {enLigne.length > 0 ? (
+            <ul>
+              {enLigne.map((p) => (
+                <li key={p.slug}>
+                  <a href={`/promeneurs/${encodeURIComponent(p.slug)}`} className="font-semibold">
+                    {p.nomPublic}
+                  </a>
+                  <Reseaux p={p} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>
+              Aucun promeneur n'est en ligne en ce moment. Les <a href="/besoin-d-aide">lignes d'écoute nationales</a>{" "}
+              répondent, pour la plupart tous les jours.
+            </p>
+          )}
+          {prochains.length > 0 ? (
+            <>
+              <h3>Prochainement</h3>
+              <ul>
+                {prochains.map((p) => (
+                  <li key={p.slug}>
+                    <a href={`/promeneurs/${encodeURIComponent(p.slug)}`} className="font-semibold">
+                      {p.nomPublic}
+                    </a>
+                    , {p.quand}
+                    <Reseaux p={p} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p>
-            La liste des promeneurs en ligne en ce moment apparaîtra ici dès que l'annuaire des promeneurs sera en
-            ligne. En attendant, les <a href="/besoin-d-aide">lignes d'écoute nationales</a> répondent, pour la plupart
-            tous les jours.
+            <a href="/promeneurs">Voir tous les promeneurs et leurs horaires</a>
           </p>
         </section>
 

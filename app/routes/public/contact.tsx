@@ -1,3 +1,29 @@
+import { getCollectionProps, getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, redirect } from "react-router";
+import { envoyerMessage } from "~/domain/contact/contact.commands.server";
+import {
+  CONFIRMATION_ENVOI,
+  MESSAGE_LIMITE,
+  QUALITES,
+  type Qualite,
+  qualiteLabels,
+} from "~/domain/contact/contact.labels";
+import {
+  contactSchema,
+  HONEYPOT_FIELD,
+  isHoneypotFilled,
+  MESSAGE_MAX_LENGTH,
+  MESSAGE_MIN_LENGTH,
+} from "~/domain/contact/contact.schema";
+import { formatNumber } from "~/lib/format";
+import { getDb } from "~/server/db.server";
+import { getEnv } from "~/server/env.server";
+import { getLogger } from "~/server/logger.server";
+import { sendMail } from "~/server/mail.server";
+import { clientIp, requestId, setFlash } from "~/server/request.server";
+import { CsrfInput } from "~/ui/csrf-input";
+import { Field, FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/contact";
 
 export const meta: Route.MetaFunction = () => [
@@ -9,7 +35,38 @@ export const meta: Route.MetaFunction = () => [
   },
 ];
 
-export default function ContactPage() {
+export async function action({ request, context }: Route.ActionArgs) {
+  const formData = await request.formData();
+  // A robot filled the hidden field: it is told "sent", and nothing is stored nor counted.
+  if (isHoneypotFilled(formData)) {
+    setFlash(context, CONFIRMATION_ENVOI);
+    return redirect("/contact");
+  }
+  const submission = parseWithZod(formData, { schema: contactSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const env = getEnv();
+  const result = await envoyerMessage(
+    { db: getDb(), now: new Date(), requestId: requestId(context) },
+    { ...submission.value, departement: env.DEFAULT_DEPARTEMENT },
+    clientIp(context),
+    env.publicUrl,
+  );
+  if (!result.ok) return data(submission.reply({ formErrors: [MESSAGE_LIMITE] }), { status: 429 });
+  for (const mail of result.mails) {
+    await sendMail(mail).catch((error) => getLogger().error({ err: error }, "contact mail failed"));
+  }
+  setFlash(context, CONFIRMATION_ENVOI);
+  return redirect("/contact");
+}
+
+export default function ContactPage({ actionData }: Route.ComponentProps) {
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: contactSchema }),
+  });
+  const qualite = fields.qualite;
+  const hasFieldErrors = Object.values(form.allErrors).some((errors) => errors.length > 0) && !form.errors?.length;
   return (
     <div className="prose-pdn max-w-3xl">
       <h1>Contacter la coordination</h1>
@@ -51,10 +108,10 @@ export default function ContactPage() {
       <section aria-labelledby="titre-joindre">
         <h2 id="titre-joindre">Comment la joindre</h2>
         <p>
-          Le formulaire de contact n'est pas encore en service. L'adresse de la coordination sera publiée sur cette page
-          par la coordination elle-même.
+          Par le formulaire ci-dessous&nbsp;: votre message arrive dans la boîte de réception de la coordination, qui
+          vous répond par e-mail.
         </p>
-        <p>Vous pourrez lui écrire pour&nbsp;:</p>
+        <p>Vous pouvez lui écrire pour&nbsp;:</p>
         <ul>
           <li>trouver un promeneur près de chez vous ou vérifier qu'un profil est authentique&nbsp;;</li>
           <li>
@@ -67,6 +124,82 @@ export default function ContactPage() {
           Ne transmettez pas d'informations personnelles sur un jeune dans vos messages&nbsp;: en cas d'inquiétude pour
           un enfant, la page <a href="/besoin-d-aide#information-preoccupante">Besoin d'aide</a> explique qui prévenir.
         </p>
+      </section>
+      <section aria-labelledby="titre-formulaire" id="formulaire">
+        <h2 id="titre-formulaire">Écrire à la coordination</h2>
+        <div role="note" className="my-4 rounded-lg border-2 border-alerte-700 bg-red-50 px-4 py-3">
+          <p className="font-semibold">
+            Ne décrivez pas ici la situation d'un jeune&nbsp;: ce formulaire n'est pas un service d'urgence.
+          </p>
+          <p>
+            En cas de danger, appelez le <a href="tel:112">112</a>&nbsp;; enfant en danger&nbsp;:{" "}
+            <a href="tel:119">119</a>&nbsp;; idées suicidaires&nbsp;: <a href="tel:3114">3114</a>. Ces numéros sont
+            gratuits et répondent jour et nuit.
+          </p>
+        </div>
+        <p className="text-sm text-slate-700">Tous les champs sont obligatoires.</p>
+        <Form method="post" action="/contact" className="mt-4 max-w-xl" {...getFormProps(form)}>
+          <CsrfInput />
+          <FormErrors errors={form.errors} id={form.errorId} />
+          {hasFieldErrors ? (
+            <div role="alert" className="mb-4 rounded-md border border-alerte-700 bg-red-50 px-4 py-3 text-alerte-700">
+              <p>Votre message n'a pas été envoyé&nbsp;: corrigez les champs signalés ci-dessous.</p>
+            </div>
+          ) : null}
+          <InputField field={fields.nom} label="Votre nom" type="text" autoComplete="name" required />
+          <InputField
+            field={fields.email}
+            label="Votre adresse e-mail"
+            type="email"
+            autoComplete="email"
+            hint="La coordination vous répondra à cette adresse."
+            required
+          />
+          <fieldset className="mb-4" aria-describedby={qualite.errors?.length ? qualite.errorId : undefined}>
+            <legend className="mb-1 font-semibold">Vous êtes</legend>
+            {getCollectionProps(qualite, { type: "radio", options: [...QUALITES] }).map(({ key, ...props }) => (
+              <div key={key} className="flex items-center gap-2 py-0.5">
+                <input {...props} required />
+                <label htmlFor={props.id}>{qualiteLabels[props.value as Qualite]}</label>
+              </div>
+            ))}
+            {qualite.errors?.length ? (
+              <p id={qualite.errorId} className="mt-1 text-sm font-semibold text-alerte-700">
+                {qualite.errors.join(" ")}
+              </p>
+            ) : null}
+          </fieldset>
+          <InputField field={fields.objet} label="Objet" type="text" autoComplete="off" required />
+          <Field
+            id={fields.message.id}
+            label="Votre message"
+            hint={`De ${MESSAGE_MIN_LENGTH} à ${formatNumber(MESSAGE_MAX_LENGTH)} caractères. N'y mettez aucune information sur un jeune.`}
+            descriptionId={fields.message.descriptionId}
+            errors={fields.message.errors}
+            errorId={fields.message.errorId}
+          >
+            <textarea
+              {...getTextareaProps(fields.message, { ariaDescribedBy: fields.message.descriptionId })}
+              rows={10}
+              className="input w-full"
+              required
+            />
+          </Field>
+          <div className="sr-only">
+            <label htmlFor="contact-site-web">Ne pas remplir ce champ</label>
+            <input
+              id="contact-site-web"
+              type="text"
+              name={HONEYPOT_FIELD}
+              tabIndex={-1}
+              autoComplete="off"
+              defaultValue=""
+            />
+          </div>
+          <button type="submit" className="btn">
+            Envoyer le message
+          </button>
+        </Form>
       </section>
     </div>
   );

@@ -1,3 +1,5 @@
+import { findSlugsPublics } from "~/domain/public/annuaire-public.queries.server";
+import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 
 /** Public pages for search engines (profiles and news join it with their capability). */
@@ -19,9 +21,16 @@ export const PUBLIC_PATHS = [
   "/plan-du-site",
 ] as const;
 
-export function loader() {
-  const base = getEnv().publicUrl;
-  const urls = PUBLIC_PATHS.map((p) => `  <url><loc>${base}${p}</loc></url>`).join("\n");
+const escapeXml = (value: string) =>
+  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+export async function loader() {
+  const env = getEnv();
+  const base = env.publicUrl;
+  // Only the promeneurs the public may see: actif, with a conforming profile, at this instant.
+  const slugs = await findSlugsPublics(getDb(), env.DEFAULT_DEPARTEMENT, new Date());
+  const paths = [...PUBLIC_PATHS, ...slugs.map((slug) => `/promeneurs/${encodeURIComponent(slug)}`)];
+  const urls = paths.map((p) => `  <url><loc>${escapeXml(`${base}${p}`)}</loc></url>`).join("\n");
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
   return new Response(xml, {
     headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },

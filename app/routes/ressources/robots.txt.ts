@@ -1,0 +1,19 @@
+import { getEnv } from "~/server/env.server";
+
+/** Robots may index the public site, not the back office nor the sign-in pages. */
+export function loader() {
+  const body = [
+    "User-agent: *",
+    "Disallow: /espace/",
+    "Disallow: /connexion",
+    "Disallow: /mot-de-passe-oublie",
+    "Disallow: /reinitialiser/",
+    "Disallow: /invitation/",
+    "",
+    `Sitemap: ${getEnv().publicUrl}/sitemap.xml`,
+    "",
+  ].join("\n");
+  return new Response(body, {
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=3600" },
+  });
+}
