@@ -1,26 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { PAGES_PUBLIQUES } from "../app/domain/public/pages-publiques";
 import { axeViolations, newContext } from "./support/browser";
 import { withDemoBrowser } from "./support/fixtures";
 
-const PUBLIC_PAGES = [
-  "/",
-  "/promeneurs",
-  "/carte",
-  "/actualites",
-  "/agenda",
-  "/ressources",
-  "/devenir-promeneur",
-  "/besoin-d-aide",
-  "/contact",
-  "/charte",
-  "/appels",
-  "/mentions-legales",
-  "/confidentialite",
-  "/accessibilite",
-  "/plan-du-site",
-  "/connexion",
-  "/mot-de-passe-oublie",
-];
+const PUBLIC_PAGES = [...PAGES_PUBLIQUES, "/connexion", "/mot-de-passe-oublie"];
 
 /** A public profile of the demo (an actif promeneur with conforming profiles). */
 const DEMO_PROFILE = "/promeneurs/lea-espace-jeunes-manosque";

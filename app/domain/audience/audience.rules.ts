@@ -1,4 +1,5 @@
 import { isbot } from "isbot";
+import { PAGES_PUBLIQUES } from "~/domain/public/pages-publiques";
 import { TIME_ZONE } from "~/lib/format";
 
 /**
@@ -6,24 +7,8 @@ import { TIME_ZONE } from "~/lib/format";
  * as a page view, under which path, on which Europe/Paris day, and the period shown in the back office.
  */
 
-/** Public pages counted as they are (the sitemap's list). */
-export const CHEMINS_COMPTES = [
-  "/",
-  "/promeneurs",
-  "/carte",
-  "/actualites",
-  "/agenda",
-  "/ressources",
-  "/devenir-promeneur",
-  "/besoin-d-aide",
-  "/contact",
-  "/charte",
-  "/appels",
-  "/mentions-legales",
-  "/confidentialite",
-  "/accessibilite",
-  "/plan-du-site",
-] as const;
+/** Public pages counted as they are. */
+export const CHEMINS_COMPTES = PAGES_PUBLIQUES;
 
 const CHEMIN_MAX = 200;
 const PROFIL = /^\/promeneurs\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;

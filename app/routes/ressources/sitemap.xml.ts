@@ -1,25 +1,10 @@
 import { findSlugsPublics } from "~/domain/public/annuaire-public.queries.server";
+import { PAGES_PUBLIQUES } from "~/domain/public/pages-publiques";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 
-/** Public pages for search engines (profiles and news join it with their capability). */
-export const PUBLIC_PATHS = [
-  "/",
-  "/promeneurs",
-  "/carte",
-  "/actualites",
-  "/agenda",
-  "/ressources",
-  "/devenir-promeneur",
-  "/besoin-d-aide",
-  "/contact",
-  "/charte",
-  "/appels",
-  "/mentions-legales",
-  "/confidentialite",
-  "/accessibilite",
-  "/plan-du-site",
-] as const;
+/** Public pages for search engines (profiles join them from the database). */
+export const PUBLIC_PATHS = PAGES_PUBLIQUES;
 
 const escapeXml = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
