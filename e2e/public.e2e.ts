@@ -1,3 +1,4 @@
+import type { Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { PAGES_PUBLIQUES } from "../app/domain/public/pages-publiques";
 import { axeViolations, newContext } from "./support/browser";
@@ -143,5 +144,44 @@ describe("contenu des pages publiques", () => {
     const confidentialite = await htmlOf("/confidentialite");
     for (const cookie of ["pdn_session", "pdn_csrf"]) expect(confidentialite).toContain(cookie);
     expect(confidentialite).toContain("cnil.fr");
+  });
+});
+
+describe("poids des pages publiques (connexion mobile faible)", () => {
+  /** Bytes received for a page and everything it loads: compressed bodies, and the HTML as sent. */
+  async function weigh(path: string): Promise<{ total: number; html: number; scripts: number }> {
+    const context = await newContext(demo.browser, demo.app.url, { javaScript: false });
+    const page = await context.newPage();
+    const requests: Request[] = [];
+    page.on("requestfinished", (request) => requests.push(request));
+    const response = await page.goto(path, { waitUntil: "load" });
+    expect(response?.status(), path).toBe(200);
+    const html = (await response?.body())?.length ?? 0;
+    let total = 0;
+    let scripts = 0;
+    for (const request of requests) {
+      const sizes = await request.sizes();
+      total += sizes.responseBodySize + sizes.responseHeadersSize;
+      if (request.resourceType() === "script") scripts += 1;
+    }
+    await context.close();
+    console.info(`${path} : ${total} octets transférés, HTML ${html} octets, ${requests.length} requêtes`);
+    return { total, html, scripts };
+  }
+
+  it("l'accueil pèse moins de 100 Ko transférés, dont moins de 30 Ko de HTML, sans script", async () => {
+    const home = await weigh("/");
+    // The measure itself is real: the page and its stylesheet were received.
+    expect(home.total).toBeGreaterThan(2 * 1024);
+    expect(home.scripts).toBe(0);
+    expect(home.html).toBeLessThan(30 * 1024);
+    expect(home.total).toBeLessThan(100 * 1024);
+  });
+
+  it("l'annuaire des promeneurs pèse moins de 150 Ko transférés, photos comprises", async () => {
+    const annuaire = await weigh("/promeneurs");
+    expect(annuaire.total).toBeGreaterThan(2 * 1024);
+    expect(annuaire.scripts).toBe(0);
+    expect(annuaire.total).toBeLessThan(150 * 1024);
   });
 });
