@@ -176,14 +176,17 @@ describe("le choix du territoire, plus rapide avec JavaScript", () => {
       (await page.locator("main table a[href^='/espace/promeneurs/']").first().getAttribute("href")) ?? "";
     await page.goto(`${promeneur}/territoire`);
     await page.waitForLoadState("networkidle");
-    const navigations: string[] = [];
-    page.on("framenavigated", (frame) => navigations.push(frame.url()));
+    // A marker in the page's memory: a full page load (a form submitted the old way) would erase it.
+    await page.evaluate(() => {
+      (window as unknown as { pdnMarker: number }).pdnMarker = 42;
+    });
     await page.getByLabel("Rechercher une commune du département").pressSequentially("chateau", { delay: 30 });
     await expect
       .poll(async () => (await page.getByRole("list", { name: "Communes trouvées" }).textContent()) ?? "")
       .toContain("Château-Arnoux-Saint-Auban");
     await expect(page.locator("[aria-live='polite']").first().textContent()).resolves.toMatch(/trouvée/);
-    expect(navigations).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { pdnMarker?: number }).pdnMarker)).toBe(42);
+    expect(new URL(page.url()).search).toBe("");
     await page.getByRole("button", { name: "Ajouter Château-Arnoux-Saint-Auban" }).click();
     await expect
       .poll(async () => (await page.locator("main").textContent()) ?? "")
