@@ -444,7 +444,7 @@ const YOUTUBE_PUBLICATIONS = new Set(["watch", "shorts", "live", "playlist", "em
 const LECTEURS: Record<ReseauNomme, (lecture: Lecture) => NormalisationProfil> = {
   instagram({ sousDomaine, segments: [premier, second] }) {
     if (!SOUS_DOMAINES_NEUTRES.has(sousDomaine) || !premier) return pasUneAdresse("instagram");
-    if (INSTAGRAM_PUBLICATIONS.has(premier)) return publication("instagram");
+    if (INSTAGRAM_PUBLICATIONS.has(premier.toLowerCase())) return publication("instagram");
     // instagram.com/_u/nom (app link) and instagram.com/stories/nom/123 name the account.
     if (premier === "_u" || premier === "stories")
       return second ? nomValide("instagram", second) : pasUneAdresse("instagram");
