@@ -1,6 +1,6 @@
 import { type RouterContextProvider, redirect } from "react-router";
 import type { Actor } from "~/domain/comptes/actor";
-import { type Action, can, scopeFor, type Target } from "~/domain/comptes/policy";
+import { type Action, can, departementsFor, scopeFor, type Target } from "~/domain/comptes/policy";
 import { actorContext, flashContext, requestInfoContext } from "./context.server";
 import { getEnv } from "./env.server";
 import { forbidden, notFound } from "./errors.server";
@@ -53,17 +53,20 @@ export function sessionPolicy() {
 
 /**
  * The département a page works on: the one asked for in `?departement=` if the actor may act
- * there (404 otherwise, as for anything out of scope), else the first one they may act in.
+ * there (404 otherwise, as for anything out of scope), else the first one they may act in. A
+ * referent's grant counts for their structure's département.
  */
 export function pickDepartement(actor: Actor, action: Action, request: Request): string {
   const asked = new URL(request.url).searchParams.get("departement");
-  const scope = scopeFor(actor, action);
-  if (scope.all) return asked && /^(\d{2}|2[AB]|97\d)$/.test(asked) ? asked : getEnv().DEFAULT_DEPARTEMENT;
+  if (scopeFor(actor, action).all) {
+    return asked && /^(\d{2}|2[AB]|97\d)$/.test(asked) ? asked : getEnv().DEFAULT_DEPARTEMENT;
+  }
+  const departements = departementsFor(actor, action);
   if (asked) {
-    if (!scope.departements.includes(asked)) notFound();
+    if (!departements.includes(asked)) notFound();
     return asked;
   }
-  const first = scope.departements[0];
+  const first = departements[0];
   if (!first) forbidden();
   return first;
 }

@@ -2,10 +2,9 @@ import { annonceDestinataires, annonces, users } from "@db/schema";
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
+import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 import type { Audience } from "./annonce.labels";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type AnnonceListItem = {
   id: string;
@@ -84,7 +83,7 @@ export type AnnonceDetail = {
  * département. Null otherwise (the page answers 404, as for anything out of scope).
  */
 export async function findAnnonce(db: Executor, actor: Actor, id: string): Promise<AnnonceDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db
     .select({
       id: annonces.id,

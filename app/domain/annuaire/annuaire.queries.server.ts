@@ -3,7 +3,8 @@ import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { type Reseau, reseauLabels } from "~/domain/profils/profil.labels";
 import { promeneurNomsColumns } from "~/domain/promeneurs/promeneur.columns.server";
 import type { Executor } from "~/server/db.server";
-import { type AnnuaireFiltres, sansAccents } from "./annuaire.rules";
+import { sqlContientMots } from "~/server/search.server";
+import type { AnnuaireFiltres } from "./annuaire.rules";
 
 /**
  * The directory shows professional contacts only: never a sign-in date, a status reason, a
@@ -30,19 +31,6 @@ export type Annuaire = {
   referents: AnnuaireReferent[];
   coordination: AnnuaireCoordination[];
 };
-
-const ACCENTS = "àáâäãåçèéêëìíîïñòóôöõùúûüýÿ";
-const PLAIN = "aaaaaaceeeeiiiinooooouuuuyy";
-
-/** lower(value) with the accents of French names dropped (no unaccent extension needed). */
-function plain(value: SQL | SQL.Aliased | unknown): SQL {
-  return sql`translate(lower(${value}), ${ACCENTS}::text, ${PLAIN}::text)`;
-}
-
-function contains(columns: unknown[], q: string): SQL | undefined {
-  const pattern = `%${sansAccents(q).replace(/[%_\\]/g, "\\$&")}%`;
-  return or(...columns.map((c) => sql`${plain(c)} like ${pattern}::text`));
-}
 
 /**
  * The network of one département for its members (the caller has checked `annuaire.lire` there):
@@ -83,7 +71,7 @@ async function findPromeneurs(db: Executor, departement: string, filtres: Annuai
         eq(promeneurs.statut, "actif"),
         filtres.structureId ? eq(promeneurs.structureId, filtres.structureId) : undefined,
         filtres.q
-          ? contains(
+          ? sqlContientMots(
               [sql`${promeneurs.prenom} || ' ' || ${promeneurs.nom}`, promeneurs.nomPublic, structures.nom],
               filtres.q,
             )
@@ -120,7 +108,7 @@ async function findReferents(db: Executor, departement: string, filtres: Annuair
         eq(userRoles.role, "referent"),
         isNull(users.disabledAt),
         filtres.structureId ? eq(userRoles.structureId, filtres.structureId) : undefined,
-        filtres.q ? contains([users.nom, structures.nom], filtres.q) : undefined,
+        filtres.q ? sqlContientMots([users.nom, structures.nom], filtres.q) : undefined,
       ),
     )
     .orderBy(asc(users.nom), asc(users.id), asc(structures.nom));
@@ -143,7 +131,7 @@ async function findCoordination(db: Executor, departement: string, filtres: Annu
         eq(userRoles.departement, departement),
         eq(userRoles.role, "coordinateur"),
         isNull(users.disabledAt),
-        filtres.q ? contains([users.nom], filtres.q) : undefined,
+        filtres.q ? sqlContientMots([users.nom], filtres.q) : undefined,
       ),
     )
     .orderBy(asc(users.nom), asc(users.id));

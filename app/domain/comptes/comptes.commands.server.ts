@@ -9,6 +9,7 @@ import {
   users,
 } from "@db/schema";
 import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { isUuid } from "~/lib/text";
 import { type AuditActor, recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { Invalid, NotFound } from "~/server/errors.server";
@@ -28,7 +29,6 @@ const RESET_TTL_MS = 60 * 60_000;
 export const MAX_RESETS_PER_HOUR = 3;
 /** How long an invitation link stays valid (also the promeneur's invitation sent on acceptance). */
 export const INVITATION_TTL_MS = 14 * 24 * 3_600_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 
@@ -396,7 +396,7 @@ export async function revokeInvitation(
   invitationId: string,
   allowedDepartements: string[] | "all",
 ) {
-  if (!UUID.test(invitationId)) throw new NotFound();
+  if (!isUuid(invitationId)) throw new NotFound();
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(invitations).where(eq(invitations.id, invitationId));
     if (!row || (allowedDepartements !== "all" && !allowedDepartements.includes(row.departement ?? "")))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildActor } from "../../../tests/factories/actor";
 import type { Actor } from "./actor";
-import { type Action, can, invitableRoles, scopeFor } from "./policy";
+import { type Action, can, departementsFor, invitableRoles, scopeFor } from "./policy";
 import type { RoleCode } from "./roles";
 
 const OWN = "04";
@@ -388,5 +388,18 @@ describe("rôles qu'une personne peut attribuer (invitableRoles)", () => {
 
   it.each(["copil", "referent", "promeneur", "evaluateur"] as const)("ne laisse pas le rôle %s inviter", (role) => {
     expect(invitableRoles(actors[role], "04")).toEqual([]);
+  });
+});
+
+describe("départements où agir", () => {
+  it("compte le département de la structure d'un référent, pas les rôles que l'action ignore", () => {
+    const actor = buildActor(
+      { role: "referent", departement: "05", structureId: OWN_STRUCTURE },
+      { role: "promeneur", departement: "04" },
+      { role: "copil", departement: "13" },
+    );
+    expect(departementsFor(actor, "annuaire.lire")).toEqual(["04", "05"]);
+    expect(departementsFor(actor, "pilotage.lire")).toEqual(["13"]);
+    expect(departementsFor(actors.national, "annuaire.lire")).toEqual([]);
   });
 });

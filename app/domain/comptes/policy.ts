@@ -102,6 +102,18 @@ export function scopeFor(actor: Actor, action: Action): Scope {
   return { all: false, departements, structureIds };
 }
 
+/**
+ * Départements where the actor holds a role the action lists, referents included (a referent acts
+ * in their structure's département; queries still narrow to their structures where it matters).
+ * National is not in it: it acts everywhere (see `scopeFor`).
+ */
+export function departementsFor(actor: Actor, action: Action): string[] {
+  return departementsWith(
+    actor,
+    rules[action].filter((r) => r !== "national"),
+  );
+}
+
 /** Roles a person may invite others to, in a département. */
 export function invitableRoles(actor: Actor, departement: string): RoleCode[] {
   if (hasRole(actor, "national")) return ["coordinateur", "copil", "referent", "promeneur", "evaluateur"];

@@ -1,8 +1,7 @@
 import { messagesContact, users } from "@db/schema";
 import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The inbox of a département: unread first, then the most recent; archived messages apart. */
 export async function findMessages(db: Executor, departement: string, options: { archives: boolean }) {
@@ -44,7 +43,7 @@ export async function countMessagesNonLus(db: Executor, departement: string): Pr
 
 /** One message with who read it first; null when the id is not one (the caller checks the département). */
 export async function findMessage(db: Executor, id: string) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db
     .select({
       id: messagesContact.id,

@@ -14,8 +14,6 @@ import {
   parseJour,
   readCsv,
   type StructureImportee,
-  slugify,
-  uniqueSlug,
 } from "./import.rules";
 
 const now = new Date("2026-11-29T10:00:00Z");
@@ -254,15 +252,6 @@ describe("valeurs", () => {
     expect(parseHeures("4,50")).toBe(4.5);
     expect(parseHeures("4,25")).toBe("decimales");
     expect(parseHeures("quatre")).toBe("format");
-  });
-
-  it("fabrique des adresses publiques uniques sans accents", () => {
-    expect(slugify("Léa, animatrice à Digne")).toBe("lea-animatrice-a-digne");
-    expect(slugify("!!!")).toBe("promeneur");
-    const taken = new Set(["lea"]);
-    expect(uniqueSlug("lea", taken)).toBe("lea-2");
-    expect(uniqueSlug("lea", taken)).toBe("lea-3");
-    expect(uniqueSlug("tom", taken)).toBe("tom");
   });
 });
 

@@ -3,6 +3,7 @@ import { PROMENEUR_STATUTS, type PromeneurStatut, promeneurStatutLabels } from "
 import { HEURES_MAX, HEURES_MIN, MOTIF_MAX } from "~/domain/promeneurs/promeneur.rules";
 import { STRUCTURE_TYPES, type StructureType, structureTypeLabels } from "~/domain/structures/structure.labels";
 import { TIME_ZONE } from "~/lib/format";
+import { normaliserRecherche, sansAccents } from "~/lib/text";
 import {
   COLONNES,
   type ColonneImport,
@@ -146,18 +147,7 @@ export function readCsv(bytes: Uint8Array): Lecture {
 
 /** Header key: no case, accents or punctuation ("Code postal", "code_postal" and "CODE-POSTAL" match). */
 export function headerKey(value: string): string {
-  return foldAccents(value).replace(/[^a-z0-9]/g, "");
-}
-
-/** Name key for structures and communes: no case or accents, punctuation as single spaces. */
-export function nameKey(value: string): string {
-  return foldAccents(value)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
-function foldAccents(value: string): string {
-  return value.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae");
+  return sansAccents(value).replace(/[^a-z0-9]/g, "");
 }
 
 type Entetes = { index: Map<string, number>; erreurs: ImportErreur[]; avertissements: string[] };
@@ -287,24 +277,24 @@ function cleanCell(value: string | undefined): string {
 
 const STRUCTURE_TYPE_KEYS = new Map<string, StructureType>(
   STRUCTURE_TYPES.flatMap((code) => [
-    [nameKey(code), code],
-    [nameKey(structureTypeLabels[code]), code],
+    [normaliserRecherche(code), code],
+    [normaliserRecherche(structureTypeLabels[code]), code],
   ]),
 );
 
 export function parseStructureType(value: string): StructureType | null {
-  return STRUCTURE_TYPE_KEYS.get(nameKey(value)) ?? null;
+  return STRUCTURE_TYPE_KEYS.get(normaliserRecherche(value)) ?? null;
 }
 
 const STATUT_KEYS = new Map<string, PromeneurStatut>(
   PROMENEUR_STATUTS.flatMap((code) => [
-    [nameKey(code), code],
-    [nameKey(promeneurStatutLabels[code]), code],
+    [normaliserRecherche(code), code],
+    [normaliserRecherche(promeneurStatutLabels[code]), code],
   ]),
 );
 
 export function parsePromeneurStatut(value: string): PromeneurStatut | null {
-  return STATUT_KEYS.get(nameKey(value)) ?? null;
+  return STATUT_KEYS.get(normaliserRecherche(value)) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,7 +324,7 @@ class Lookup {
   ) {
     this.codes = new Map(entries.map((e) => [e.code.toUpperCase(), e.code]));
     for (const entry of entries) {
-      const key = nameKey(entry.nom);
+      const key = normaliserRecherche(entry.nom);
       this.noms.set(key, [...(this.noms.get(key) ?? []), entry.code]);
     }
   }
@@ -344,7 +334,7 @@ class Lookup {
       const code = this.codes.get(candidate.toUpperCase());
       if (code) return { ok: true, value: code };
     }
-    const found = this.noms.get(nameKey(value)) ?? [];
+    const found = this.noms.get(normaliserRecherche(value)) ?? [];
     if (found.length === 1) return { ok: true, value: found[0] as string };
     if (found.length > 1) {
       return {
@@ -480,7 +470,7 @@ function checkLongueur(ligne: CsvLigne, entetes: string[], erreurs: ImportErreur
 function groupByName<T extends { nom: string }>(items: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
-    const key = nameKey(item.nom);
+    const key = normaliserRecherche(item.nom);
     map.set(key, [...(map.get(key) ?? []), item]);
   }
   return map;
@@ -530,7 +520,7 @@ function validateStructures(
 
     const nom = l.texte("nom", { requis: true, max: 200 });
     if (nom) {
-      const key = nameKey(nom);
+      const key = normaliserRecherche(nom);
       const first = vues.get(key);
       if (first !== undefined) l.erreur("nom", `la structure « ${nom} » figure déjà ligne ${first} de ce fichier.`);
       else vues.set(key, raw.numero);
@@ -580,7 +570,7 @@ function validateStructures(
     const charteSignataire = l.texte("charte_signataire", { max: 200 });
 
     const statutValue = l.texte("statut") ?? "active";
-    const statut = STRUCTURE_STATUTS.get(nameKey(statutValue));
+    const statut = STRUCTURE_STATUTS.get(normaliserRecherche(statutValue));
     if (!statut) l.erreur("statut", `le statut « ${statutValue} » doit être « active » ou « inactive ».`);
 
     if (erreurs.length === before && nom && type && communeCode && statut) {
@@ -748,7 +738,7 @@ function validatePromeneurs(
     const structureNom = l.texte("structure", { requis: true });
     let structureId: string | null = null;
     if (structureNom) {
-      const found = structures.get(nameKey(structureNom)) ?? [];
+      const found = structures.get(normaliserRecherche(structureNom)) ?? [];
       if (found.length === 1) structureId = (found[0] as { id: string }).id;
       else if (found.length > 1) {
         l.erreur(
@@ -904,21 +894,4 @@ export function analyseImport(kind: ImportKind, bytes: Uint8Array, ref: ImportRe
   }
   const lignes = validatePromeneurs(table, entetes.index, ref, now, erreurs);
   return { kind, total, lignes, erreurs, avertissements: entetes.avertissements };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Slugs
-
-/** "Léa, animatrice à Digne" → "lea-animatrice-a-digne" (public URL part). */
-export function slugify(value: string): string {
-  const slug = nameKey(value).replace(/ /g, "-").slice(0, 60).replace(/-+$/, "");
-  return slug || "promeneur";
-}
-
-/** The first of `base`, `base-2`, `base-3`… that is not taken (taken ones are added to the set). */
-export function uniqueSlug(base: string, taken: Set<string>): string {
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  taken.add(slug);
-  return slug;
 }

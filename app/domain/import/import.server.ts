@@ -2,11 +2,12 @@ import { communes, epci, promeneurs, promeneurTerritoires, structures } from "@d
 import { asc, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
+import { slugBase, slugLibre } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { NotFound } from "~/server/errors.server";
 import type { ImportKind } from "./import.columns";
-import { analyseImport, type ImportAnalyse, type ImportReference, slugify, uniqueSlug } from "./import.rules";
+import { analyseImport, type ImportAnalyse, type ImportReference } from "./import.rules";
 
 /**
  * Import of an existing network from a CSV file: `previewImport` checks and writes nothing;
@@ -108,7 +109,7 @@ export async function applyImport(
               ...p,
               departement,
               motifStatut,
-              slug: uniqueSlug(slugify(p.nomPublic), taken),
+              slug: reserveSlug(p.nomPublic, taken),
               proposePar: actor.userId,
               statutDepuis: ctx.now,
               createdAt: ctx.now,
@@ -143,4 +144,11 @@ export async function applyImport(
     );
     return { ok: true, analyse, counts };
   });
+}
+
+/** A free public slug for this name, reserved in `taken` so that the next line of the file gets another. */
+function reserveSlug(nomPublic: string, taken: Set<string>): string {
+  const slug = slugLibre(slugBase(nomPublic), taken);
+  taken.add(slug);
+  return slug;
 }

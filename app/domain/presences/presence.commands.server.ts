@@ -3,7 +3,7 @@ import { and, asc, eq, gte } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { RESEAUX } from "~/domain/profils/profil.labels";
 import { publicAccess } from "~/domain/promeneurs/fiche.policy";
-import { isUuid } from "~/domain/promeneurs/fiche.queries.server";
+import { isUuid } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
 import { forbidden, Invalid, notFound } from "~/server/errors.server";

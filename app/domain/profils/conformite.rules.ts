@@ -1,4 +1,5 @@
 import { TIME_ZONE } from "~/lib/format";
+import { sansAccents } from "~/lib/text";
 import type { StatutProfil } from "./profil.labels";
 import { debutJourParis, type JourCivil, jourParis } from "./profil.rules";
 
@@ -109,10 +110,7 @@ export function prochainLundiSeptHeures(now: Date): Date {
  */
 export function codeControle(libelle: string, existants: readonly string[]): string {
   const base =
-    libelle
-      .normalize("NFD")
-      .replace(/\p{Diacritic}/gu, "")
-      .toLowerCase()
+    sansAccents(libelle)
       .replace(/[^a-z0-9]+/g, "_")
       .replace(/^_+|_+$/g, "")
       .slice(0, 40)

@@ -1,6 +1,7 @@
 import { parametresDepartement, profilsSociaux, promeneurs, structures, users, verificationsProfil } from "@db/schema";
 import { asc, desc, eq } from "drizzle-orm";
 import { promeneurAccesColumns } from "~/domain/promeneurs/promeneur.columns.server";
+import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 import type { ResultatVerification, StatutProfil } from "./profil.labels";
 import { DELAI_VERIFICATION_MOIS, prochaineEcheance, statutProfil } from "./profil.rules";
@@ -57,12 +58,6 @@ export async function countProfilsConformes(
 // ---------------------------------------------------------------------------------------------
 // Profiles of a promeneur, one profile, its verifications
 // ---------------------------------------------------------------------------------------------
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string | undefined | null): value is string {
-  return !!value && UUID.test(value);
-}
 
 const promeneurColumns = {
   ...promeneurAccesColumns,

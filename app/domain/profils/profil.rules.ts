@@ -4,6 +4,7 @@
  * No clock and no database: `now` is always passed in.
  */
 import { TIME_ZONE } from "~/lib/format";
+import { sansAccents } from "~/lib/text";
 import {
   controleConformiteLabels,
   type Reseau,
@@ -738,12 +739,8 @@ const MOTS_VIDES = new Set(["de", "du", "des", "la", "le", "les", "et", "en", "a
 /** Birth years of an adult professional, 1940 to 2009, not glued to other digits. */
 const ANNEE_DE_NAISSANCE = /(?<!\d)(19[4-9]\d|200\d)(?!\d)/;
 
-function simplifier(texte: string): string {
-  return texte.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
-
 function motsDe(texte: string): string[] {
-  return simplifier(texte)
+  return sansAccents(texte)
     .split(/[^a-z0-9]+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/)
     .filter(Boolean);
 }
@@ -761,8 +758,8 @@ function motsDe(texte: string): string[] {
  */
 export function personalHandleWarning(handle: string, personne: IdentitePersonne): AvertissementProfil | null {
   const mots = motsDe(handle);
-  const lettres = simplifier(handle).replace(/[^a-z]/g, "");
-  const partiesNom = simplifier(personne.nom)
+  const lettres = sansAccents(handle).replace(/[^a-z]/g, "");
+  const partiesNom = sansAccents(personne.nom)
     .split(/[^a-z]+/)
     .filter((p) => p.length >= 2 && !PARTICULES.has(p));
   // Markers are looked for outside the last name: "Villeneuve" holds "ville" and is no marker.
@@ -801,8 +798,8 @@ export function personalHandleWarning(handle: string, personne: IdentitePersonne
     };
   }
 
-  const prenom = simplifier(personne.prenom).replace(/[^a-z]/g, "");
-  const initiale = partiesNom[0]?.[0] ?? simplifier(personne.nom).replace(/[^a-z]/g, "")[0];
+  const prenom = sansAccents(personne.prenom).replace(/[^a-z]/g, "");
+  const initiale = partiesNom[0]?.[0] ?? sansAccents(personne.nom).replace(/[^a-z]/g, "")[0];
   if (prenom.length >= 2 && initiale) {
     const motsLettres = mots.filter((m) => /^[a-z]+$/.test(m));
     const formes = [`${prenom}${initiale}`, `${initiale}${prenom}`];
@@ -819,7 +816,7 @@ export function personalHandleWarning(handle: string, personne: IdentitePersonne
     }
   }
 
-  const annee = simplifier(handle).match(ANNEE_DE_NAISSANCE)?.[1];
+  const annee = sansAccents(handle).match(ANNEE_DE_NAISSANCE)?.[1];
   if (annee) {
     return {
       regle: "annee_de_naissance",

@@ -1,12 +1,12 @@
 import { fichiers, promeneurs } from "@db/schema";
 import { eq } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
+import { isUuid } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
 import { forbidden, notFound } from "~/server/errors.server";
 import { type FichierVerifie, storeFichier } from "~/server/fichiers.server";
 import { publicAccess } from "./fiche.policy";
-import { isUuid } from "./fiche.queries.server";
 import type { FicheInput } from "./fiche.schema";
 
 type Ctx = { db: Database; now: Date; requestId?: string };

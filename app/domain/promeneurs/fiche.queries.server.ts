@@ -4,16 +4,11 @@ import type { Actor } from "~/domain/comptes/actor";
 import { findHoraires } from "~/domain/presences/presence.queries.server";
 import { type CreneauDate, isEnLigne, prochainCreneau } from "~/domain/presences/presence.rules";
 import { countProfilsConformes } from "~/domain/profils/profil.queries.server";
+import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 import { notFound } from "~/server/errors.server";
 import { publicAccess } from "./fiche.policy";
 import { promeneurAccesColumns } from "./promeneur.columns.server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string | undefined | null): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
 
 /**
  * A promeneur whose public record the actor may see, with what they may do on it (`read` or

@@ -6,6 +6,7 @@ import { can } from "~/domain/comptes/policy";
 import { createToken } from "~/domain/comptes/tokens.server";
 import { countProfilsConformes } from "~/domain/profils/profil.queries.server";
 import { formatDate, formatNumber } from "~/lib/format";
+import { isUuid, slugBase, slugLibre } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
@@ -15,7 +16,7 @@ import { type Mail, sendMail } from "~/server/mail.server";
 import { refusal } from "./promeneur.errors.server";
 import type { PromeneurTransition } from "./promeneur.labels";
 import { canManagePromeneurPublic, canReadPromeneur } from "./promeneur.policy";
-import { findTerritoire, type PromeneurRow, UUID } from "./promeneur.queries.server";
+import { findTerritoire, type PromeneurRow } from "./promeneur.queries.server";
 import {
   type PromeneurEtat,
   type PromeneurNotification,
@@ -25,7 +26,6 @@ import {
   type TransitionPlan,
 } from "./promeneur.rules";
 import type { ModifierInput, ProposerInput, TerritoireInput } from "./promeneur.schema";
-import { slugBase, slugLibre } from "./promeneur.text";
 
 export type Ctx = { db: Database; now: Date; requestId?: string };
 
@@ -155,7 +155,7 @@ export async function transitionPromeneur<T extends Exclude<PromeneurTransition,
   input: TransitionInputs[T],
 ): Promise<{ statut: string }> {
   const { db, now, requestId } = ctx;
-  if (!UUID.test(promeneurId)) throw new NotFound();
+  if (!isUuid(promeneurId)) throw new NotFound();
   const done = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(promeneurs).where(eq(promeneurs.id, promeneurId)).for("update");
     if (!row) throw new NotFound();
@@ -259,7 +259,7 @@ export async function modifierPromeneur(
   input: ModifierInput,
 ): Promise<void> {
   const { db, now, requestId } = ctx;
-  if (!UUID.test(promeneurId)) throw new NotFound();
+  if (!isUuid(promeneurId)) throw new NotFound();
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(promeneurs).where(eq(promeneurs.id, promeneurId)).for("update");
     if (!row) throw new NotFound();
@@ -306,7 +306,7 @@ export async function definirTerritoire(
   input: TerritoireInput,
 ): Promise<void> {
   const { db, requestId } = ctx;
-  if (!UUID.test(promeneurId)) throw new NotFound();
+  if (!isUuid(promeneurId)) throw new NotFound();
   const communeCodes = [...new Set(input.communes)];
   const epciSirens = [...new Set(input.epci)];
   await db.transaction(async (tx) => {

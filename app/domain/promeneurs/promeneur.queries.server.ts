@@ -4,15 +4,14 @@ import { findEntityHistory } from "~/domain/audit/audit.queries.server";
 import type { Actor } from "~/domain/comptes/actor";
 import { scopeFor } from "~/domain/comptes/policy";
 import { getDelaiVerification, profilResumeColumns, statutDuProfil } from "~/domain/profils/profil.queries.server";
+import { correspond, isUuid, normaliserRecherche } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 import { NotFound } from "~/server/errors.server";
+import { sqlContientMots } from "~/server/search.server";
 import { promeneurNomsColumns } from "./promeneur.columns.server";
 import { PROMENEUR_STATUTS, type PromeneurStatut } from "./promeneur.labels";
 import { canReadPromeneur } from "./promeneur.policy";
 import { activationManques } from "./promeneur.rules";
-import { correspond, normaliserRecherche } from "./promeneur.text";
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type PromeneurRow = typeof promeneurs.$inferSelect;
 
@@ -26,20 +25,12 @@ export function promeneurScope(actor: Actor): SQL | undefined {
   return parts.length ? or(...parts) : sql`false`;
 }
 
-const sansAccents = (column: SQL | typeof promeneurs.nom) =>
-  sql`translate(lower(${column}), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa')`;
-
 export type PromeneurFiltres = { statut?: string | null; structureId?: string | null; q?: string | null };
 
 /** The promeneurs an actor may read, filtered, by name. */
 export async function findPromeneursForActor(db: Executor, actor: Actor, filtres: PromeneurFiltres = {}) {
   const statut = PROMENEUR_STATUTS.includes(filtres.statut as PromeneurStatut) ? filtres.statut : null;
-  const structureId = filtres.structureId && UUID.test(filtres.structureId) ? filtres.structureId : null;
-  const mots = normaliserRecherche(filtres.q ?? "")
-    .split(" ")
-    .filter(Boolean)
-    .slice(0, 5);
-  const nomComplet = sql`${promeneurs.prenom} || ' ' || ${promeneurs.nom} || ' ' || ${promeneurs.nomPublic}`;
+  const structureId = filtres.structureId && isUuid(filtres.structureId) ? filtres.structureId : null;
   return db
     .select({
       ...promeneurNomsColumns,
@@ -56,7 +47,7 @@ export async function findPromeneursForActor(db: Executor, actor: Actor, filtres
         promeneurScope(actor),
         statut ? eq(promeneurs.statut, statut) : undefined,
         structureId ? eq(promeneurs.structureId, structureId) : undefined,
-        ...mots.map((mot) => sql`${sansAccents(nomComplet)} like ${`%${mot}%`}`),
+        sqlContientMots([promeneurs.prenom, promeneurs.nom, promeneurs.nomPublic], (filtres.q ?? "").slice(0, 100)),
       ),
     )
     .orderBy(asc(promeneurs.nom), asc(promeneurs.prenom))
@@ -65,7 +56,7 @@ export async function findPromeneursForActor(db: Executor, actor: Actor, filtres
 
 /** One promeneur with what its permissions need (no scope check: the caller decides). */
 export async function findPromeneurRow(db: Executor, id: string): Promise<PromeneurRow | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.select().from(promeneurs).where(eq(promeneurs.id, id));
   return row ?? null;
 }

@@ -27,6 +27,7 @@ import {
 import { type Reseau, reseauLabels } from "~/domain/profils/profil.labels";
 import { getDelaiVerification, statutDuProfil } from "~/domain/profils/profil.queries.server";
 import { isTheme, themeLabels } from "~/domain/promeneurs/theme.labels";
+import { normaliserRecherche } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 
 /**
@@ -58,16 +59,6 @@ const PAS_AUJOURD_HUI = "pas de présence aujourd'hui";
 
 function reseauLabel(code: string): string {
   return reseauLabels[code as Reseau] ?? code;
-}
-
-/** Lower case, no accents, hyphens and apostrophes as spaces: "Saint-Étienne" = "saint etienne". */
-export function normalizeNom(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[-'’\s]+/g, " ")
-    .trim();
 }
 
 const CODE_INSEE = /^(\d[\dab]\d{3})$/i;
@@ -238,7 +229,7 @@ async function resolveCommune(
     const [row] = await db.select({ code: communes.code }).from(communes).where(eq(communes.code, code.toUpperCase()));
     return row ? [row.code] : [];
   }
-  const wanted = normalizeNom(value);
+  const wanted = normaliserRecherche(value);
   if (!wanted) return [];
   // Names are compared without accents or hyphens, among the département's communes and those covered.
   const rows = await db
@@ -249,7 +240,7 @@ async function resolveCommune(
         ? or(eq(communes.departement, departement), inArray(communes.code, codesCouverts))
         : eq(communes.departement, departement),
     );
-  return rows.filter((c) => normalizeNom(c.nom) === wanted).map((c) => c.code);
+  return rows.filter((c) => normaliserRecherche(c.nom) === wanted).map((c) => c.code);
 }
 
 // ─── Directory ───────────────────────────────────────────────────────────────────────────────────

@@ -2,7 +2,9 @@ import { communes, epci, promeneurs, structures, userRoles, users } from "@db/sc
 import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { scopeFor } from "~/domain/comptes/policy";
+import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
+import { sqlContientMots, sqlSansAccents } from "~/server/search.server";
 import { foldNom } from "./structure.rules";
 
 /** The WHERE clause of what an actor may read: their départements, or their own structures. */
@@ -15,20 +17,9 @@ export function structureScope(actor: Actor): SQL | undefined {
   return parts.length ? or(...parts) : sql`false`;
 }
 
-const ACCENTS = "ÀÂÄÁÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÇÑŸàâäáãåéèêëíìîïóòôöõúùûüçñÿ";
-const PLAIN = "AAAAAAEEEEIIIIOOOOOUUUUCNYaaaaaaeeeeiiiiooooouuuucny";
-
-/**
- * A text column in lower case without accents, like `foldNom` on the JavaScript side (no
- * `unaccent` needed: `translate` works on PostgreSQL and PGlite alike).
- */
+/** A name in lower case without accents and with single spaces, like `foldNom` on the JavaScript side. */
 export function foldSql(column: SQL | typeof structures.nom): SQL<string> {
-  const plain = sql`replace(replace(translate(${column}, ${ACCENTS}::text, ${PLAIN}::text), 'œ', 'oe'), 'Œ', 'oe')`;
-  return sql<string>`btrim(regexp_replace(lower(${plain}), '[[:space:]]+', ' ', 'g'))`;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[%_\\]/g, "\\$&");
+  return sql<string>`btrim(regexp_replace(${sqlSansAccents(column)}, '[[:space:]]+', ' ', 'g'))`;
 }
 
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
@@ -73,7 +64,7 @@ export async function findStructuresForActor(db: Executor, actor: Actor, filters
       and(
         structureScope(actor),
         filters.departement ? eq(structures.departement, filters.departement) : undefined,
-        filters.q ? sql`${foldSql(structures.nom)} like ${`%${escapeLike(foldNom(filters.q))}%`}` : undefined,
+        filters.q ? sqlContientMots([structures.nom], filters.q) : undefined,
         filters.type ? eq(structures.type, filters.type) : undefined,
         filters.epci ? eq(communes.epciSiren, filters.epci) : undefined,
         filters.statut ? eq(structures.statut, filters.statut) : undefined,
@@ -116,12 +107,6 @@ export async function findEpciOptions(db: Executor, departement: string) {
     .where(eq(communes.departement, departement))
     .orderBy(asc(epci.nom), asc(epci.siren));
   return byNom(rows);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string | undefined | null): value is string {
-  return !!value && UUID.test(value);
 }
 
 /** One structure the actor may read, with its commune and EPCI; null when out of scope or unknown. */

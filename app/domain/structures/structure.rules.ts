@@ -3,6 +3,7 @@
  * employer charter's date, and the diff the audit log keeps. No database, `now` passed in.
  */
 import { type JourCivil, jourParis } from "~/domain/profils/profil.rules";
+import { sansAccents } from "~/lib/text";
 
 export type Resultat<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -138,16 +139,7 @@ export function diffFields<T extends Record<string, unknown>>(
   return changes;
 }
 
-/** Lower case without accents: "Écoles" and "ecoles" are the same name. */
+/** Lower case without accents, single spaces: "Écoles  du Val" and "ecoles du val" are the same name. */
 export function foldNom(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/Œ/g, "OE")
-    .replace(/Æ/g, "AE")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return sansAccents(value).replace(/\s+/g, " ").trim();
 }

@@ -1,25 +1,20 @@
 import { audienceLabels, lectureLabel } from "~/domain/annonces/annonce.labels";
 import { findAnnoncesForActor } from "~/domain/annonces/annonce.queries.server";
-import { choisirDepartement, departementsDuReseau } from "~/domain/annuaire/annuaire.rules";
-import { can } from "~/domain/comptes/policy";
+import { can, departementsFor } from "~/domain/comptes/policy";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { getDb } from "~/server/db.server";
-import { forbidden, notFound } from "~/server/errors.server";
-import { requirePermission } from "~/server/request.server";
+import { pickDepartement, requirePermission } from "~/server/request.server";
 import type { Route } from "./+types/annonces";
 
 export const meta: Route.MetaFunction = () => [{ title: "Annonces – Promeneurs du Net" }];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "annonce.lire");
-  const choice = choisirDepartement(actor, new URL(request.url).searchParams.get("departement"));
-  if (!choice.ok) return choice.status === 404 ? notFound() : forbidden();
-  const { departement } = choice;
-  requirePermission(context, request, "annonce.lire", { departement });
+  const departement = pickDepartement(actor, "annonce.lire", request);
   const annonces = await findAnnoncesForActor(getDb(), actor, departement);
   return {
     departement,
-    departements: departementsDuReseau(actor),
+    departements: departementsFor(actor, "annonce.lire"),
     coordination: can(actor, "annonce.publier", { departement }),
     annonces,
   };

@@ -1,16 +1,10 @@
 import { Form } from "react-router";
 import { findAnnuaire, findAnnuaireStructures } from "~/domain/annuaire/annuaire.queries.server";
-import {
-  ANNUAIRE_ROLES,
-  annuaireRoleLabels,
-  choisirDepartement,
-  departementsDuReseau,
-  parseAnnuaireFiltres,
-} from "~/domain/annuaire/annuaire.rules";
+import { ANNUAIRE_ROLES, annuaireRoleLabels, parseAnnuaireFiltres } from "~/domain/annuaire/annuaire.rules";
+import { departementsFor } from "~/domain/comptes/policy";
 import { plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
-import { forbidden, notFound } from "~/server/errors.server";
-import { requirePermission } from "~/server/request.server";
+import { pickDepartement, requirePermission } from "~/server/request.server";
 import { DataTable } from "~/ui/data-table";
 import type { Route } from "./+types/annuaire";
 
@@ -19,11 +13,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Annuaire du réseau –
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "annuaire.lire");
   const url = new URL(request.url);
-  const choice = choisirDepartement(actor, url.searchParams.get("departement"));
-  if (!choice.ok) return choice.status === 404 ? notFound() : forbidden();
-  const { departement } = choice;
-  // The rule itself, for this département (a referent reads it through their structure's).
-  requirePermission(context, request, "annuaire.lire", { departement });
+  const departement = pickDepartement(actor, "annuaire.lire", request);
   const filtres = parseAnnuaireFiltres(url.searchParams);
   const db = getDb();
   const [annuaire, structures] = await Promise.all([
@@ -32,7 +22,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   ]);
   return {
     departement,
-    departements: departementsDuReseau(actor),
+    departements: departementsFor(actor, "annuaire.lire"),
     filtres,
     structures,
     ...annuaire,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correspond, normaliserRecherche, slugBase, slugLibre } from "./promeneur.text";
+import { correspond, isUuid, normaliserRecherche, sansAccents, slugBase, slugLibre } from "./text";
 
 describe("recherche sans accents", () => {
   it("ignore accents, casse, tirets et apostrophes", () => {
@@ -34,5 +34,18 @@ describe("adresse publique (slug)", () => {
     expect(slugLibre("lea-digne", [])).toBe("lea-digne");
     expect(slugLibre("lea-digne", ["lea-digne"])).toBe("lea-digne-2");
     expect(slugLibre("lea-digne", ["lea-digne", "lea-digne-2"])).toBe("lea-digne-3");
+  });
+});
+
+describe("clés sans accents et identifiants", () => {
+  it("compare sans accents, majuscules ni ligatures", () => {
+    expect(sansAccents("Éloïse Çà")).toBe("eloise ca");
+    expect(sansAccents("CŒUR d'Æsop")).toBe("coeur d'aesop");
+  });
+
+  it("ne prend pour identifiant qu'un UUID", () => {
+    expect(isUuid("0b6f8d5e-3c1a-4f2b-9a7e-1d2c3b4a5f60")).toBe(true);
+    expect(isUuid("1 or 1=1")).toBe(false);
+    expect(isUuid(null)).toBe(false);
   });
 });
