@@ -43,6 +43,24 @@ export async function sendMail(mail: Mail): Promise<void> {
   getLogger().info({ to: mail.to, subject: mail.subject, file }, "mail written to outbox");
 }
 
+/**
+ * Sends each mail after the transaction that decided it has committed; a failed address is logged
+ * and does not stop the others (what was decided stays readable in the back office). Returns how
+ * many were sent.
+ */
+export async function sendMails(mails: readonly Mail[], context: Record<string, unknown> = {}): Promise<number> {
+  let sent = 0;
+  for (const mail of mails) {
+    try {
+      await sendMail(mail);
+      sent += 1;
+    } catch (error) {
+      getLogger().error({ err: error, to: mail.to, subject: mail.subject, ...context }, "mail failed");
+    }
+  }
+  return sent;
+}
+
 export async function findOutboxMails(limit = 100): Promise<OutboxMail[]> {
   let names: string[];
   try {

@@ -1,13 +1,12 @@
-import { annonceDestinataires, annonces, userRoles, users } from "@db/schema";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { annonceDestinataires, annonces } from "@db/schema";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
+import { findActiveUsersWithRoles } from "~/domain/comptes/user.queries.server";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 import { forbidden, Invalid } from "~/server/errors.server";
-import { getLogger } from "~/server/logger.server";
-import { sendMail } from "~/server/mail.server";
+import { sendMails } from "~/server/mail.server";
 import { type Audience, audienceLabels, audienceRoles } from "./annonce.labels";
 import type { AnnonceInput } from "./annonce.schema";
 
@@ -24,27 +23,21 @@ export async function findDestinataires(
   departement: string,
   audience: Audience,
 ): Promise<Destinataire[]> {
-  const rows = await db
-    .selectDistinct({ userId: users.id, email: users.email, nom: users.nom })
-    .from(userRoles)
-    .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(
-      and(
-        eq(userRoles.departement, departement),
-        inArray(userRoles.role, [...audienceRoles[audience]]),
-        isNull(users.disabledAt),
-      ),
-    )
-    .orderBy(asc(users.nom), asc(users.id));
-  return rows;
+  const personnes = await findActiveUsersWithRoles(db, { departement, roles: audienceRoles[audience] });
+  // A person holding both roles is one recipient.
+  const uniques = new Map(personnes.map((p) => [p.userId, { userId: p.userId, email: p.email, nom: p.nom }]));
+  return [...uniques.values()];
 }
 
-/** How many people each audience would reach today (shown on the form). */
+/** How many people each audience would reach today (shown on the form), from one query. */
 export async function countDestinataires(db: Executor, departement: string): Promise<Record<Audience, number>> {
-  const [promeneurs, referents, tous] = await Promise.all(
-    (["promeneurs", "referents", "tous"] as const).map((a) => findDestinataires(db, departement, a)),
-  );
-  return { promeneurs: promeneurs?.length ?? 0, referents: referents?.length ?? 0, tous: tous?.length ?? 0 };
+  const personnes = await findActiveUsersWithRoles(db, { departement, roles: audienceRoles.tous });
+  const count = (audience: Audience) => {
+    const ids = new Set<string>();
+    for (const p of personnes) if ((audienceRoles[audience] as readonly string[]).includes(p.role)) ids.add(p.userId);
+    return ids.size;
+  };
+  return { promeneurs: count("promeneurs"), referents: count("referents"), tous: count("tous") };
 }
 
 export function annonceMail(
@@ -115,11 +108,9 @@ export async function publierAnnonce(
     return { annonce, destinataires };
   });
   const publicUrl = getEnv().publicUrl;
-  for (const d of destinataires) {
-    // One failed address must not stop the others: the announcement stays readable in the back office.
-    await sendMail(annonceMail(annonce, d.email, publicUrl)).catch((error) =>
-      getLogger().error({ err: error, annonceId: annonce.id, to: d.email }, "annonce mail failed"),
-    );
-  }
+  await sendMails(
+    destinataires.map((d) => annonceMail(annonce, d.email, publicUrl)),
+    { annonceId: annonce.id },
+  );
   return { id: annonce.id, destinataires: destinataires.length };
 }

@@ -1,5 +1,5 @@
 import { communes, profilsSociaux, promeneurs, structures, userRoles, users } from "@db/schema";
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Reseau, reseauLabels } from "~/domain/profils/profil.labels";
 import { promeneurNomsColumns } from "~/domain/promeneurs/promeneur.columns.server";
 import type { Executor } from "~/server/db.server";

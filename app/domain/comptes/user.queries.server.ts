@@ -1,5 +1,5 @@
 import { invitations, structures, userRoles, users } from "@db/schema";
-import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 import type { RoleCode } from "./roles";
 
@@ -67,4 +67,39 @@ export async function findPendingInvitations(db: Executor, departement: string, 
       ),
     )
     .orderBy(desc(invitations.createdAt));
+}
+
+export type Personne = { userId: string; email: string; nom: string; departement: string; role: RoleCode };
+
+/**
+ * Accounts (not disabled) holding one of `roles` in a département (every département when it is
+ * omitted), for one structure when given (referents): one row per person, département and role
+ * (callers that send one mail per person deduplicate by `userId`). Who gets
+ * an e-mail, an announcement or a reminder is always one of these lists.
+ */
+export async function findActiveUsersWithRoles(
+  db: Executor,
+  filter: { roles: readonly RoleCode[]; departement?: string; structureId?: string },
+): Promise<Personne[]> {
+  const rows = await db
+    .selectDistinct({
+      userId: users.id,
+      email: users.email,
+      nom: users.nom,
+      departement: userRoles.departement,
+      role: userRoles.role,
+    })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(
+      and(
+        inArray(userRoles.role, [...filter.roles]),
+        isNotNull(userRoles.departement),
+        filter.departement ? eq(userRoles.departement, filter.departement) : undefined,
+        filter.structureId ? eq(userRoles.structureId, filter.structureId) : undefined,
+        isNull(users.disabledAt),
+      ),
+    )
+    .orderBy(asc(userRoles.departement), asc(users.nom), asc(users.id));
+  return rows as Personne[];
 }

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
-import { appMeta, limitesDebit, messagesContact, userRoles, users } from "@db/schema";
+import { appMeta, limitesDebit, messagesContact } from "@db/schema";
 import { and, count, eq, gt, isNotNull, isNull, like, lt, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
+import { findActiveUsersWithRoles } from "~/domain/comptes/user.queries.server";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import type { Mail } from "~/server/mail.server";
@@ -92,18 +93,13 @@ export async function envoyerMessage(
       },
       requestId,
     );
-    const coordinateurs = await findCoordinateurs(tx, input.departement);
+    const coordinateurs = await findActiveUsersWithRoles(tx, {
+      roles: ["coordinateur"],
+      departement: input.departement,
+    });
     const mails = coordinateurs.map((c) => mailNouveauMessage(c.email, { ...input, id: message.id }, publicUrl));
     return { ok: true, id: message.id, mails } as const;
   });
-}
-
-async function findCoordinateurs(db: Executor, departement: string) {
-  return db
-    .selectDistinct({ email: users.email })
-    .from(userRoles)
-    .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(and(eq(userRoles.role, "coordinateur"), eq(userRoles.departement, departement), isNull(users.disabledAt)));
 }
 
 function mailNouveauMessage(to: string, m: ContactInput & { id: string }, publicUrl: string): Mail {

@@ -1,9 +1,8 @@
-import { userRoles, users } from "@db/schema";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { findActiveUsersWithRoles, type Personne } from "~/domain/comptes/user.queries.server";
 import { formatDate } from "~/lib/format";
 import type { Executor } from "~/server/db.server";
 import { getLogger } from "~/server/logger.server";
-import { type Mail, sendMail } from "~/server/mail.server";
+import { type Mail, sendMails } from "~/server/mail.server";
 import { findProfilsASuivre, type ProfilASuivre } from "./conformite.queries.server";
 import { HORIZON_RAPPEL_JOURS } from "./conformite.rules";
 import { type Reseau, reseauLabels } from "./profil.labels";
@@ -12,18 +11,9 @@ export const RAPPEL_HEBDOMADAIRE = "conformite.rappel-hebdomadaire";
 
 /** Active coordinators' accounts, by département. */
 async function findCoordinateurs(db: Executor) {
-  const rows = await db
-    .selectDistinct({ departement: userRoles.departement, email: users.email, nom: users.nom })
-    .from(userRoles)
-    .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(and(eq(userRoles.role, "coordinateur"), isNull(users.disabledAt)))
-    .orderBy(asc(userRoles.departement), asc(users.email));
-  const parDepartement = new Map<string, { email: string; nom: string }[]>();
-  for (const row of rows) {
-    if (!row.departement) continue;
-    const liste = parDepartement.get(row.departement) ?? [];
-    liste.push({ email: row.email, nom: row.nom });
-    parDepartement.set(row.departement, liste);
+  const parDepartement = new Map<string, Personne[]>();
+  for (const personne of await findActiveUsersWithRoles(db, { roles: ["coordinateur"] })) {
+    parDepartement.set(personne.departement, [...(parDepartement.get(personne.departement) ?? []), personne]);
   }
   return parDepartement;
 }
@@ -80,16 +70,16 @@ export function mailRappel(
  * number of e-mails sent.
  */
 export async function envoyerRappelsConformite(db: Executor, now: Date, publicUrl: string): Promise<number> {
-  let envoyes = 0;
+  const mails: Mail[] = [];
   for (const [departement, coordinateurs] of await findCoordinateurs(db)) {
     const profils = await findProfilsASuivre(db, departement, now, HORIZON_RAPPEL_JOURS);
     for (const coordinateur of coordinateurs) {
       const mail = mailRappel(coordinateur, departement, profils, publicUrl);
-      if (!mail) continue;
-      await sendMail(mail);
-      envoyes += 1;
+      if (mail) mails.push(mail);
     }
   }
+  // A failed address is logged, not retried: the job is not run again for the others.
+  const envoyes = await sendMails(mails, { job: "conformite.rappel-hebdomadaire" });
   getLogger().info({ envoyes }, "weekly conformity reminders sent");
   return envoyes;
 }

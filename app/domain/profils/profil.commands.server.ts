@@ -6,8 +6,7 @@ import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 import { forbidden, Invalid, notFound } from "~/server/errors.server";
-import { getLogger } from "~/server/logger.server";
-import { type Mail, sendMail } from "~/server/mail.server";
+import { type Mail, sendMails } from "~/server/mail.server";
 import { findControles } from "./conformite.queries.server";
 import { type Reseau, reseauLabels } from "./profil.labels";
 import { type Acces, accesProfils, accesVerification } from "./profil.policy";
@@ -279,12 +278,7 @@ export async function verifierProfil(ctx: Ctx, actor: Actor, profilId: string, i
   let mailEnvoye = false;
   if (resultat === "non_conforme") {
     const mail = mailNonConforme(promeneur, profil, manquants, commentaire, ctx.now);
-    try {
-      await sendMail(mail);
-      mailEnvoye = true;
-    } catch (error) {
-      getLogger().error({ err: error, profilId: profil.id }, "non-conformity mail failed");
-    }
+    mailEnvoye = (await sendMails([mail], { profilId: profil.id })) === 1;
   }
   return { verification, resultat, manquants, mailEnvoye, promeneurId: promeneur.id };
 }

@@ -1,9 +1,10 @@
-import { communes, invitations, promeneurs, promeneurTerritoires, structures, userRoles, users } from "@db/schema";
+import { communes, invitations, promeneurs, promeneurTerritoires, structures } from "@db/schema";
 import { and, eq, inArray, isNull, like, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { INVITATION_TTL_MS } from "~/domain/comptes/comptes.commands.server";
 import { can } from "~/domain/comptes/policy";
 import { createToken } from "~/domain/comptes/tokens.server";
+import { findActiveUsersWithRoles } from "~/domain/comptes/user.queries.server";
 import { countProfilsConformes } from "~/domain/profils/profil.queries.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { isUuid, slugBase, slugLibre } from "~/lib/text";
@@ -11,8 +12,7 @@ import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 import { Invalid, NotFound } from "~/server/errors.server";
-import { getLogger } from "~/server/logger.server";
-import { type Mail, sendMail } from "~/server/mail.server";
+import { type Mail, sendMails } from "~/server/mail.server";
 import { refusal } from "./promeneur.errors.server";
 import type { PromeneurTransition } from "./promeneur.labels";
 import { canManagePromeneurPublic, canReadPromeneur } from "./promeneur.policy";
@@ -378,20 +378,12 @@ async function destinataires(
   to: PromeneurNotification["to"],
 ): Promise<Destinataire[]> {
   if (to === "promeneur") return [{ email: promeneur.email, nom: promeneur.prenom }];
-  const rows = await db
-    .selectDistinct({ email: users.email, nom: users.nom })
-    .from(userRoles)
-    .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(
-      and(
-        isNull(users.disabledAt),
-        eq(userRoles.departement, promeneur.departement),
-        to === "referents"
-          ? and(eq(userRoles.role, "referent"), eq(userRoles.structureId, promeneur.structureId))
-          : eq(userRoles.role, "coordinateur"),
-      ),
-    );
-  return rows;
+  return findActiveUsersWithRoles(
+    db,
+    to === "referents"
+      ? { roles: ["referent"], departement: promeneur.departement, structureId: promeneur.structureId }
+      : { roles: ["coordinateur"], departement: promeneur.departement },
+  );
 }
 
 /** The sentences of an e-mail, for one transition and one kind of recipient. */
@@ -505,9 +497,5 @@ async function notify(
       });
     }
   }
-  for (const mail of mails) {
-    await sendMail(mail).catch((error) =>
-      getLogger().error({ err: error, subject: mail.subject }, "promeneur notification failed"),
-    );
-  }
+  await sendMails(mails, { promeneurId: promeneur.id });
 }

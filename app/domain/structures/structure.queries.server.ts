@@ -5,7 +5,6 @@ import { scopeFor } from "~/domain/comptes/policy";
 import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 import { sqlContientMots, sqlSansAccents } from "~/server/search.server";
-import { foldNom } from "./structure.rules";
 
 /** The WHERE clause of what an actor may read: their départements, or their own structures. */
 export function structureScope(actor: Actor): SQL | undefined {

@@ -19,8 +19,7 @@ import {
 import { formatNumber } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
-import { getLogger } from "~/server/logger.server";
-import { sendMail } from "~/server/mail.server";
+import { sendMails } from "~/server/mail.server";
 import { clientIp, requestId, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { Field, FormErrors, InputField } from "~/ui/field";
@@ -52,9 +51,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     env.publicUrl,
   );
   if (!result.ok) return data(submission.reply({ formErrors: [MESSAGE_LIMITE] }), { status: 429 });
-  for (const mail of result.mails) {
-    await sendMail(mail).catch((error) => getLogger().error({ err: error }, "contact mail failed"));
-  }
+  await sendMails(result.mails, { contact: true });
   setFlash(context, CONFIRMATION_ENVOI);
   return redirect("/contact");
 }
