@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   index,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { promeneurs } from "./reseau";
 import { structures } from "./structures";
 import { departements } from "./territoire";
 
@@ -85,7 +87,7 @@ export const invitations = pgTable(
     departement: text().references(() => departements.code),
     structureId: uuid().references(() => structures.id),
     /** For a promeneur's invitation: the promeneur record the new account is linked to. */
-    promeneurId: uuid(),
+    promeneurId: uuid().references((): AnyPgColumn => promeneurs.id, { onDelete: "cascade" }),
     invitedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     tokenHash: text().notNull().unique(),
     expiresAt: at().notNull(),

@@ -1,4 +1,5 @@
-import { customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./comptes";
 import { departements } from "./territoire";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -22,7 +23,7 @@ export const fichiers = pgTable(
     taille: integer().notNull(),
     sha256: text().notNull(),
     contenu: bytea().notNull(),
-    creePar: uuid(),
+    creePar: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [index().on(t.departement)],

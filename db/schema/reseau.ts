@@ -76,6 +76,10 @@ export const promeneurs = pgTable(
   (t) => [
     uniqueIndex("promeneurs_slug_unique").on(t.slug),
     uniqueIndex("promeneurs_user_unique").on(t.userId),
+    // One record in the network per professional e-mail (someone who left may be proposed again).
+    uniqueIndex("promeneurs_email_unique")
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.statut} not in ('sorti', 'refuse')`),
     index().on(t.departement, t.statut),
     index().on(t.structureId),
     check("promeneurs_ages", sql`${t.ageMin} >= 10 and ${t.ageMax} <= 30 and ${t.ageMin} <= ${t.ageMax}`),

@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { fichiers } from "./fichiers";
 import { communes, departements } from "./territoire";
 
@@ -28,5 +29,12 @@ export const structures = pgTable(
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.departement)],
+  (t) => [
+    index().on(t.departement),
+    // One name per département whatever the case, accents and spaces (same folding as `foldSql`).
+    uniqueIndex("structures_nom_unique").on(
+      t.departement,
+      sql`btrim(regexp_replace(replace(replace(translate(lower(${t.nom}), 'àáâäãåçèéêëìíîïñòóôöõùúûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy'), 'œ', 'oe'), 'æ', 'ae'), '[[:space:]]+', ' ', 'g'))`,
+    ),
+  ],
 );

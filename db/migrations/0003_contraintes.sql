@@ -1,0 +1,4 @@
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_promeneur_id_promeneurs_id_fk" FOREIGN KEY ("promeneur_id") REFERENCES "public"."promeneurs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fichiers" ADD CONSTRAINT "fichiers_cree_par_users_id_fk" FOREIGN KEY ("cree_par") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "promeneurs_email_unique" ON "promeneurs" USING btree (lower("email")) WHERE "promeneurs"."statut" not in ('sorti', 'refuse');--> statement-breakpoint
+CREATE UNIQUE INDEX "structures_nom_unique" ON "structures" USING btree ("departement",btrim(regexp_replace(replace(replace(translate(lower("nom"), 'àáâäãåçèéêëìíîïñòóôöõùúûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy'), 'œ', 'oe'), 'æ', 'ae'), '[[:space:]]+', ' ', 'g')));
