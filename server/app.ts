@@ -9,10 +9,12 @@ import express from "express";
 import pinoHttp from "pino-http";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import type { ViteDevServer } from "vite";
+import { audienceMiddleware } from "~/domain/audience/audience.server";
 import { requestInfoContext } from "~/server/context.server";
-import { getDatabaseHandle } from "~/server/db.server";
+import { getDatabaseHandle, getDb } from "~/server/db.server";
 import { checkDatabase, isDatabaseDown } from "~/server/db-health.server";
 import { type Env, EnvError, getEnv } from "~/server/env.server";
+import { refuserRequeteTropGrosse } from "~/server/fichiers.server";
 import { getLogger } from "~/server/logger.server";
 import { startScheduler } from "~/server/scheduler.server";
 import { prepareDatabase } from "~/server/startup.server";
@@ -82,6 +84,9 @@ export function createApp(env: Env, options: { build: BuildSource; vite?: ViteDe
     next();
   });
 
+  // A body larger than any form may send (12 Mo) is refused before anything reads it.
+  app.use(refuserRequeteTropGrosse);
+
   // A POST from another site is refused before anything reads it (the form token is checked later).
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
@@ -116,6 +121,9 @@ export function createApp(env: Env, options: { build: BuildSource; vite?: ViteDe
     if (!isDatabaseDown()) return next();
     res.status(503).set("Retry-After", "10").type("html").send(unavailablePage());
   });
+
+  // Views of the public pages, counted once answered 200 (no cookie, no IP address); never awaited.
+  app.use(audienceMiddleware({ db: getDb, departement: env.DEFAULT_DEPARTEMENT }));
 
   app.all(
     "/{*splat}",

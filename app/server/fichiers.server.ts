@@ -14,6 +14,12 @@ export type FichierKind = "photo" | "document";
 
 export const PHOTO_MAX_OCTETS = 5 * 1024 * 1024;
 export const DOCUMENT_MAX_OCTETS = 10 * 1024 * 1024;
+/**
+ * The largest request body the server reads: the largest file (10 Mo) and the rest of its form.
+ * A bigger request is refused (413) before anything reads its body (`refuserRequeteTropGrosse`).
+ */
+export const REQUETE_MAX_OCTETS = 12 * 1024 * 1024;
+
 /** Longest side of a stored photo, in pixels. */
 export const PHOTO_COTE_MAX = 800;
 
@@ -36,6 +42,38 @@ export function cleanFileName(name: string, fallback: string): string {
     .trim()
     .slice(0, 120);
   return cleaned || fallback;
+}
+
+const PAGE_TROP_GROSSE = `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Envoi trop volumineux – Promeneurs du Net</title></head>
+<body><main><h1>Envoi trop volumineux</h1>
+<p>Ce que vous avez envoyé dépasse ${mega(REQUETE_MAX_OCTETS)} et n'a pas été enregistré. Revenez à la page précédente et choisissez un fichier plus léger (photo : ${mega(PHOTO_MAX_OCTETS)} au plus, document : ${mega(DOCUMENT_MAX_OCTETS)} au plus).</p>
+</main></body></html>
+`;
+
+/**
+ * Express middleware refusing (413, a short French page) a request whose declared body exceeds
+ * `REQUETE_MAX_OCTETS`, before anything reads it; the connection is closed rather than drained.
+ */
+export function refuserRequeteTropGrosse(
+  req: { get(name: string): string | undefined },
+  res: {
+    status(code: number): unknown;
+    set(name: string, value: string): unknown;
+    type(value: string): unknown;
+    send(body: string): unknown;
+  },
+  next: () => void,
+): void {
+  const declared = Number(req.get("content-length") ?? 0);
+  if (!Number.isFinite(declared) || declared <= REQUETE_MAX_OCTETS) {
+    next();
+    return;
+  }
+  res.status(413);
+  res.set("Connection", "close");
+  res.type("html");
+  res.send(PAGE_TROP_GROSSE);
 }
 
 /** The form value of a file input, or null when none was chosen. */
@@ -125,11 +163,42 @@ export async function readFichier(db: Executor, id: string) {
   return row ?? null;
 }
 
-/** The HTTP response for a stored file (the caller has checked who may read it). */
+/** The ETag of a stored file: its content hash, so it changes with the bytes. */
+function etagOf(row: { sha256: string }): string {
+  return `"${row.sha256.slice(0, 32)}"`;
+}
+
+const CACHE_PAR_DEFAUT = "private, no-cache";
+
+/**
+ * A 304 when the request's If-None-Match names this version of the file, else null. Needs only
+ * the hash: call it before reading the bytes.
+ */
+export function notModifiedResponse(
+  row: { sha256: string },
+  options: { request?: Request | undefined; cache?: string | undefined },
+): Response | null {
+  const ifNoneMatch = options.request?.headers.get("If-None-Match");
+  if (!ifNoneMatch) return null;
+  const etag = etagOf(row);
+  const tags = ifNoneMatch.split(",").map((t) => t.trim().replace(/^W\//, ""));
+  if (!tags.includes(etag) && !tags.includes("*")) return null;
+  return new Response(null, {
+    status: 304,
+    headers: { ETag: etag, "Cache-Control": options.cache ?? CACHE_PAR_DEFAUT },
+  });
+}
+
+/**
+ * The HTTP response for a stored file (the caller has checked who may read it). With `request`, a
+ * 304 when the browser already has this version (If-None-Match).
+ */
 export function fichierResponse(
   row: { nom: string; typeMime: string; contenu: Buffer; sha256: string },
-  options: { attachment?: boolean; cache?: string } = {},
+  options: { attachment?: boolean; cache?: string; request?: Request } = {},
 ): Response {
+  const notModified = notModifiedResponse(row, options);
+  if (notModified) return notModified;
   const disposition = options.attachment ? "attachment" : "inline";
   return new Response(new Uint8Array(row.contenu), {
     headers: {
@@ -137,8 +206,8 @@ export function fichierResponse(
       "Content-Length": String(row.contenu.length),
       "Content-Disposition": `${disposition}; filename*=UTF-8''${encodeURIComponent(row.nom)}`,
       "X-Content-Type-Options": "nosniff",
-      "Cache-Control": options.cache ?? "private, no-cache",
-      ETag: `"${row.sha256.slice(0, 32)}"`,
+      "Cache-Control": options.cache ?? CACHE_PAR_DEFAUT,
+      ETag: etagOf(row),
     },
   });
 }

@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { tachesPlanifiees } from "@db/schema";
 import { and, eq, isNull, lt, lte, or } from "drizzle-orm";
+import { SUPPRESSION_MESSAGES_ANCIENS, supprimerMessagesAnciens } from "~/domain/contact/contact.commands.server";
+import { prochaineSuppressionMessages } from "~/domain/contact/contact.rules";
 import { prochainLundiSeptHeures } from "~/domain/profils/conformite.rules";
 import { envoyerRappelsConformite, RAPPEL_HEBDOMADAIRE } from "~/domain/profils/conformite-rappel.server";
 import type { Database } from "./db.server";
@@ -27,6 +29,11 @@ export const defaultJobs: readonly Job[] = [
     nom: RAPPEL_HEBDOMADAIRE,
     prochaine: prochainLundiSeptHeures,
     run: (db, now) => envoyerRappelsConformite(db, now, getEnv().publicUrl),
+  },
+  {
+    nom: SUPPRESSION_MESSAGES_ANCIENS,
+    prochaine: prochaineSuppressionMessages,
+    run: supprimerMessagesAnciens,
   },
 ];
 

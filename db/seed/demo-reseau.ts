@@ -1,21 +1,22 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { type Audience, audienceRoles } from "~/domain/annonces/annonce.labels";
+import { findActiveUsersWithRoles, type Personne } from "~/domain/comptes/user.queries.server";
 import { localParts, parseHeure } from "~/domain/presences/presence.rules";
 import {
   CONTROLES_CONFORMITE,
   type ControleConformite,
   controleConformiteLabels,
-  controleSocleNational,
   type Reseau,
 } from "~/domain/profils/profil.labels";
-import { normalizeProfil } from "~/domain/profils/profil.rules";
+import { DELAI_VERIFICATION_MOIS, normalizeProfil } from "~/domain/profils/profil.rules";
 import type { PromeneurStatut } from "~/domain/promeneurs/promeneur.labels";
 import type { Theme } from "~/domain/promeneurs/theme.labels";
+import { slugBase } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 import {
   annonceDestinataires,
   annonces,
   communes,
-  controlesConformite,
   creneauxPresence,
   exceptionsPresence,
   parametresDepartement,
@@ -24,7 +25,6 @@ import {
   promeneurTerritoires,
   structures,
   userRoles,
-  users,
   verificationsProfil,
 } from "../schema";
 
@@ -395,15 +395,6 @@ const DEMO_ANNONCES = [
   },
 ];
 
-/** Lower-case ASCII for an e-mail address: "Inès" → "ines". */
-function ascii(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-");
-}
-
 function normalized(reseau: Reseau, saisie: string): { handle: string; url: string } {
   const result = normalizeProfil(reseau, saisie);
   if (!result.ok) throw new Error(`demo profile ${reseau} « ${saisie} » refused: ${result.message}`);
@@ -484,22 +475,10 @@ export async function seedDemoReseau(tx: Executor, accounts: DemoAccounts, now: 
     from (values ${sql.join(chartes, sql`, `)}) as v(id, signee_le, signataire)
     where ${structures.id} = v.id`);
 
-  // The département's checklist and settings (kept when a coordinator already set them).
-  await tx
-    .insert(controlesConformite)
-    .values(
-      CONTROLES_CONFORMITE.map((code, index) => ({
-        departement: DEPARTEMENT,
-        code,
-        libelle: controleConformiteLabels[code],
-        socleNational: controleSocleNational[code],
-        ordre: index + 1,
-      })),
-    )
-    .onConflictDoNothing();
+  // The département's settings (kept when a coordinator already set them); the checklist keeps its defaults.
   await tx
     .insert(parametresDepartement)
-    .values({ departement: DEPARTEMENT, delaiVerificationMois: 6 })
+    .values({ departement: DEPARTEMENT, delaiVerificationMois: DELAI_VERIFICATION_MOIS })
     .onConflictDoNothing();
 
   // Promeneurs.
@@ -522,7 +501,8 @@ export async function seedDemoReseau(tx: Executor, accounts: DemoAccounts, now: 
           userId: p.compteDemo ? accounts.promeneur : null,
           prenom: p.prenom,
           nom: p.nom,
-          email: `${ascii(p.prenom)}.${ascii(p.nom)}@${domaine}`,
+          // Lower-case ASCII, as a public address: "Inès" → "ines".
+          email: `${slugBase(p.prenom)}.${slugBase(p.nom)}@${domaine}`,
           fonction: p.fonction,
           nomPublic: p.nomPublic,
           slug: p.slug,
@@ -641,18 +621,9 @@ export async function seedDemoReseau(tx: Executor, accounts: DemoAccounts, now: 
   );
   if (conges.length > 0) await tx.insert(exceptionsPresence).values(conges);
 
-  // Announcements from the coordinator, to the accounts holding the audience's roles in 04.
-  const recipients = await tx
-    .selectDistinct({ userId: userRoles.userId, role: userRoles.role })
-    .from(userRoles)
-    .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(
-      and(
-        eq(userRoles.departement, DEPARTEMENT),
-        inArray(userRoles.role, ["promeneur", "referent"]),
-        isNull(users.disabledAt),
-      ),
-    );
+  // Announcements from the coordinator, to the accounts holding the audience's roles in 04 (the
+  // same people as the announcement command would reach).
+  const recipients = await findActiveUsersWithRoles(tx, { departement: DEPARTEMENT, roles: audienceRoles.tous });
   const annonceRows = await tx
     .insert(annonces)
     .values(
@@ -683,11 +654,7 @@ export async function seedDemoReseau(tx: Executor, accounts: DemoAccounts, now: 
   return true;
 }
 
-function destinatairesOf(
-  recipients: { userId: string; role: string }[],
-  audience: "promeneurs" | "referents" | "tous",
-): string[] {
-  const roles =
-    audience === "tous" ? ["promeneur", "referent"] : [audience === "promeneurs" ? "promeneur" : "referent"];
+function destinatairesOf(recipients: Personne[], audience: Audience): string[] {
+  const roles: readonly string[] = audienceRoles[audience];
   return [...new Set(recipients.filter((r) => roles.includes(r.role)).map((r) => r.userId))];
 }

@@ -20,6 +20,7 @@ import { asc, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "~/domain/comptes/password.server";
 import { localParts, validateCreneaux, validateExceptions } from "~/domain/presences/presence.rules";
+import { findControles } from "~/domain/profils/conformite.queries.server";
 import {
   CONTROLES_CONFORMITE,
   CONTROLES_SOCLE_NATIONAL,
@@ -292,13 +293,11 @@ describe("démo 04 : profils et vérifications", () => {
     }
   });
 
-  it("la liste de contrôle du département et son délai sont enregistrés", async () => {
+  it("la liste de contrôle du département reste celle par défaut, et son délai est enregistré", async () => {
     const db = getDb();
-    const rows = await db
-      .select()
-      .from(controlesConformite)
-      .where(eq(controlesConformite.departement, "04"))
-      .orderBy(asc(controlesConformite.ordre));
+    const stored = await db.select().from(controlesConformite).where(eq(controlesConformite.departement, "04"));
+    expect(stored).toEqual([]);
+    const rows = await findControles(db, "04");
     expect(rows.map((r) => r.code)).toEqual([...CONTROLES_CONFORMITE]);
     expect(rows.filter((r) => r.socleNational).map((r) => r.code)).toEqual([...CONTROLES_SOCLE_NATIONAL]);
     expect(rows.every((r) => r.actif && r.libelle === controleConformiteLabels[r.code as never])).toBe(true);

@@ -71,3 +71,23 @@ type DataWithInit = { type: "DataWithResponseInit"; data: unknown; init: Respons
 function isDataWithInit(value: unknown): value is DataWithInit {
   return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
 }
+
+/**
+ * A command or loader refused with this status: it threw the data response of `notFound()` /
+ * `forbidden()` (app/server/errors.server.ts). Answers the refusal's message.
+ */
+export async function expectRefus(promise: Promise<unknown>, status: 403 | 404): Promise<string | undefined> {
+  let thrown: unknown;
+  try {
+    await promise;
+  } catch (error) {
+    thrown = error;
+  }
+  if (!isDataWithInit(thrown)) {
+    throw new Error(`expected a ${status} refusal, got ${thrown === undefined ? "no error" : String(thrown)}`);
+  }
+  if (thrown.init?.status !== status) {
+    throw new Error(`expected a ${status} refusal, got ${thrown.init?.status}: ${JSON.stringify(thrown.data)}`);
+  }
+  return (thrown.data as { message?: string } | null)?.message;
+}

@@ -1,28 +1,24 @@
 import { annonceDestinataires, annonces } from "@db/schema";
 import type { Actor } from "~/domain/comptes/actor";
-import { can } from "~/domain/comptes/policy";
+import { can, departementsFor } from "~/domain/comptes/policy";
 import { findActiveUsersWithRoles } from "~/domain/comptes/user.queries.server";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
-import { forbidden, Invalid } from "~/server/errors.server";
+import { forbidden, Invalid, notFound } from "~/server/errors.server";
 import { sendMails } from "~/server/mail.server";
 import { type Audience, audienceLabels, audienceRoles } from "./annonce.labels";
 import type { AnnonceInput } from "./annonce.schema";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 
-export type Destinataire = { userId: string; email: string; nom: string };
+type Destinataire = { userId: string; email: string; nom: string };
 
 /**
  * The people an announcement goes to: accounts (not disabled) holding the audience's role(s) in
  * the département, each once even when they hold both roles.
  */
-export async function findDestinataires(
-  db: Executor,
-  departement: string,
-  audience: Audience,
-): Promise<Destinataire[]> {
+async function findDestinataires(db: Executor, departement: string, audience: Audience): Promise<Destinataire[]> {
   const personnes = await findActiveUsersWithRoles(db, { departement, roles: audienceRoles[audience] });
   // A person holding both roles is one recipient.
   const uniques = new Map(personnes.map((p) => [p.userId, { userId: p.userId, email: p.email, nom: p.nom }]));
@@ -40,7 +36,7 @@ export async function countDestinataires(db: Executor, departement: string): Pro
   return { promeneurs: count("promeneurs"), referents: count("referents"), tous: count("tous") };
 }
 
-export function annonceMail(
+function annonceMail(
   annonce: { id: string; titre: string; corps: string; departement: string },
   to: string,
   publicUrl: string,
@@ -60,7 +56,8 @@ export function annonceMail(
 
 /**
  * Publishes an announcement of the coordination: the announcement, one read-receipt row per
- * recipient and the audit row in one transaction; the e-mails leave after it commits.
+ * recipient and the audit row in one transaction; the e-mails leave after it commits. Another
+ * département's coordination gets a 404 (out of its scope), any other role a 403.
  */
 export async function publierAnnonce(
   { db, now, requestId }: Ctx,
@@ -68,7 +65,10 @@ export async function publierAnnonce(
   departement: string,
   input: Omit<AnnonceInput, "departement">,
 ): Promise<{ id: string; destinataires: number }> {
-  if (!can(actor, "annonce.publier", { departement })) forbidden();
+  if (!can(actor, "annonce.publier", { departement })) {
+    if (departementsFor(actor, "annonce.publier").length > 0) notFound();
+    forbidden();
+  }
   const { annonce, destinataires } = await db.transaction(async (tx) => {
     const destinataires = await findDestinataires(tx, departement, input.audience);
     if (destinataires.length === 0) {
@@ -86,6 +86,7 @@ export async function publierAnnonce(
         audience: input.audience,
         auteurId: actor.userId,
         publieeLe: now,
+        // Written for the record only: the counts shown are read from the annonce_destinataires rows.
         destinataires: destinataires.length,
       })
       .returning();

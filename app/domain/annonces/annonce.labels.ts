@@ -8,10 +8,6 @@ export const audienceLabels = {
   tous: "Les promeneurs et les référents",
 } satisfies Record<Audience, string>;
 
-export function isAudience(value: unknown): value is Audience {
-  return typeof value === "string" && (AUDIENCES as readonly string[]).includes(value);
-}
-
 /** Roles an announcement is sent to, for each audience. */
 export const audienceRoles = {
   promeneurs: ["promeneur"],

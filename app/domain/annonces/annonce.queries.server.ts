@@ -1,5 +1,5 @@
 import { annonceDestinataires, annonces, users } from "@db/schema";
-import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
 import { isUuid } from "~/lib/text";
@@ -11,6 +11,7 @@ export type AnnonceListItem = {
   titre: string;
   audience: Audience;
   publieeLe: Date;
+  /** How many people it was sent to (its read-receipt rows). */
   destinataires: number;
   /** How many recipients read it: only for the coordination of the département, null otherwise. */
   lues: number | null;
@@ -19,7 +20,11 @@ export type AnnonceListItem = {
   luLe: Date | null;
 };
 
-/** Read receipts counted per announcement. */
+/**
+ * Recipients and readers of each announcement, both counted from its read-receipt rows (the one
+ * source: `annonces.destinataires` is written at sending time but never read back).
+ */
+const destinatairesCount = sql<number>`(select count(*)::int from ${annonceDestinataires} ad where ad.annonce_id = ${annonces.id})`;
 const luesCount = sql<number>`(select count(*)::int from ${annonceDestinataires} ad where ad.annonce_id = ${annonces.id} and ad.lu_le is not null)`;
 
 /**
@@ -40,7 +45,7 @@ export async function findAnnoncesForActor(
       titre: annonces.titre,
       audience: annonces.audience,
       publieeLe: annonces.publieeLe,
-      destinataires: annonces.destinataires,
+      destinataires: destinatairesCount,
       lues: luesCount,
       recipientId: annonceDestinataires.userId,
       luLe: annonceDestinataires.luLe,
@@ -71,7 +76,6 @@ export type AnnonceDetail = {
   audience: Audience;
   publieeLe: Date;
   auteur: string | null;
-  destinataires: number;
   /** The actor's own read receipt, when they are a recipient. */
   destinataire: { luLe: Date | null } | null;
   /** The actor is the coordination of the announcement's département (sees every receipt). */
@@ -93,7 +97,6 @@ export async function findAnnonce(db: Executor, actor: Actor, id: string): Promi
       audience: annonces.audience,
       publieeLe: annonces.publieeLe,
       auteur: users.nom,
-      destinataires: annonces.destinataires,
       recipientId: annonceDestinataires.userId,
       luLe: annonceDestinataires.luLe,
     })
@@ -116,13 +119,12 @@ export async function findAnnonce(db: Executor, actor: Actor, id: string): Promi
     audience: row.audience as Audience,
     publieeLe: row.publieeLe,
     auteur: row.auteur,
-    destinataires: row.destinataires,
     destinataire,
     coordination,
   };
 }
 
-/** Every recipient of an announcement and when they read it (for its coordination only). */
+/** Every recipient of an announcement and when they read it (for its coordination only; the counts come from these rows). */
 export async function findAccusesLecture(db: Executor, annonceId: string) {
   return db
     .select({ userId: users.id, nom: users.nom, email: users.email, luLe: annonceDestinataires.luLe })
@@ -130,15 +132,6 @@ export async function findAccusesLecture(db: Executor, annonceId: string) {
     .innerJoin(users, eq(users.id, annonceDestinataires.userId))
     .where(eq(annonceDestinataires.annonceId, annonceId))
     .orderBy(asc(users.nom), asc(users.id));
-}
-
-/** Read and total counts of an announcement. */
-export async function countLectures(db: Executor, annonceId: string): Promise<{ lues: number; total: number }> {
-  const [row] = await db
-    .select({ total: count(), lues: count(annonceDestinataires.luLe) })
-    .from(annonceDestinataires)
-    .where(eq(annonceDestinataires.annonceId, annonceId));
-  return { lues: row?.lues ?? 0, total: row?.total ?? 0 };
 }
 
 /**

@@ -2,9 +2,9 @@ import { formatNumber } from "~/lib/format";
 import { z } from "~/lib/zod";
 import { AUDIENCES } from "./annonce.labels";
 
-export const TITRE_MIN = 3;
+const TITRE_MIN = 3;
 export const TITRE_MAX = 120;
-export const CORPS_MIN = 10;
+const CORPS_MIN = 10;
 export const CORPS_MAX = 5000;
 
 /** The form of a new announcement: plain text only (never rendered as HTML). */

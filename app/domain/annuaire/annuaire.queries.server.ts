@@ -26,15 +26,18 @@ export type AnnuairePromeneur = {
 export type AnnuaireReferent = { userId: string; nom: string; email: string; structures: string[] };
 export type AnnuaireCoordination = { userId: string; nom: string; email: string };
 
+/** Each section of the directory, or null when the filters leave it out (the page does not show it). */
 export type Annuaire = {
-  promeneurs: AnnuairePromeneur[];
-  referents: AnnuaireReferent[];
-  coordination: AnnuaireCoordination[];
+  promeneurs: AnnuairePromeneur[] | null;
+  referents: AnnuaireReferent[] | null;
+  coordination: AnnuaireCoordination[] | null;
 };
 
 /**
  * The network of one département for its members (the caller has checked `annuaire.lire` there):
  * active promeneurs, structure referents and the coordination, with professional contacts only.
+ * A section the role filter does not ask for is null; so is the coordination under a structure
+ * filter (it belongs to no structure).
  */
 export async function findAnnuaire(
   db: Executor,
@@ -43,10 +46,9 @@ export async function findAnnuaire(
 ): Promise<Annuaire> {
   const wants = (role: NonNullable<AnnuaireFiltres["role"]>) => !filtres.role || filtres.role === role;
   const [promeneurRows, referentRows, coordinationRows] = await Promise.all([
-    wants("promeneurs") ? findPromeneurs(db, departement, filtres) : [],
-    wants("referents") ? findReferents(db, departement, filtres) : [],
-    // The coordination belongs to no structure: a structure filter leaves it out.
-    wants("coordination") && !filtres.structureId ? findCoordination(db, departement, filtres) : [],
+    wants("promeneurs") ? findPromeneurs(db, departement, filtres) : null,
+    wants("referents") ? findReferents(db, departement, filtres) : null,
+    wants("coordination") && !filtres.structureId ? findCoordination(db, departement, filtres) : null,
   ]);
   return { promeneurs: promeneurRows, referents: referentRows, coordination: coordinationRows };
 }

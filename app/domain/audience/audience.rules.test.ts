@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  estJour,
-  estVueComptable,
-  jourParis,
-  joursEntre,
-  normaliserChemin,
-  periodeDemandee,
-  slugDuChemin,
-} from "./audience.rules";
+import { estVueComptable, jourParis, joursEntre, normaliserChemin, periodeDemandee } from "./audience.rules";
 
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
@@ -26,8 +18,6 @@ describe("normaliserChemin", () => {
 
   it("compte chaque profil de promeneur sous son propre chemin", () => {
     expect(normaliserChemin("/promeneurs/lea-sisteron")).toBe("/promeneurs/lea-sisteron");
-    expect(slugDuChemin("/promeneurs/lea-sisteron")).toBe("lea-sisteron");
-    expect(slugDuChemin("/promeneurs")).toBeNull();
   });
 
   it("ne compte ni les pages de connexion (jetons dans l'adresse) ni les chemins inconnus", () => {
@@ -50,6 +40,10 @@ describe("normaliserChemin", () => {
 describe("estVueComptable", () => {
   it("compte l'affichage d'une page par un navigateur", () => {
     expect(estVueComptable(requete("/carte"))).toBe(true);
+    // An Express request adapted: the address from the path on.
+    const headers = new Headers({ "User-Agent": FIREFOX });
+    expect(estVueComptable({ method: "GET", url: "/carte?x=1", headers })).toBe(true);
+    expect(estVueComptable({ method: "GET", url: "/carte.data", headers })).toBe(false);
     expect(estVueComptable(requete("/carte", { "User-Agent": FIREFOX, "Sec-Fetch-Dest": "document" }))).toBe(true);
   });
 
@@ -113,7 +107,7 @@ describe("période affichée", () => {
 
   it("énumère tous les jours d'une période, changement d'heure compris", () => {
     expect(joursEntre("2025-03-29", "2025-04-01")).toEqual(["2025-03-29", "2025-03-30", "2025-03-31", "2025-04-01"]);
-    expect(estJour("2024-02-29")).toBe(true);
-    expect(estJour("2025-02-29")).toBe(false);
+    expect(params("du=2024-02-29&au=2024-03-01").errors).toEqual({});
+    expect(params("du=2025-02-29&au=2025-03-01").errors.du).toHaveLength(1);
   });
 });

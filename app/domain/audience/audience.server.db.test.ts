@@ -1,10 +1,13 @@
+import { EventEmitter } from "node:events";
 import { vuesPages } from "@db/schema";
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "~/server/db.server";
-import { insertPromeneur } from "../../../tests/factories/promeneur";
 import { findAudience } from "./audience.queries.server";
-import { compterVue, compterVueDeLaRequete } from "./audience.server";
+import { jourParis } from "./audience.rules";
+import { audienceMiddleware, compterVue, compterVueRepondue } from "./audience.server";
+
+const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
 async function vues(jour: string, chemin: string, departement = "04") {
   const rows = await getDb()
@@ -43,18 +46,6 @@ describe("compterVue", () => {
     const rows = await db.select().from(vuesPages).where(eq(vuesPages.jour, "2024-03-07"));
     expect(rows).toEqual([]);
   });
-
-  it("compte le profil d'un promeneur en ligne, pas celui d'un slug inconnu ou d'un promeneur suspendu", async () => {
-    const db = getDb();
-    const now = new Date("2024-03-08T10:00:00Z");
-    const actif = await insertPromeneur(db, { statut: "actif" });
-    const suspendu = await insertPromeneur(db, { statut: "suspendu" });
-    expect(await compterVue(db, { chemin: `/promeneurs/${actif.slug}`, departement: "04", now })).toBe(true);
-    expect(await compterVue(db, { chemin: `/promeneurs/${suspendu.slug}`, departement: "04", now })).toBe(false);
-    expect(await compterVue(db, { chemin: "/promeneurs/personne-inconnue", departement: "04", now })).toBe(false);
-    const rows = await db.select().from(vuesPages).where(eq(vuesPages.jour, "2024-03-08"));
-    expect(rows.map((r) => [r.chemin, r.vues])).toEqual([[`/promeneurs/${actif.slug}`, 1]]);
-  });
 });
 
 describe("findAudience", () => {
@@ -85,16 +76,120 @@ describe("findAudience", () => {
   });
 });
 
-describe("compterVueDeLaRequete", () => {
+/** A GET of `url` answered with `status` and a content type, as Express hands it to the middleware. */
+function repondue(
+  url: string,
+  status: number,
+  extra: { contentType?: string | null; headers?: Record<string, string> } = {},
+) {
+  return {
+    method: "GET",
+    url,
+    headers: new Headers({ "User-Agent": FIREFOX, ...extra.headers }),
+    status,
+    contentType: extra.contentType === undefined ? "text/html; charset=utf-8" : extra.contentType,
+  };
+}
+
+describe("compterVueRepondue", () => {
+  const now = new Date("2024-04-02T10:00:00Z");
+  const options = { departement: "04", now };
+
+  it("compte une page publique ou un profil qui a répondu 200 en HTML, pas un profil introuvable (404)", async () => {
+    const db = getDb();
+    expect(await compterVueRepondue(db, repondue("/promeneurs/lea-publique?ref=1", 200), options)).toBe(true);
+    expect(await compterVueRepondue(db, repondue("/promeneurs/personne-inconnue", 404), options)).toBe(false);
+    expect(await compterVueRepondue(db, repondue("/agenda", 200), options)).toBe(true);
+    const rows = await db.select().from(vuesPages).where(eq(vuesPages.jour, "2024-04-02"));
+    expect(rows.map((r) => [r.chemin, r.vues]).sort()).toEqual([
+      ["/agenda", 1],
+      ["/promeneurs/lea-publique", 1],
+    ]);
+  });
+
+  it("ne compte ni une erreur, ni une redirection, ni une réponse qui n'est pas du HTML, ni un robot", async () => {
+    const db = getDb();
+    const at = { departement: "04", now: new Date("2024-04-03T10:00:00Z") };
+    expect(await compterVueRepondue(db, repondue("/carte", 500), at)).toBe(false);
+    expect(await compterVueRepondue(db, repondue("/carte", 302), at)).toBe(false);
+    expect(await compterVueRepondue(db, repondue("/carte", 304), at)).toBe(false);
+    expect(await compterVueRepondue(db, repondue("/carte", 200, { contentType: "text/x-script" }), at)).toBe(false);
+    expect(await compterVueRepondue(db, repondue("/carte", 200, { contentType: null }), at)).toBe(false);
+    expect(
+      await compterVueRepondue(db, repondue("/carte", 200, { headers: { "User-Agent": "Googlebot/2.1" } }), at),
+    ).toBe(false);
+    expect(await compterVueRepondue(db, repondue("/carte", 200, { headers: { DNT: "1" } }), at)).toBe(false);
+    expect(await db.select().from(vuesPages).where(eq(vuesPages.jour, "2024-04-03"))).toEqual([]);
+  });
+
   it("ne fait jamais échouer la page quand le comptage échoue", async () => {
     const broken = {
       insert: () => {
         throw new Error("base indisponible");
       },
     } as never;
-    const request = new Request("http://localhost:3000/carte", {
-      headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0" },
-    });
-    await expect(compterVueDeLaRequete(broken, request, { departement: "04", now: new Date() })).resolves.toBe(false);
+    await expect(compterVueRepondue(broken, repondue("/carte", 200), options)).resolves.toBe(false);
+  });
+});
+
+/** Express's request and response, as far as the middleware reads them. */
+function echange(path: string, headers: Record<string, string> = { "User-Agent": FIREFOX }) {
+  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const req = { method: "GET", originalUrl: path, get: (name: string) => lower[name.toLowerCase()] };
+  const res = Object.assign(new EventEmitter(), {
+    statusCode: 200,
+    contentType: "text/html; charset=utf-8" as string | undefined,
+    getHeader(name: string) {
+      return name.toLowerCase() === "content-type" ? this.contentType : undefined;
+    },
+  });
+  return { req, res };
+}
+
+describe("audienceMiddleware", () => {
+  const middleware = audienceMiddleware({ db: getDb, departement: "04" });
+  const vuesDuJour = async (chemin: string) => {
+    const [row] = await getDb()
+      .select({ vues: vuesPages.vues })
+      .from(vuesPages)
+      .where(and(eq(vuesPages.jour, jourParis(new Date())), eq(vuesPages.chemin, chemin)));
+    return row?.vues ?? 0;
+  };
+
+  it("laisse passer la requête tout de suite et compte la page une fois la réponse 200 envoyée", async () => {
+    const before = await vuesDuJour("/ressources");
+    const { req, res } = echange("/ressources?theme=ecrans");
+    const next = vi.fn();
+    middleware(req, res, next);
+    expect(next).toHaveBeenCalledOnce();
+    expect(await vuesDuJour("/ressources")).toBe(before);
+    res.emit("finish");
+    await vi.waitFor(async () => expect(await vuesDuJour("/ressources")).toBe(before + 1));
+  });
+
+  it("ne compte pas le profil d'un promeneur qui n'est pas public (la page a répondu 404)", async () => {
+    const { req, res } = echange("/promeneurs/profil-introuvable-essai");
+    res.statusCode = 404;
+    middleware(req, res, () => {});
+    res.emit("finish");
+    // A counted 200 afterwards shows the 404 had its turn and left nothing.
+    const ok = echange("/promeneurs/profil-public-essai");
+    middleware(ok.req, ok.res, () => {});
+    ok.res.emit("finish");
+    await vi.waitFor(async () => expect(await vuesDuJour("/promeneurs/profil-public-essai")).toBe(1));
+    expect(await vuesDuJour("/promeneurs/profil-introuvable-essai")).toBe(0);
+  });
+
+  it("n'écoute ni les chemins qui ne sont pas des pages publiques, ni les requêtes autres que GET", () => {
+    for (const [method, path] of [
+      ["GET", "/assets/app.css"],
+      ["GET", "/espace/coordination"],
+      ["POST", "/contact"],
+      ["HEAD", "/carte"],
+    ] as const) {
+      const { req, res } = echange(path);
+      middleware({ ...req, method }, res, () => {});
+      expect(res.listenerCount("finish"), `${method} ${path}`).toBe(0);
+    }
   });
 });

@@ -1,13 +1,12 @@
-import { promeneurs, vuesPages } from "@db/schema";
-import { and, eq, sql } from "drizzle-orm";
+import { vuesPages } from "@db/schema";
+import { sql } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 import { getLogger } from "~/server/logger.server";
-import { estVueComptable, jourParis, normaliserChemin, slugDuChemin } from "./audience.rules";
+import { estVueComptable, jourParis, normaliserChemin, type RequeteVue } from "./audience.rules";
 
 /**
  * Counts one view of a public page for its Europe/Paris day: one row per day, département and
  * path, `vues + 1`. Nothing about the visitor is stored (no cookie, no IP address, no user agent).
- * A promeneur's profile counts only while it is online (actif), so unknown slugs leave no trace.
  * Returns whether a view was counted.
  */
 export async function compterVue(
@@ -16,15 +15,6 @@ export async function compterVue(
 ): Promise<boolean> {
   const normalise = normaliserChemin(chemin);
   if (!normalise) return false;
-  const slug = slugDuChemin(normalise);
-  if (slug) {
-    const [enLigne] = await db
-      .select({ id: promeneurs.id })
-      .from(promeneurs)
-      .where(and(eq(promeneurs.slug, slug), eq(promeneurs.statut, "actif")))
-      .limit(1);
-    if (!enLigne) return false;
-  }
   await db
     .insert(vuesPages)
     .values({ jour: jourParis(now), departement, chemin: normalise, vues: 1 })
@@ -35,20 +25,58 @@ export async function compterVue(
   return true;
 }
 
+/** A request once answered: what was asked, and the status and type of the answer. */
+export type VueRepondue = RequeteVue & { status: number; contentType: string | null };
+
 /**
- * Counts the page view of a public page request when it is one (see `estVueComptable`). Never
- * fails: counting must not break a page, so an error is only logged.
+ * Counts the view of a page once it has been answered: a person's GET (see `estVueComptable`) of a
+ * public page or a promeneur's profile that answered 200 with HTML. A profile that is not public
+ * answers 404 and leaves no trace. Never fails: an error is logged.
  */
-export async function compterVueDeLaRequete(
+export async function compterVueRepondue(
   db: Executor,
-  request: Request,
+  vue: VueRepondue,
   { departement, now }: { departement: string; now: Date },
 ): Promise<boolean> {
   try {
-    if (!estVueComptable(request)) return false;
-    return await compterVue(db, { chemin: new URL(request.url).pathname, departement, now });
+    if (vue.status !== 200 || !vue.contentType?.toLowerCase().startsWith("text/html")) return false;
+    if (!estVueComptable(vue)) return false;
+    return await compterVue(db, { chemin: new URL(vue.url, "http://localhost").pathname, departement, now });
   } catch (error) {
     getLogger().warn({ err: error }, "audience: page view not counted");
     return false;
   }
+}
+
+/** The little of Express's request and response the audience middleware uses. */
+type ExpressRequest = { method: string; originalUrl: string; get(name: string): string | undefined };
+type ExpressResponse = {
+  statusCode: number;
+  getHeader(name: string): number | string | string[] | undefined;
+  once(event: "finish", listener: () => void): unknown;
+};
+
+/**
+ * Express middleware counting the views of the public site once each answer is sent (`finish`):
+ * the page never waits for the count, and only pages that answered 200 are counted.
+ */
+export function audienceMiddleware(options: { db: () => Executor; departement: string }) {
+  return (req: ExpressRequest, res: ExpressResponse, next: () => void) => {
+    if (req.method === "GET" && normaliserChemin(req.originalUrl)) {
+      res.once("finish", () => {
+        const contentType = res.getHeader("content-type");
+        const vue: VueRepondue = {
+          method: req.method,
+          url: req.originalUrl,
+          headers: { get: (name) => req.get(name) ?? null },
+          status: res.statusCode,
+          contentType: typeof contentType === "string" ? contentType : null,
+        };
+        Promise.resolve()
+          .then(() => compterVueRepondue(options.db(), vue, { departement: options.departement, now: new Date() }))
+          .catch((error: unknown) => getLogger().warn({ err: error }, "audience: page view not counted"));
+      });
+    }
+    next();
+  };
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { auditActionLabel, auditActionLabels } from "./audit.labels";
+import { auditActionLabel, auditActionLabels, auditLabelMaps } from "./audit.labels";
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -25,6 +25,16 @@ describe("libellés du journal", () => {
     expect(actions.size).toBeGreaterThan(5);
     const missing = [...actions].filter((a) => !(a in auditActionLabels));
     expect(missing).toEqual([]);
+  });
+
+  it("ne définit aucune action dans deux domaines à la fois (un seul libellé par action)", () => {
+    const definiPar = new Map<string, string[]>();
+    for (const [domaine, labels] of Object.entries(auditLabelMaps)) {
+      for (const action of Object.keys(labels)) definiPar.set(action, [...(definiPar.get(action) ?? []), domaine]);
+    }
+    const doublons = [...definiPar].filter(([, domaines]) => domaines.length > 1);
+    expect(doublons).toEqual([]);
+    expect(Object.keys(auditActionLabels)).toHaveLength(definiPar.size);
   });
 
   it("retombe sur le code pour une action inconnue", () => {

@@ -3,18 +3,11 @@ import { contactAuditLabels } from "~/domain/contact/contact.audit";
 import { importAuditLabels } from "~/domain/import/import.audit";
 import { presenceAuditLabels } from "~/domain/presences/presence.audit";
 import { profilAuditLabels } from "~/domain/profils/profil.audit";
-import { promeneurAuditLabels } from "~/domain/promeneurs/promeneur.labels";
+import { promeneurAuditLabels } from "~/domain/promeneurs/promeneur.audit";
 import { structureAuditLabels } from "~/domain/structures/structure.audit";
 
-/** What each audited action means, as the journal shows it. New actions add their line here. */
-export const auditActionLabels: Record<string, string> = {
-  ...promeneurAuditLabels,
-  ...structureAuditLabels,
-  ...profilAuditLabels,
-  ...presenceAuditLabels,
-  ...annonceAuditLabels,
-  ...importAuditLabels,
-  ...contactAuditLabels,
+/** Accounts, invitations and the platform's own operations. */
+const compteAuditLabels: Record<string, string> = {
   "compte.connexion": "Connexion",
   "compte.creer": "Création d'un compte (commande)",
   "compte.role.ajouter": "Ajout d'un rôle (commande)",
@@ -29,6 +22,21 @@ export const auditActionLabels: Record<string, string> = {
   "invitation.annuler": "Invitation annulée",
   "territoire.importer": "Import du territoire (FRR, QPV, contours)",
 };
+
+/** Each area's labels, once: an action is named by one area only (checked by audit.labels.test.ts). */
+export const auditLabelMaps: Record<string, Record<string, string>> = {
+  promeneurs: promeneurAuditLabels,
+  structures: structureAuditLabels,
+  profils: profilAuditLabels,
+  presences: presenceAuditLabels,
+  annonces: annonceAuditLabels,
+  import: importAuditLabels,
+  contact: contactAuditLabels,
+  comptes: compteAuditLabels,
+};
+
+/** What each audited action means, as the journal shows it. New actions add their line in their area's map. */
+export const auditActionLabels: Record<string, string> = Object.assign({}, ...Object.values(auditLabelMaps));
 
 export function auditActionLabel(action: string): string {
   return auditActionLabels[action] ?? action;

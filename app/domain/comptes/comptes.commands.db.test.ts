@@ -1,8 +1,9 @@
-import { auditLog, invitations, passwordResets, sessions, userRoles, users } from "@db/schema";
+import { auditLog, invitations, passwordResets, promeneurs, sessions, userRoles, users } from "@db/schema";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/server/db.server";
 import { Invalid, NotFound } from "~/server/errors.server";
+import { insertPromeneur } from "../../../tests/factories/promeneur";
 import { insertStructure } from "../../../tests/factories/structure";
 import { insertUser, type UserInput } from "../../../tests/factories/user";
 import { actorOf } from "../../../tests/support/route";
@@ -15,6 +16,7 @@ import {
   enableTotp,
   findValidInvitation,
   findValidReset,
+  insertInvitation,
   inviteUser,
   prepareTotp,
   requestPasswordReset,
@@ -521,6 +523,84 @@ describe("invitations", () => {
     await expect(acceptInvitation(ctx(), token, NEW_PASSWORD)).rejects.toThrow();
     expect(await getDb().select().from(users).where(eq(users.email, email))).toEqual([]);
     expect((await invitationsTo(email))[0]?.acceptedAt).toBeNull();
+  });
+
+  async function promeneurOf(id: string) {
+    const [row] = await getDb().select().from(promeneurs).where(eq(promeneurs.id, id));
+    return row;
+  }
+
+  it("relie l'invitation d'un promeneur à sa fiche importée sans compte (même adresse, quelle que soit la casse)", async () => {
+    const email = uniqueEmail("importe");
+    const fiche = await insertPromeneur(getDb(), { departement: "04", statut: "actif", email: email.toUpperCase() });
+    const { invitationId, mail } = await inviteUser(ctx(), coordinator04, input({ email }), PUBLIC_URL);
+    const [invitation] = await getDb().select().from(invitations).where(eq(invitations.id, invitationId));
+    expect(invitation?.promeneurId).toBe(fiche.id);
+    expect((await auditFor("invitation.creer", invitationId))[0]?.changes).toMatchObject({ promeneurId: fiche.id });
+    const { userId } = await acceptInvitation(ctx(minutes(1)), tokenFrom(mail.text, "invitation"), NEW_PASSWORD);
+    expect((await promeneurOf(fiche.id))?.userId).toBe(userId);
+    const roles = await getDb().select().from(userRoles).where(eq(userRoles.userId, userId));
+    expect(roles.map((r) => `${r.role} ${r.departement}`)).toEqual(["promeneur 04"]);
+  });
+
+  it("ne relie pas l'invitation à une fiche sortie, ni à celle d'un autre rôle que promeneur", async () => {
+    const email = uniqueEmail("sortie");
+    await insertPromeneur(getDb(), { departement: "04", statut: "sorti", email });
+    const sortie = await inviteUser(ctx(), coordinator04, input({ email }), PUBLIC_URL);
+    const email2 = uniqueEmail("copil");
+    await insertPromeneur(getDb(), { departement: "04", statut: "actif", email: email2 });
+    const copil = await inviteUser(ctx(), coordinator04, input({ email: email2, role: "copil" }), PUBLIC_URL);
+    const rows = await getDb()
+      .select()
+      .from(invitations)
+      .where(sql`${invitations.id} in (${sortie.invitationId}, ${copil.invitationId})`);
+    expect(rows.map((r) => r.promeneurId)).toEqual([null, null]);
+  });
+
+  it("libère la fiche d'un promeneur sorti quand son compte accepte l'invitation d'une nouvelle fiche", async () => {
+    const existing = await person();
+    const ancienne = await insertPromeneur(getDb(), {
+      departement: "04",
+      statut: "sorti",
+      email: existing.email,
+      userId: existing.id,
+    });
+    const nouvelle = await insertPromeneur(getDb(), { departement: "04", statut: "accepte", email: existing.email });
+    const { mail } = await inviteUser(ctx(), coordinator04, input({ email: existing.email }), PUBLIC_URL);
+    await acceptInvitation(ctx(minutes(1)), tokenFrom(mail.text, "invitation"), PASSWORD);
+    expect((await promeneurOf(nouvelle.id))?.userId).toBe(existing.id);
+    expect((await promeneurOf(ancienne.id))?.userId).toBeNull();
+    const [audit] = await auditFor("invitation.accepter", existing.id);
+    expect(audit?.changes).toMatchObject({ promeneurId: nouvelle.id, ancienneFicheDeliee: ancienne.id });
+  });
+
+  it("refuse, par une erreur du formulaire, le compte d'un promeneur encore en activité pour une autre fiche", async () => {
+    const existing = await person([{ role: "promeneur", departement: "05" }]);
+    const active = await insertPromeneur(getDb(), { departement: "05", statut: "actif", userId: existing.id });
+    const autre = await insertPromeneur(getDb(), { departement: "04", statut: "accepte" });
+    const { token } = await getDb().transaction((tx) =>
+      insertInvitation(
+        tx,
+        {
+          email: existing.email,
+          nom: existing.nom,
+          role: "promeneur",
+          departement: "04",
+          structureId: null,
+          promeneurId: autre.id,
+          invitedBy: coordinator04.userId,
+        },
+        T0,
+      ),
+    );
+    const error = await acceptInvitation(ctx(minutes(1)), token, PASSWORD).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFound);
+    expect((error as Error).message).toContain("déjà celui d'un autre promeneur");
+    expect((await promeneurOf(active.id))?.userId).toBe(existing.id);
+    expect((await promeneurOf(autre.id))?.userId).toBeNull();
+    const roles = await getDb().select().from(userRoles).where(eq(userRoles.userId, existing.id));
+    expect(roles.map((r) => `${r.role} ${r.departement}`)).toEqual(["promeneur 05"]);
+    expect(await findValidInvitation(ctx(minutes(2)), token)).not.toBeNull();
   });
 
   it("laisse le coordinateur du département annuler une invitation, pas celui d'un autre", async () => {

@@ -8,7 +8,8 @@ import {
   userRoles,
   users,
 } from "@db/schema";
-import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, ne, notInArray, or, sql } from "drizzle-orm";
+import { isStatutFinal, STATUTS_FINAUX } from "~/domain/promeneurs/promeneur.labels";
 import { isUuid } from "~/lib/text";
 import { type AuditActor, recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
@@ -18,7 +19,7 @@ import type { Actor } from "./actor";
 import type { InviteInput } from "./comptes.schema";
 import { hashPassword, verifyPassword } from "./password.server";
 import { invitableRoles } from "./policy";
-import { roleLabels } from "./roles";
+import { type RoleCode, roleLabels } from "./roles";
 import { createSession, deleteUserSessions, type SessionPolicy } from "./session.server";
 import { normalizeEmail } from "./sign-in.server";
 import { createToken, hashToken } from "./tokens.server";
@@ -190,6 +191,64 @@ export async function resetPassword(ctx: Ctx, token: string, password: string): 
   });
 }
 
+export type InvitationInput = {
+  email: string;
+  nom: string;
+  role: RoleCode;
+  departement: string;
+  structureId: string | null;
+  /** The promeneur's record the account will be linked to on acceptance. */
+  promeneurId: string | null;
+  invitedBy: string;
+};
+
+/**
+ * Writes an invitation in the caller's transaction and answers its id and the token of its link
+ * (only its hash is stored). A pending invitation of the same person for the same role (or of the
+ * same promeneur's record) stops working: the latest link is the one that counts.
+ */
+export async function insertInvitation(
+  tx: Executor,
+  input: InvitationInput,
+  now: Date,
+): Promise<{ id: string; token: string }> {
+  const email = normalizeEmail(input.email);
+  const memeRole = and(
+    eq(invitations.email, email),
+    eq(invitations.role, input.role),
+    eq(invitations.departement, input.departement),
+    input.structureId ? eq(invitations.structureId, input.structureId) : isNull(invitations.structureId),
+  );
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        input.promeneurId ? or(memeRole, eq(invitations.promeneurId, input.promeneurId)) : memeRole,
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+  const { token, hash } = createToken();
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      email,
+      nom: input.nom,
+      role: input.role,
+      departement: input.departement,
+      structureId: input.structureId,
+      promeneurId: input.promeneurId,
+      invitedBy: input.invitedBy,
+      tokenHash: hash,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    })
+    .returning({ id: invitations.id });
+  if (!row) throw new Error("invitation not inserted");
+  return { id: row.id, token };
+}
+
 /** A coordinator (or the national role) invites a person with a role in a département. */
 export async function inviteUser(
   { db, now, requestId }: Ctx,
@@ -225,36 +284,37 @@ export async function inviteUser(
       ),
     );
   if (existingRole) throw new Invalid("email", "Cette personne a déjà ce rôle dans ce département.");
-  const { token, hash } = createToken();
-  const invitationId = await db.transaction(async (tx) => {
-    // A new invitation replaces a pending one for the same person and role.
-    await tx
-      .update(invitations)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(invitations.email, email),
-          eq(invitations.role, input.role),
-          eq(invitations.departement, input.departement),
-          structureId ? eq(invitations.structureId, structureId) : isNull(invitations.structureId),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-        ),
-      );
-    const [row] = await tx
-      .insert(invitations)
-      .values({
+  const invitation = await db.transaction(async (tx) => {
+    // A promeneur's record created without an account (the network import) with this e-mail: the
+    // account created from this invitation becomes theirs.
+    const [promeneur] =
+      input.role === "promeneur"
+        ? await tx
+            .select({ id: promeneurs.id })
+            .from(promeneurs)
+            .where(
+              and(
+                sql`lower(${promeneurs.email}) = ${email}`,
+                eq(promeneurs.departement, input.departement),
+                isNull(promeneurs.userId),
+                notInArray(promeneurs.statut, [...STATUTS_FINAUX]),
+              ),
+            )
+            .limit(1)
+        : [];
+    const row = await insertInvitation(
+      tx,
+      {
         email,
         nom: input.nom,
         role: input.role,
         departement: input.departement,
         structureId,
+        promeneurId: promeneur?.id ?? null,
         invitedBy: actor.userId,
-        tokenHash: hash,
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-      })
-      .returning();
-    if (!row) throw new Error("invitation not inserted");
+      },
+      now,
+    );
     await recordAudit(
       tx,
       actor,
@@ -263,14 +323,19 @@ export async function inviteUser(
         entityType: "invitation",
         entityId: row.id,
         departement: input.departement,
-        changes: { email, role: input.role, structureId: row.structureId },
+        changes: {
+          email,
+          role: input.role,
+          structureId,
+          ...(promeneur ? { promeneurId: promeneur.id } : {}),
+        },
       },
       requestId,
     );
-    return row.id;
+    return row;
   });
   return {
-    invitationId,
+    invitationId: invitation.id,
     mail: {
       to: email,
       subject: "Invitation à rejoindre l'espace Promeneurs du Net",
@@ -279,7 +344,7 @@ export async function inviteUser(
         "",
         `${actor.nom} vous invite à rejoindre l'espace Promeneurs du Net (${input.departement}) avec le rôle « ${roleLabels[input.role]} ».`,
         "Pour accepter et choisir votre mot de passe, ouvrez ce lien (valable 14 jours) :",
-        `${publicUrl}/invitation/${token}`,
+        `${publicUrl}/invitation/${invitation.token}`,
         "",
         "Si vous ne vous attendiez pas à cette invitation, ignorez ce message.",
       ].join("\n"),
@@ -346,7 +411,7 @@ export async function acceptInvitation(ctx: Ctx, token: string, password: string
         structureId: invitation.structureId,
       })
       .onConflictDoNothing();
-    if (invitation.promeneurId) await linkPromeneur(tx, invitation.promeneurId, userId);
+    const ancienneFiche = invitation.promeneurId ? await linkPromeneur(tx, invitation.promeneurId, userId) : null;
     const who: AuditActor = { system: `invitation acceptée par ${invitation.email}` };
     await recordAudit(
       tx,
@@ -360,6 +425,7 @@ export async function acceptInvitation(ctx: Ctx, token: string, password: string
           role: invitation.role,
           structureId: invitation.structureId,
           ...(invitation.promeneurId ? { promeneurId: invitation.promeneurId } : {}),
+          ...(ancienneFiche ? { ancienneFicheDeliee: ancienneFiche } : {}),
         },
       },
       ctx.requestId,
@@ -370,16 +436,20 @@ export async function acceptInvitation(ctx: Ctx, token: string, password: string
 
 /**
  * Links a promeneur's record to the account that accepted its invitation. An account is the
- * promeneur of one record at most; a record already linked to another account is not taken over.
+ * promeneur of one record at most: an older record of theirs that has left the network (`sorti`,
+ * `refuse`) lets go of the account, a live one refuses (a form error). A record already linked to
+ * another account is not taken over. Answers the record the account was taken from, if any.
  */
-async function linkPromeneur(tx: Executor, promeneurId: string, userId: string): Promise<void> {
+async function linkPromeneur(tx: Executor, promeneurId: string, userId: string): Promise<string | null> {
   const [other] = await tx
-    .select({ id: promeneurs.id })
+    .select({ id: promeneurs.id, statut: promeneurs.statut })
     .from(promeneurs)
-    .where(and(eq(promeneurs.userId, userId), ne(promeneurs.id, promeneurId)));
-  if (other) {
-    throw new Invalid("password", "Ce compte est déjà celui d'un autre promeneur : contactez la coordination.");
+    .where(and(eq(promeneurs.userId, userId), ne(promeneurs.id, promeneurId)))
+    .for("update");
+  if (other && !isStatutFinal(other.statut)) {
+    throw new NotFound("Ce compte est déjà celui d'un autre promeneur du réseau : contactez la coordination.");
   }
+  if (other) await tx.update(promeneurs).set({ userId: null }).where(eq(promeneurs.id, other.id));
   const linked = await tx
     .update(promeneurs)
     .set({ userId })
@@ -388,6 +458,7 @@ async function linkPromeneur(tx: Executor, promeneurId: string, userId: string):
   if (linked.length === 0) {
     throw new NotFound("Cette invitation ne correspond plus à une fiche de promeneur : contactez la coordination.");
   }
+  return other?.id ?? null;
 }
 
 export async function revokeInvitation(

@@ -1,9 +1,10 @@
-import { limitesDebit, messagesContact, users } from "@db/schema";
-import { eq, like } from "drizzle-orm";
+import { auditLog, limitesDebit, messagesContact, users } from "@db/schema";
+import { and, eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/server/db.server";
+import { getRateLimitSecret, rateKey } from "~/server/rate-limit.server";
 import { insertUser } from "../../../tests/factories/user";
-import { contactRateKey, envoyerMessage, getRateLimitSecret } from "./contact.commands.server";
+import { envoyerMessage, supprimerMessagesAnciens } from "./contact.commands.server";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -37,21 +38,11 @@ describe("envoi d'un message de contact : limites par connexion", () => {
     expect((await send("Heure suivante", ip, minutes(61))).ok).toBe(true);
   });
 
-  it("garde la même clé pour une adresse, une autre pour une autre, et supprime les compteurs de plus d'un jour", async () => {
+  it("compte sous une clé chiffrée propre au formulaire de contact, jamais l'adresse IP en clair", async () => {
     const db = getDb();
-    const secret = await getRateLimitSecret(db);
-    expect(await getRateLimitSecret(db)).toBe(secret);
-    const key = contactRateKey(secret, "192.0.2.202");
-    expect(contactRateKey(secret, "192.0.2.202")).toBe(key);
-    expect(contactRateKey(secret, "192.0.2.203")).not.toBe(key);
-
-    await db.insert(limitesDebit).values({ cle: key, at: new Date(T0.getTime() - 25 * 3_600_000) });
-    const recent = new Date(T0.getTime() - 23 * 3_600_000);
-    await db.insert(limitesDebit).values({ cle: key, at: recent });
-    const result = await send("Nettoyage", "192.0.2.202", T0);
-    expect(result.ok).toBe(true);
-    const rows = await db.select().from(limitesDebit).where(eq(limitesDebit.cle, key));
-    expect(rows.map((r) => r.at.getTime()).sort()).toEqual([recent.getTime(), T0.getTime()]);
+    const key = rateKey(await getRateLimitSecret(db), "contact", "192.0.2.202");
+    expect((await send("Clé", "192.0.2.202", T0)).ok).toBe(true);
+    expect(await db.select().from(limitesDebit).where(eq(limitesDebit.cle, key))).toHaveLength(1);
     expect(await db.select().from(limitesDebit).where(like(limitesDebit.cle, "%192.0.2%"))).toEqual([]);
   });
 
@@ -75,5 +66,53 @@ describe("envoi d'un message de contact : limites par connexion", () => {
     expect(recipients).not.toContain(disabled05.email);
     expect(recipients).not.toContain(coordinator04.email);
     expect(result.mails[0]?.text).toContain("De : Dominique Partenaire <dominique@exemple.fr>");
+  });
+});
+
+describe("conservation des messages : douze mois", () => {
+  it("supprime les messages de plus de douze mois, archivés ou non, et garde les autres, avec une ligne au journal", async () => {
+    const db = getDb();
+    const now = new Date("2026-01-15T02:00:00Z");
+    const message = (objet: string, recuLe: string, extra: Partial<typeof messagesContact.$inferInsert> = {}) => ({
+      departement: "04",
+      nom: "Camille Martin",
+      email: "camille@exemple.fr",
+      qualite: "parent",
+      objet,
+      message: "Un message assez long pour être valable.",
+      recuLe: new Date(recuLe),
+      ...extra,
+    });
+    const rows = await db
+      .insert(messagesContact)
+      .values([
+        message("Conservation : vieux", "2025-01-14T10:00:00Z"),
+        message("Conservation : vieux archivé", "2024-01-01T10:00:00Z", {
+          archiveLe: new Date("2024-01-02T10:00:00Z"),
+        }),
+        message("Conservation : vieux du 05", "2024-05-01T10:00:00Z", { departement: "05" }),
+        message("Conservation : presque un an", "2025-01-15T10:00:00Z"),
+        message("Conservation : récent archivé", "2025-12-01T10:00:00Z", {
+          archiveLe: new Date("2025-12-02T10:00:00Z"),
+        }),
+      ])
+      .returning({ id: messagesContact.id, objet: messagesContact.objet });
+    expect(await supprimerMessagesAnciens(db, now)).toBe(3);
+    const left = await db
+      .select({ objet: messagesContact.objet })
+      .from(messagesContact)
+      .where(
+        inArray(
+          messagesContact.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    expect(left.map((r) => r.objet).sort()).toEqual(["Conservation : presque un an", "Conservation : récent archivé"]);
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "contact.supprimer-anciens"), eq(auditLog.departement, "05")));
+    expect(audit.at(-1)?.changes).toMatchObject({ nombre: 1, conservationMois: 12 });
+    expect(audit.at(-1)?.actorLabel).toBe("Suppression automatique");
   });
 });

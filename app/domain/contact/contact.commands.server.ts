@@ -1,40 +1,24 @@
-import crypto from "node:crypto";
-import { appMeta, limitesDebit, messagesContact } from "@db/schema";
-import { and, count, eq, gt, isNotNull, isNull, like, lt, sql } from "drizzle-orm";
+import { messagesContact } from "@db/schema";
+import { and, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { findActiveUsersWithRoles } from "~/domain/comptes/user.queries.server";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import type { Mail } from "~/server/mail.server";
+import { hit, type Limite } from "~/server/rate-limit.server";
 import { qualiteLabel } from "./contact.labels";
+import { CONSERVATION_MESSAGES_MOIS, limiteConservationMessages } from "./contact.rules";
 import type { ContactInput } from "./contact.schema";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 
 /** Limits per connection: a short burst, then a ceiling per hour. */
-export const CONTACT_LIMITS = [
+export const CONTACT_LIMITS: readonly Limite[] = [
   { max: 5, minutes: 10 },
   { max: 20, minutes: 60 },
-] as const;
-const KEY_PREFIX = "contact:";
-const SECRET_KEY = "secret.limites_debit";
-const PRUNE_AFTER_MS = 24 * 3_600_000;
-
-/** The random secret keying the rate-limit hashes, created once per database. */
-export async function getRateLimitSecret(db: Executor): Promise<string> {
-  await db
-    .insert(appMeta)
-    .values({ key: SECRET_KEY, value: crypto.randomBytes(32).toString("base64url") })
-    .onConflictDoNothing({ target: appMeta.key });
-  const [row] = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, SECRET_KEY));
-  if (!row) throw new Error("rate limit secret missing");
-  return row.value;
-}
-
-/** The key a client's hits are counted under: a keyed hash, never the IP address itself. */
-export function contactRateKey(secret: string, clientKey: string): string {
-  return KEY_PREFIX + crypto.createHmac("sha256", secret).update(clientKey).digest("hex");
-}
+];
+/** The rate-limit scope of the contact form (`limites_debit.cle` starts with `contact:`). */
+export const CONTACT_SCOPE = "contact";
 
 export type EnvoiResult = { ok: true; id: string; mails: Mail[] } | { ok: false; reason: "limite" };
 
@@ -49,25 +33,10 @@ export async function envoyerMessage(
   clientKey: string,
   publicUrl: string,
 ): Promise<EnvoiResult> {
-  const secret = await getRateLimitSecret(db);
-  const cle = contactRateKey(secret, clientKey);
   return db.transaction(async (tx) => {
-    // One sender at a time per key, so that concurrent posts cannot all pass the count.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${cle}::text, 0))`);
-    await tx
-      .delete(limitesDebit)
-      .where(
-        and(like(limitesDebit.cle, `${KEY_PREFIX}%`), lt(limitesDebit.at, new Date(now.getTime() - PRUNE_AFTER_MS))),
-      );
-    for (const limit of CONTACT_LIMITS) {
-      const since = new Date(now.getTime() - limit.minutes * 60_000);
-      const [hits] = await tx
-        .select({ n: count() })
-        .from(limitesDebit)
-        .where(and(eq(limitesDebit.cle, cle), gt(limitesDebit.at, since)));
-      if ((hits?.n ?? 0) >= limit.max) return { ok: false, reason: "limite" } as const;
+    if (!(await hit(tx, { scope: CONTACT_SCOPE, clientKey, limits: CONTACT_LIMITS, now }))) {
+      return { ok: false, reason: "limite" } as const;
     }
-    await tx.insert(limitesDebit).values({ cle, at: now });
     const [message] = await tx
       .insert(messagesContact)
       .values({
@@ -164,5 +133,36 @@ export async function archiverMessage(
       },
       requestId,
     );
+  });
+}
+
+/** The scheduler's name of the daily deletion of old messages. */
+export const SUPPRESSION_MESSAGES_ANCIENS = "contact.suppression-messages-anciens";
+
+/**
+ * Deletes the messages received more than twelve months before `now`, archived or not, with one
+ * audit row per département (how many, never who wrote). Returns how many were deleted.
+ */
+export async function supprimerMessagesAnciens(db: Database, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(messagesContact)
+      .where(lt(messagesContact.recuLe, limiteConservationMessages(now)))
+      .returning({ departement: messagesContact.departement });
+    const parDepartement = new Map<string, number>();
+    for (const row of deleted) parDepartement.set(row.departement, (parDepartement.get(row.departement) ?? 0) + 1);
+    for (const [departement, nombre] of parDepartement) {
+      await recordAudit(
+        tx,
+        { system: "Suppression automatique" },
+        {
+          action: "contact.supprimer-anciens",
+          entityType: "message_contact",
+          departement,
+          changes: { nombre, conservationMois: CONSERVATION_MESSAGES_MOIS },
+        },
+      );
+    }
+    return deleted.length;
   });
 }

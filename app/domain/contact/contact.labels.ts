@@ -1,17 +1,22 @@
-/** Who writes through the public contact form. */
-export const QUALITES = ["parent", "jeune", "professionnel", "partenaire", "autre"] as const;
+/**
+ * Who writes through the public contact form. Never a young person: nothing on the platform may
+ * identify one (DESIGN), so the form sends them to the directory and to the help page instead.
+ */
+export const QUALITES = ["parent", "professionnel", "partenaire", "autre"] as const;
 export type Qualite = (typeof QUALITES)[number];
 
 export const qualiteLabels = {
   parent: "Parent ou proche d'un jeune",
-  jeune: "Jeune",
   professionnel: "Professionnel (jeunesse, social, éducation, santé…)",
   partenaire: "Partenaire, institution ou collectivité",
   autre: "Autre",
 } satisfies Record<Qualite, string>;
 
+/** Messages received before « Jeune » left the form keep a readable label until they are deleted. */
+const anciennesQualites: Record<string, string> = { jeune: "Jeune" };
+
 export function qualiteLabel(code: string): string {
-  return (qualiteLabels as Record<string, string>)[code] ?? code;
+  return (qualiteLabels as Record<string, string>)[code] ?? anciennesQualites[code] ?? code;
 }
 
 /** Shown after a message is sent (and to robots caught by the hidden field). */

@@ -3,6 +3,9 @@ import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 
+/** The inbox shows at most this many messages. */
+export const MESSAGES_MAX = 500;
+
 /** The inbox of a département: unread first, then the most recent; archived messages apart. */
 export async function findMessages(db: Executor, departement: string, options: { archives: boolean }) {
   return db
@@ -24,21 +27,7 @@ export async function findMessages(db: Executor, departement: string, options: {
       ),
     )
     .orderBy(sql`${messagesContact.luLe} is not null`, desc(messagesContact.recuLe), asc(messagesContact.id))
-    .limit(500);
-}
-
-export async function countMessagesNonLus(db: Executor, departement: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(messagesContact)
-    .where(
-      and(
-        eq(messagesContact.departement, departement),
-        isNull(messagesContact.luLe),
-        isNull(messagesContact.archiveLe),
-      ),
-    );
-  return row?.n ?? 0;
+    .limit(MESSAGES_MAX);
 }
 
 /** One message with who read it first; null when the id is not one (the caller checks the département). */

@@ -69,8 +69,16 @@ describe("formulaire de contact : validation", () => {
     });
   });
 
-  it.each(["parent", "jeune", "professionnel", "partenaire", "autre"])("accepte la qualité %s", (qualite) => {
+  it.each(["parent", "professionnel", "partenaire", "autre"])("accepte la qualité %s", (qualite) => {
     expect(contactSchema.safeParse({ ...valid, qualite }).success).toBe(true);
+  });
+
+  it("n'offre pas la qualité « jeune » : rien ne doit identifier un jeune", () => {
+    expect(errorsOf({ ...valid, qualite: "jeune" }).qualite).toEqual(["Indiquez qui vous êtes."]);
+  });
+
+  it("ignore le champ piège, vérifié avant le schéma", () => {
+    expect(contactSchema.parse({ ...valid, site_web: "" })).not.toHaveProperty("site_web");
   });
 
   it("reconnaît le champ piège rempli par un robot, pas le champ vide", () => {

@@ -1,15 +1,17 @@
+import { formatNumber } from "~/lib/format";
 import { z } from "~/lib/zod";
 import { QUALITES } from "./contact.labels";
 
 export const MESSAGE_MIN_LENGTH = 20;
 export const MESSAGE_MAX_LENGTH = 3000;
-/** A field people never see nor fill: robots that fill every field are answered as if all went well. */
+/**
+ * A field people never see nor fill: robots that fill every field are answered as if all went well.
+ * Checked before the schema (`isHoneypotFilled`), which ignores it.
+ */
 export const HONEYPOT_FIELD = "site_web";
 
 /** One line of text: line breaks and runs of spaces become one space (the value goes in a mail subject). */
 const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
-
-const count = new Intl.NumberFormat("fr-FR");
 
 export const contactSchema = z.object({
   nom: z
@@ -45,11 +47,10 @@ export const contactSchema = z.object({
     })
     .max(MESSAGE_MAX_LENGTH, {
       error: (issue) =>
-        `Votre message est trop long : ${count.format(MESSAGE_MAX_LENGTH)} caractères au plus, il en compte ${count.format(
+        `Votre message est trop long : ${formatNumber(MESSAGE_MAX_LENGTH)} caractères au plus, il en compte ${formatNumber(
           typeof issue.input === "string" ? issue.input.length : 0,
         )}.`,
     }),
-  [HONEYPOT_FIELD]: z.string().optional(),
 });
 
 export type ContactInput = z.infer<typeof contactSchema>;

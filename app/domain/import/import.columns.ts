@@ -47,9 +47,20 @@ export const STRUCTURE_COLONNES = [
     format: "Type de structure (liste A) : son code ou son libellé, par exemple « Centre social » ou « centre_social »",
     exemple: "Centre social",
   },
-  { nom: "siret", requis: false, format: "14 chiffres (espaces acceptés)", exemple: "123 456 789 00012" },
+  {
+    nom: "siret",
+    requis: false,
+    format: "14 chiffres (espaces acceptés), clé de contrôle vérifiée",
+    exemple: "123 456 789 00015",
+  },
   { nom: "adresse", requis: false, format: "Numéro et voie", exemple: "12 rue des Écoles" },
-  { nom: "code_postal", requis: false, format: "5 chiffres", exemple: "04000", alias: ["cp"] },
+  {
+    nom: "code_postal",
+    requis: false,
+    format: "5 chiffres, l'un des codes postaux de la commune",
+    exemple: "04000",
+    alias: ["cp"],
+  },
   {
     nom: "commune",
     requis: true,
@@ -93,7 +104,8 @@ export const PROMENEUR_COLONNES = [
   {
     nom: "email",
     requis: true,
-    format: "Adresse e-mail professionnelle, unique dans le département",
+    format:
+      "Adresse e-mail professionnelle ; une adresse n'est qu'à un seul promeneur du réseau (hors promeneurs sortis ou refusés)",
     exemple: "lea.martin@lamarelle.fr",
     alias: ["courriel", "mail"],
   },
@@ -109,13 +121,13 @@ export const PROMENEUR_COLONNES = [
     nom: "structure",
     requis: true,
     format:
-      "Nom exact d'une structure déjà enregistrée dans le département (importez d'abord le fichier des structures)",
+      "Nom exact d'une structure active déjà enregistrée dans le département (importez d'abord le fichier des structures)",
     exemple: "Centre social La Marelle",
   },
   {
     nom: "heures_hebdomadaires",
     requis: true,
-    format: "Heures par semaine consacrées à la mission, de 0,5 à 35 (virgule ou point)",
+    format: "Heures par semaine consacrées à la mission, de 0,5 à 35 par demi-heures (virgule ou point)",
     exemple: "4,5",
     alias: ["heures"],
   },

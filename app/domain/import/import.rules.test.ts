@@ -4,13 +4,11 @@ import {
   analyseImport,
   decodeCsv,
   detectSeparateur,
-  erreurTexte,
   type ImportAnalyse,
   type ImportReference,
   matchEntetes,
   minuitParis,
   type PromeneurImporte,
-  parseHeures,
   parseJour,
   readCsv,
   type StructureImportee,
@@ -21,16 +19,17 @@ const now = new Date("2026-11-29T10:00:00Z");
 const ref: ImportReference = {
   departement: "04",
   communes: [
-    { code: "04070", nom: "Digne-les-Bains" },
-    { code: "04112", nom: "Manosque" },
-    { code: "04116", nom: "Mézel" },
-    { code: "04901", nom: "Saint-Martin" },
-    { code: "04902", nom: "Saint Martin" },
+    { code: "04070", nom: "Digne-les-Bains", codesPostaux: ["04000"] },
+    { code: "04112", nom: "Manosque", codesPostaux: ["04100"] },
+    { code: "04116", nom: "Mézel", codesPostaux: ["04270"] },
+    { code: "04901", nom: "Saint-Martin", codesPostaux: [] },
+    { code: "04902", nom: "Saint Martin", codesPostaux: [] },
   ],
   epci: [{ siren: "200067437", nom: "Provence Alpes Agglomération" }],
   structures: [
-    { id: "11111111-1111-4111-8111-111111111111", nom: "Centre social La Marelle" },
-    { id: "22222222-2222-4222-8222-222222222222", nom: "MJC de Manosque" },
+    { id: "11111111-1111-4111-8111-111111111111", nom: "Centre social La Marelle", statut: "active", commune: "Digne" },
+    { id: "22222222-2222-4222-8222-222222222222", nom: "MJC de Manosque", statut: "active", commune: "Manosque" },
+    { id: "33333333-3333-4333-8333-333333333333", nom: "Foyer fermé", statut: "inactive", commune: "Mézel" },
   ],
   emailsPromeneurs: ["deja@pdn.fr"],
 };
@@ -43,7 +42,7 @@ const structureLine = (overrides: Partial<Record<string, string>> = {}) => {
   const values: Record<string, string> = {
     nom: "Espace jeunes de Mézel",
     type: "accueil_jeunes",
-    siret: "123 456 789 00012",
+    siret: "123 456 789 00015",
     adresse: "1 place de la Mairie",
     code_postal: "04270",
     commune: "04116",
@@ -144,7 +143,7 @@ describe("lecture du fichier", () => {
   it("signale un guillemet jamais refermé", () => {
     const lecture = readCsv(utf8('nom;type\nA;x\n"B;y\n'));
     expect(lecture.ok).toBe(false);
-    expect(!lecture.ok && lecture.erreurs[0]?.message).toMatch(/guillemet ouvert n'est jamais refermé/);
+    expect(!lecture.ok && lecture.erreurs[0]?.message).toMatch(/Un guillemet ouvert n'est jamais refermé/);
   });
 
   it("reconnaît un classeur XLSX envoyé à la place d'un CSV", () => {
@@ -154,10 +153,10 @@ describe("lecture du fichier", () => {
 
   it("refuse un fichier vide ou sans ligne de données", () => {
     expect(analyseImport("structures", new Uint8Array(), ref, now).erreurs).toEqual([
-      { ligne: null, colonne: null, message: "le fichier est vide." },
+      { ligne: null, colonne: null, message: "Le fichier est vide." },
     ]);
     expect(analyseImport("structures", utf8(`${STRUCTURE_HEADER}\n\n`), ref, now).erreurs[0]?.message).toMatch(
-      /ne contient que la ligne d'en-tête/,
+      /Le fichier ne contient que la ligne d'en-tête/,
     );
   });
 
@@ -168,7 +167,7 @@ describe("lecture du fichier", () => {
       {
         ligne: null,
         colonne: null,
-        message: "le fichier compte 5001 lignes de données : la limite est de 5000, découpez-le en plusieurs fichiers.",
+        message: "Le fichier compte 5001 lignes de données : la limite est de 5000, découpez-le en plusieurs fichiers.",
       },
     ]);
     expect(result.lignes).toEqual([]);
@@ -196,11 +195,11 @@ describe("ligne d'en-tête", () => {
   it("nomme chaque colonne obligatoire absente, en ligne 1", () => {
     const result = analyseImport("structures", utf8("nom;siret\nA;1"), ref, now);
     expect(result.erreurs).toEqual([
-      { ligne: 1, colonne: "type", message: "la colonne obligatoire « type » est absente de la ligne d'en-tête." },
+      { ligne: 1, colonne: "type", message: "La colonne obligatoire « type » est absente de la ligne d'en-tête." },
       {
         ligne: 1,
         colonne: "commune",
-        message: "la colonne obligatoire « commune » est absente de la ligne d'en-tête.",
+        message: "La colonne obligatoire « commune » est absente de la ligne d'en-tête.",
       },
     ]);
   });
@@ -216,7 +215,7 @@ describe("ligne d'en-tête", () => {
       {
         ligne: 1,
         colonne: "nom",
-        message: "cette colonne figure deux fois dans la ligne d'en-tête : gardez-en une seule.",
+        message: "Cette colonne figure deux fois dans la ligne d'en-tête : gardez-en une seule.",
       },
     ]);
     expect(avertissements).toEqual(["La colonne « Remarques » n'est pas reconnue : elle est ignorée."]);
@@ -245,13 +244,15 @@ describe("valeurs", () => {
     expect(minuitParis("2024-07-01").toISOString()).toBe("2024-06-30T22:00:00.000Z");
   });
 
-  it("lit les heures avec une virgule ou un point, une décimale au plus", () => {
-    expect(parseHeures("4,5")).toBe(4.5);
-    expect(parseHeures("4.5")).toBe(4.5);
-    expect(parseHeures("7")).toBe(7);
-    expect(parseHeures("4,50")).toBe(4.5);
-    expect(parseHeures("4,25")).toBe("decimales");
-    expect(parseHeures("quatre")).toBe("format");
+  it("lit les heures avec une virgule ou un point, par demi-heures, comme le formulaire", () => {
+    const heures = (value: string) =>
+      promeneurs(promeneurLine({ heures_hebdomadaires: value })).lignes[0]?.heuresHebdomadaires ?? null;
+    expect(heures("4,5")).toBe(4.5);
+    expect(heures("4.5")).toBe(4.5);
+    expect(heures("7")).toBe(7);
+    expect(heures("4,50")).toBe(4.5);
+    expect(heures("4,25")).toBeNull();
+    expect(heures("quatre")).toBeNull();
   });
 });
 
@@ -264,7 +265,7 @@ describe("fichier des structures", () => {
         ligne: 2,
         nom: "Espace jeunes de Mézel",
         type: "accueil_jeunes",
-        siret: "12345678900012",
+        siret: "12345678900015",
         adresse: "1 place de la Mairie",
         codePostal: "04270",
         communeCode: "04116",
@@ -289,53 +290,68 @@ describe("fichier des structures", () => {
     expect(result.lignes[0]).toMatchObject({ communeCode: "04070", codePostal: "04000" });
   });
 
-  it("retire l'apostrophe anti-formule des exports", () => {
+  it("retire l'apostrophe anti-formule des exports et enregistre le numéro comme le formulaire", () => {
     const result = structures(structureLine({ telephone: "'+33 4 92 00 00 00" }));
-    expect(result.lignes[0]?.telephone).toBe("+33 4 92 00 00 00");
+    expect(result.lignes[0]?.telephone).toBe("04 92 00 00 00");
+  });
+
+  it("enregistre le SIRET sans espaces et l'adresse e-mail en minuscules", () => {
+    const result = structures(structureLine({ siret: "123.456.789 00015", email: "Contact@Mezel.FR" }));
+    expect(result.erreurs).toEqual([]);
+    expect(result.lignes[0]).toMatchObject({ siret: "12345678900015", email: "contact@mezel.fr" });
   });
 
   it.each([
-    ["nom", { nom: "" }, "cette colonne est obligatoire : la cellule est vide."],
+    ["nom", { nom: "" }, "Cette colonne est obligatoire : la cellule est vide."],
+    ["nom", { nom: "x".repeat(151) }, "150 caractères au plus."],
     [
       "type",
       { type: "Club de foot" },
-      "le type « Club de foot » n'est pas dans la liste des types de structure (voir les colonnes).",
+      "Le type « Club de foot » n'est pas dans la liste des types de structure (voir les colonnes).",
     ],
-    ["siret", { siret: "1234" }, "le SIRET « 1234 » doit compter 14 chiffres."],
-    ["code_postal", { code_postal: "4A000" }, "le code postal « 4A000 » doit compter 5 chiffres."],
-    ["commune", { commune: "Paris" }, "aucune commune du département 04 ne correspond à « Paris »."],
-    ["commune", { commune: "05061" }, "la commune de code INSEE « 05061 » n'est pas dans le département 04."],
+    ["siret", { siret: "1234" }, "Le SIRET comporte 14 chiffres ; celui-ci en compte 4."],
+    [
+      "siret",
+      { siret: "123 456 789 00012" },
+      "Ce numéro SIRET n'existe pas : un chiffre est sans doute mal recopié (la clé de contrôle ne correspond pas).",
+    ],
+    ["adresse", { adresse: "x".repeat(201) }, "200 caractères au plus."],
+    ["code_postal", { code_postal: "4A000" }, "Le code postal comporte 5 chiffres, par exemple 04000."],
+    ["code_postal", { code_postal: "04100" }, "Ce code postal n'est pas celui de Mézel (04270)."],
+    ["commune", { commune: "Paris" }, "Aucune commune du département 04 ne correspond à « Paris »."],
+    ["commune", { commune: "05061" }, "La commune de code INSEE « 05061 » n'est pas dans le département 04."],
     [
       "commune",
-      { commune: "saint-martin" },
-      "plusieurs communes du département s'appellent « saint-martin » : indiquez son code INSEE (04901 ou 04902).",
+      { commune: "saint-martin", code_postal: "" },
+      "Plusieurs communes du département s'appellent « saint-martin » : indiquez son code INSEE (04901 ou 04902).",
     ],
     [
       "telephone",
       { telephone: "12 34" },
-      "le numéro « 12 34 » n'est pas un numéro de téléphone français (10 chiffres, ou +33 suivi de 9 chiffres).",
+      "Saisissez un numéro de téléphone français à 10 chiffres, par exemple 04 92 31 00 00.",
     ],
-    ["email", { email: "contact@" }, "l'adresse « contact@ » n'est pas une adresse e-mail valide."],
+    ["email", { email: "contact@" }, "Saisissez une adresse e-mail valide, par exemple contact@exemple.fr."],
     [
       "charte_signee_le",
       { charte_signee_le: "31/02/2024" },
       "« 31/02/2024 » n'est pas une date valide : écrivez-la JJ/MM/AAAA ou AAAA-MM-JJ.",
     ],
-    ["charte_signee_le", { charte_signee_le: "30/11/2026" }, "la date du 30/11/2026 est dans le futur."],
-    ["statut", { statut: "fermée" }, "le statut « fermée » doit être « active » ou « inactive »."],
+    ["charte_signee_le", { charte_signee_le: "30/11/2026" }, "La date du 30/11/2026 est dans le futur."],
+    ["charte_signataire", { charte_signataire: "M" }, "Saisissez le nom de la personne qui a signé."],
+    ["statut", { statut: "fermée" }, "Le statut « fermée » doit être « active » ou « inactive »."],
   ])("nomme la ligne et la colonne « %s » d'une valeur refusée", (colonne, overrides, message) => {
     const result = structures(structureLine({ nom: "Autre structure" }), structureLine(overrides));
     expect(result.erreurs).toEqual([{ ligne: 3, colonne, message }]);
     expect(result.lignes.map((l) => l.ligne)).toEqual([2]);
   });
 
-  it("refuse une structure présente deux fois dans le fichier (noms comparés sans casse ni accents)", () => {
-    const result = structures(structureLine(), structureLine({ nom: "ESPACE JEUNES DE MEZEL" }));
+  it("refuse une structure présente deux fois dans le fichier (noms comparés sans casse, accents ni espaces en trop)", () => {
+    const result = structures(structureLine(), structureLine({ nom: "ESPACE JEUNES  DE MEZEL" }));
     expect(result.erreurs).toEqual([
       {
         ligne: 3,
         colonne: "nom",
-        message: "la structure « ESPACE JEUNES DE MEZEL » figure déjà ligne 2 de ce fichier.",
+        message: "La structure « ESPACE JEUNES DE MEZEL » figure déjà ligne 2 de ce fichier.",
       },
     ]);
   });
@@ -347,7 +363,7 @@ describe("fichier des structures", () => {
         ligne: 2,
         colonne: "nom",
         message:
-          "une structure « Centre social la Marelle » existe déjà dans le département 04 : retirez cette ligne ou renommez la structure.",
+          "Une structure « Centre social la Marelle » existe déjà dans le département 04 : retirez cette ligne ou renommez la structure.",
       },
     ]);
   });
@@ -358,7 +374,7 @@ describe("fichier des structures", () => {
       {
         ligne: 2,
         colonne: null,
-        message: "la ligne compte 12 valeurs pour 11 colonnes d'en-tête : vérifiez les séparateurs et les guillemets.",
+        message: "La ligne compte 12 valeurs pour 11 colonnes d'en-tête : vérifiez les séparateurs et les guillemets.",
       },
     ]);
   });
@@ -402,31 +418,61 @@ describe("fichier des promeneurs", () => {
     expect(result.lignes[0]).toMatchObject({ statut: "propose", proposeLe: now });
   });
 
-  it("écrit l'erreur comme « Ligne 57, colonne « email » : … »", () => {
+  it("nomme la ligne 57 et la colonne « email », avec le message du formulaire", () => {
     const lines = Array.from({ length: 99 }, (_, i) => promeneurLine({ email: `p${i}@pdn.fr` }));
     lines[55] = promeneurLine({ email: "jean@" });
     const result = promeneurs(...lines);
     expect(result.erreurs).toEqual([
-      { ligne: 57, colonne: "email", message: "l'adresse « jean@ » n'est pas une adresse e-mail valide." },
+      {
+        ligne: 57,
+        colonne: "email",
+        message: "Saisissez une adresse e-mail valide, par exemple prenom.nom@structure.fr.",
+      },
     ]);
-    expect(erreurTexte(result.erreurs[0] as never)).toBe(
-      "Ligne 57, colonne « email » : l'adresse « jean@ » n'est pas une adresse e-mail valide.",
-    );
     expect(result.lignes).toHaveLength(98);
   });
 
-  it("refuse une adresse présente deux fois dans le fichier ou déjà connue dans le département", () => {
+  it("refuse une adresse présente deux fois dans le fichier ou déjà celle d'un promeneur du réseau", () => {
     const result = promeneurs(
       promeneurLine({ email: "a@pdn.fr" }),
       promeneurLine({ email: "A@pdn.fr" }),
       promeneurLine({ email: "deja@pdn.fr" }),
     );
     expect(result.erreurs).toEqual([
-      { ligne: 3, colonne: "email", message: "l'adresse « a@pdn.fr » figure déjà ligne 2 de ce fichier." },
+      { ligne: 3, colonne: "email", message: "L'adresse « a@pdn.fr » figure déjà ligne 2 de ce fichier." },
+      { ligne: 4, colonne: "email", message: "L'adresse « deja@pdn.fr » est déjà celle d'un promeneur du réseau." },
+    ]);
+  });
+
+  it("accepte l'adresse d'un promeneur sorti ou refusé, comme l'index unique de la base", () => {
+    const sorti = { statut: "sorti", sortie_le: "01/06/2024", motif: "Départ" };
+    const result = promeneurs(
+      promeneurLine({ email: "deja@pdn.fr", ...sorti }),
+      promeneurLine({ email: "b@pdn.fr", ...sorti }),
+      promeneurLine({ email: "b@pdn.fr" }),
+    );
+    expect(result.erreurs).toEqual([]);
+    expect(result.lignes.map((l) => [l.email, l.statut])).toEqual([
+      ["deja@pdn.fr", "sorti"],
+      ["b@pdn.fr", "sorti"],
+      ["b@pdn.fr", "actif"],
+    ]);
+  });
+
+  it("enregistre le téléphone et l'adresse comme le formulaire", () => {
+    const result = promeneurs(promeneurLine({ telephone: "+33612345678", email: " Lea.Martin@LaMarelle.fr " }));
+    expect(result.erreurs).toEqual([]);
+    expect(result.lignes[0]).toMatchObject({ telephone: "06 12 34 56 78", email: "lea.martin@lamarelle.fr" });
+  });
+
+  it("refuse une structure inactive comme employeur", () => {
+    const result = promeneurs(promeneurLine({ structure: "foyer ferme" }));
+    expect(result.erreurs).toEqual([
       {
-        ligne: 4,
-        colonne: "email",
-        message: "un promeneur avec l'adresse « deja@pdn.fr » existe déjà dans le département 04.",
+        ligne: 2,
+        colonne: "structure",
+        message:
+          "La structure « Foyer fermé » est inactive : elle ne fait plus partie du réseau et ne peut pas employer de promeneur.",
       },
     ]);
   });
@@ -435,38 +481,46 @@ describe("fichier des promeneurs", () => {
     [
       "structure",
       { structure: "Club inconnu" },
-      "aucune structure « Club inconnu » dans le département 04 : importez d'abord le fichier des structures ou corrigez le nom.",
+      "Aucune structure « Club inconnu » dans le département 04 : importez d'abord le fichier des structures ou corrigez le nom.",
     ],
     [
       "heures_hebdomadaires",
       { heures_hebdomadaires: "4h" },
-      "« 4h » n'est pas un nombre d'heures : écrivez par exemple 4,5.",
+      "Indiquez les heures consacrées chaque semaine à la mission, entre 0,5 et 35 (par exemple 4 ou 2,5).",
     ],
     [
       "heures_hebdomadaires",
       { heures_hebdomadaires: "40" },
-      "le nombre d'heures (40) doit être compris entre 0,5 et 35.",
+      "Indiquez les heures consacrées chaque semaine à la mission, entre 0,5 et 35 (par exemple 4 ou 2,5).",
     ],
+    [
+      "heures_hebdomadaires",
+      { heures_hebdomadaires: "4,25" },
+      "Indiquez les heures par demi-heures (par exemple 2,5).",
+    ],
+    ["prenom", { prenom: "x".repeat(81) }, "Le prénom est trop long (80 caractères au plus)."],
+    ["fonction", { fonction: "x".repeat(121) }, "La fonction est trop longue (120 caractères au plus)."],
+    ["nom_public", { nom_public: "x".repeat(81) }, "Le nom public est trop long (80 caractères au plus)."],
     [
       "statut",
       { statut: "en pause" },
-      "le statut « en pause » n'existe pas : proposé, accepté, formé, actif, suspendu, sorti ou refusé.",
+      "Le statut « en pause » n'existe pas : proposé, accepté, formé, actif, suspendu, sorti ou refusé.",
     ],
-    ["entree_le", { entree_le: "" }, "un promeneur « actif » doit avoir une date d'entrée dans le dispositif."],
+    ["entree_le", { entree_le: "" }, "Un promeneur « actif » doit avoir une date d'entrée dans le dispositif."],
     [
       "sortie_le",
       { sortie_le: "01/06/2024" },
-      "un promeneur « actif » ne peut pas avoir une date de sortie : videz la cellule ou corrigez le statut.",
+      "Un promeneur « actif » ne peut pas avoir une date de sortie : videz la cellule ou corrigez le statut.",
     ],
     [
       "entree_le",
       { entree_le: "10/02/2024" },
-      "la date d'entrée (10/02/2024) ne peut pas précéder la formation initiale (15/02/2024).",
+      "La date d'entrée (10/02/2024) ne peut pas précéder la formation initiale (15/02/2024).",
     ],
-    ["formation_initiale_le", { formation_initiale_le: "2027-01-01" }, "la date du 01/01/2027 est dans le futur."],
-    ["communes", { communes: "04070|Sisteron" }, "aucune commune du département 04 ne correspond à « Sisteron »."],
-    ["epci", { epci: "123456789" }, "aucune intercommunalité du département 04 ne correspond à « 123456789 »."],
-    ["prenom", { prenom: " " }, "cette colonne est obligatoire : la cellule est vide."],
+    ["formation_initiale_le", { formation_initiale_le: "2027-01-01" }, "La date du 01/01/2027 est dans le futur."],
+    ["communes", { communes: "04070|Sisteron" }, "Aucune commune du département 04 ne correspond à « Sisteron »."],
+    ["epci", { epci: "123456789" }, "Aucune intercommunalité du département 04 ne correspond à « 123456789 »."],
+    ["prenom", { prenom: " " }, "Cette colonne est obligatoire : la cellule est vide."],
   ])("nomme la ligne et la colonne « %s » d'une valeur refusée", (colonne, overrides, message) => {
     const result = promeneurs(promeneurLine({ email: "ok@pdn.fr" }), promeneurLine(overrides));
     expect(result.erreurs).toEqual([{ ligne: 3, colonne, message }]);
@@ -484,18 +538,18 @@ describe("fichier des promeneurs", () => {
       {
         ligne: 2,
         colonne: "charte_signee_le",
-        message: "un promeneur « formé » doit avoir une date de signature de la charte.",
+        message: "Un promeneur « formé » doit avoir une date de signature de la charte.",
       },
       {
         ligne: 2,
         colonne: "entree_le",
-        message: expect.stringMatching(/^un promeneur « formé » ne peut pas avoir une date d'entrée/),
+        message: expect.stringMatching(/^Un promeneur « formé » ne peut pas avoir une date d'entrée/),
       },
-      { ligne: 3, colonne: "motif", message: "indiquez le motif : il est obligatoire pour un promeneur « suspendu »." },
+      { ligne: 3, colonne: "motif", message: "Indiquez le motif : il est obligatoire pour un promeneur « suspendu »." },
       {
         ligne: 4,
         colonne: "sortie_le",
-        message: "la date de sortie (01/02/2024) ne peut pas précéder l'entrée (01/03/2024).",
+        message: "La date de sortie (01/02/2024) ne peut pas précéder l'entrée (01/03/2024).",
       },
       {
         ligne: 5,
@@ -522,14 +576,5 @@ describe("fichier des promeneurs", () => {
     const result = promeneurs(promeneurLine({ email: "x", heures_hebdomadaires: "", structure: "Inconnue" }));
     expect(result.erreurs.map((e) => e.colonne)).toEqual(["email", "structure", "heures_hebdomadaires"]);
     expect(result.lignes).toEqual([]);
-  });
-});
-
-describe("texte des erreurs", () => {
-  it("met une majuscule aux erreurs qui portent sur tout le fichier", () => {
-    expect(erreurTexte({ ligne: null, colonne: null, message: "le fichier est vide." })).toBe("Le fichier est vide.");
-    expect(erreurTexte({ ligne: 4, colonne: null, message: "la ligne est trop longue." })).toBe(
-      "Ligne 4 : la ligne est trop longue.",
-    );
   });
 });

@@ -1,9 +1,13 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { PROMENEUR_STATUTS, type PromeneurStatut, promeneurStatutLabels } from "~/domain/promeneurs/promeneur.labels";
-import { HEURES_MAX, HEURES_MIN, MOTIF_MAX } from "~/domain/promeneurs/promeneur.rules";
+import { MOTIF_MAX, STATUTS_FINAUX } from "~/domain/promeneurs/promeneur.rules";
+import { proposerSchema } from "~/domain/promeneurs/promeneur.schema";
 import { STRUCTURE_TYPES, type StructureType, structureTypeLabels } from "~/domain/structures/structure.labels";
+import { foldNom } from "~/domain/structures/structure.rules";
+import { charteSchema, structureSchema } from "~/domain/structures/structure.schema";
 import { TIME_ZONE } from "~/lib/format";
 import { normaliserRecherche, sansAccents } from "~/lib/text";
+import type { z } from "~/lib/zod";
 import {
   COLONNES,
   type ColonneImport,
@@ -20,6 +24,10 @@ import {
  * an `ImportReference`, the clock as `now`). Every problem is reported with the line number a
  * spreadsheet shows (header = 1, first data line = 2) and the column's header name, so that the
  * coordinator can fix the file in Excel or LibreOffice and send it again. Nothing here writes.
+ *
+ * A value the forms check is checked here by the very field of their schema (structure.schema.ts,
+ * promeneur.schema.ts): the same rule, the same normalised value, the same message. The import
+ * never creates a row that the edit form would then refuse.
  */
 
 export type ImportErreur = {
@@ -27,20 +35,9 @@ export type ImportErreur = {
   ligne: number | null;
   /** Header name of the column at fault; null when the whole line is. */
   colonne: string | null;
-  /** French sentence, starting lowercase when it follows "Ligne N, colonne « x » :". */
+  /** French sentence, as shown to the coordinator. */
   message: string;
 };
-
-/** « Ligne 57, colonne « email » : l'adresse « jean@ » n'est pas une adresse e-mail valide. » */
-export function erreurTexte(erreur: ImportErreur): string {
-  if (erreur.ligne === null) return majuscule(erreur.message);
-  if (erreur.colonne === null) return `Ligne ${erreur.ligne} : ${erreur.message}`;
-  return `Ligne ${erreur.ligne}, colonne « ${erreur.colonne} » : ${erreur.message}`;
-}
-
-function majuscule(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Decoding and parsing
@@ -83,17 +80,17 @@ export type CsvTable = { entetes: string[]; lignes: CsvLigne[]; encodage: Encoda
 type Lecture = { ok: true; table: CsvTable } | { ok: false; erreurs: ImportErreur[] };
 
 const CSV_ERREURS: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: "un guillemet ouvert n'est jamais refermé : vérifiez les guillemets de cette ligne.",
+  CSV_QUOTE_NOT_CLOSED: "Un guillemet ouvert n'est jamais refermé : vérifiez les guillemets de cette ligne.",
   CSV_INVALID_CLOSING_QUOTE:
-    "un guillemet fermant est suivi d'autres caractères : doublez les guillemets à l'intérieur d'une valeur (\"\").",
+    "Un guillemet fermant est suivi d'autres caractères : doublez les guillemets à l'intérieur d'une valeur (\"\").",
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
-    "un guillemet fermant est suivi d'autres caractères : doublez les guillemets à l'intérieur d'une valeur (\"\").",
+    "Un guillemet fermant est suivi d'autres caractères : doublez les guillemets à l'intérieur d'une valeur (\"\").",
 };
 
 /** Decodes and splits the file into a header and numbered lines (blank lines keep their number but are dropped). */
 export function readCsv(bytes: Uint8Array): Lecture {
   if (bytes.length === 0)
-    return { ok: false, erreurs: [{ ligne: null, colonne: null, message: "le fichier est vide." }] };
+    return { ok: false, erreurs: [{ ligne: null, colonne: null, message: "Le fichier est vide." }] };
   if (bytes.length > IMPORT_MAX_OCTETS) {
     return {
       ok: false,
@@ -101,7 +98,7 @@ export function readCsv(bytes: Uint8Array): Lecture {
         {
           ligne: null,
           colonne: null,
-          message: `le fichier dépasse ${IMPORT_MAX_OCTETS / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`,
+          message: `Le fichier dépasse ${IMPORT_MAX_OCTETS / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`,
         },
       ],
     };
@@ -114,7 +111,7 @@ export function readCsv(bytes: Uint8Array): Lecture {
           ligne: null,
           colonne: null,
           message:
-            "ce fichier est un classeur Excel ou LibreOffice, pas un fichier CSV : enregistrez-le au format « CSV (séparateur : point-virgule) » et envoyez ce fichier-là.",
+            "Ce fichier est un classeur Excel ou LibreOffice, pas un fichier CSV : enregistrez-le au format « CSV (séparateur : point-virgule) » et envoyez ce fichier-là.",
         },
       ],
     };
@@ -127,14 +124,14 @@ export function readCsv(bytes: Uint8Array): Lecture {
   } catch (error) {
     if (error instanceof CsvError) {
       const ligne = typeof (error as CsvError & { lines?: number }).lines === "number" ? error.lines : null;
-      const message = CSV_ERREURS[error.code] ?? "le fichier n'a pas pu être lu comme un fichier CSV.";
+      const message = CSV_ERREURS[error.code] ?? "Le fichier n'a pas pu être lu comme un fichier CSV.";
       return { ok: false, erreurs: [{ ligne: ligne ?? null, colonne: null, message }] };
     }
     throw error;
   }
   const [entetes, ...rest] = records;
   if (!entetes || entetes.every((h) => h.trim() === "")) {
-    return { ok: false, erreurs: [{ ligne: null, colonne: null, message: "le fichier est vide." }] };
+    return { ok: false, erreurs: [{ ligne: null, colonne: null, message: "Le fichier est vide." }] };
   }
   const lignes = rest
     .map((valeurs, index) => ({ numero: index + 2, valeurs }))
@@ -146,7 +143,7 @@ export function readCsv(bytes: Uint8Array): Lecture {
 // Matching names
 
 /** Header key: no case, accents or punctuation ("Code postal", "code_postal" and "CODE-POSTAL" match). */
-export function headerKey(value: string): string {
+function headerKey(value: string): string {
   return sansAccents(value).replace(/[^a-z0-9]/g, "");
 }
 
@@ -175,7 +172,7 @@ export function matchEntetes(entetes: string[], kind: ImportKind): Entetes {
       erreurs.push({
         ligne: 1,
         colonne: colonne.nom,
-        message: "cette colonne figure deux fois dans la ligne d'en-tête : gardez-en une seule.",
+        message: "Cette colonne figure deux fois dans la ligne d'en-tête : gardez-en une seule.",
       });
       return;
     }
@@ -190,7 +187,7 @@ export function matchEntetes(entetes: string[], kind: ImportKind): Entetes {
     erreurs.push({
       ligne: 1,
       colonne: colonne.nom,
-      message: `la colonne obligatoire « ${colonne.nom} » est absente de la ligne d'en-tête${
+      message: `La colonne obligatoire « ${colonne.nom} » est absente de la ligne d'en-tête${
         autreComplet
           ? ` : ce fichier ressemble à un fichier de ${importKindLabels[autre].toLowerCase()}, vérifiez le type choisi`
           : ""
@@ -202,8 +199,6 @@ export function matchEntetes(entetes: string[], kind: ImportKind): Entetes {
 
 // ---------------------------------------------------------------------------------------------
 // Values
-
-const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[a-z]{2,}$/i;
 
 const jourFormat = new Intl.DateTimeFormat("en-CA", {
   timeZone: TIME_ZONE,
@@ -256,19 +251,6 @@ export function jourFr(jour: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** A French phone number, 10 digits or +33 and 9 digits (spaces, dots and dashes allowed). */
-export function isTelephone(value: string): boolean {
-  return /^(?:0\d{9}|\+33\d{9})$/.test(value.replace(/[\s.\-()]/g, ""));
-}
-
-/** Decimal hours with a comma or a dot, at most one decimal. */
-export function parseHeures(value: string): number | "format" | "decimales" {
-  const match = /^(\d{1,2})(?:[.,](\d+))?$/.exec(value);
-  if (!match) return "format";
-  if ((match[2] ?? "").replace(/0+$/, "").length > 1) return "decimales";
-  return Number(`${match[1]}.${match[2] ?? "0"}`);
-}
-
 /** A cell as exported with the anti-formula quote (`'=…`, `'+33…`) gets its real value back. */
 function cleanCell(value: string | undefined): string {
   const trimmed = (value ?? "").trim();
@@ -302,13 +284,16 @@ export function parsePromeneurStatut(value: string): PromeneurStatut | null {
 
 export type ImportReference = {
   departement: string;
-  /** Communes of the département. */
-  communes: readonly { code: string; nom: string }[];
+  /** Communes of the département, with their postal codes (empty when unknown). */
+  communes: readonly { code: string; nom: string; codesPostaux: readonly string[] }[];
   /** EPCI covering part of the département. */
   epci: readonly { siren: string; nom: string }[];
-  /** Structures already in the département. */
-  structures: readonly { id: string; nom: string }[];
-  /** E-mails (lowercase) of the promeneurs already in the département. */
+  /** Structures already in the département; `commune` is the name of their commune (public slugs). */
+  structures: readonly { id: string; nom: string; statut: string; commune: string | null }[];
+  /**
+   * E-mails (lowercase) of the promeneurs of the whole network still in it (neither `sorti` nor
+   * `refuse`): the database holds one such promeneur per address.
+   */
   emailsPromeneurs: readonly string[];
 };
 
@@ -348,8 +333,8 @@ class Lookup {
 
 function communeLookup(ref: ImportReference) {
   const lookup = new Lookup(ref.communes, {
-    aucun: `aucune commune du département ${ref.departement} ne correspond à`,
-    plusieurs: "plusieurs communes du département s'appellent",
+    aucun: `Aucune commune du département ${ref.departement} ne correspond à`,
+    plusieurs: "Plusieurs communes du département s'appellent",
     code: "son code INSEE",
   });
   return (value: string): Resolu<string> => {
@@ -359,7 +344,7 @@ function communeLookup(ref: ImportReference) {
     if (!resolved.ok && /^(\d{5}|2[AB]\d{3})$/i.test(value)) {
       return {
         ok: false,
-        message: `la commune de code INSEE « ${value} » n'est pas dans le département ${ref.departement}.`,
+        message: `La commune de code INSEE « ${value} » n'est pas dans le département ${ref.departement}.`,
       };
     }
     return resolved;
@@ -370,8 +355,8 @@ function epciLookup(ref: ImportReference) {
   const lookup = new Lookup(
     ref.epci.map((e) => ({ code: e.siren, nom: e.nom })),
     {
-      aucun: `aucune intercommunalité du département ${ref.departement} ne correspond à`,
-      plusieurs: "plusieurs intercommunalités s'appellent",
+      aucun: `Aucune intercommunalité du département ${ref.departement} ne correspond à`,
+      plusieurs: "Plusieurs intercommunalités s'appellent",
       code: "son SIREN",
     },
   );
@@ -380,6 +365,8 @@ function epciLookup(ref: ImportReference) {
 
 // ---------------------------------------------------------------------------------------------
 // One line
+
+const CELLULE_VIDE = "Cette colonne est obligatoire : la cellule est vide.";
 
 class LigneLue<C extends string> {
   constructor(
@@ -398,41 +385,38 @@ class LigneLue<C extends string> {
     return position === undefined ? "" : cleanCell(this.valeurs[position]);
   }
 
+  /** A cell the forms have no field for (a name to look up, a code): single spaces, at most `max` characters. */
   texte(colonne: C, { requis = false, max = 200 }: { requis?: boolean; max?: number } = {}): string | null {
     const value = this.get(colonne).replace(/\s+/g, " ");
     if (value === "") {
-      if (requis) this.erreur(colonne, "cette colonne est obligatoire : la cellule est vide.");
+      if (requis) this.erreur(colonne, CELLULE_VIDE);
       return null;
     }
     const length = Array.from(value).length;
     if (length > max) {
-      this.erreur(colonne, `le texte dépasse ${max} caractères (il en compte ${length}).`);
+      this.erreur(colonne, `Le texte dépasse ${max} caractères (il en compte ${length}).`);
       return null;
     }
     return value;
   }
 
-  email(colonne: C, requis: boolean): string | null {
-    const value = this.texte(colonne, { requis, max: 254 });
-    if (value === null) return null;
-    if (!EMAIL.test(value)) {
-      this.erreur(colonne, `l'adresse « ${value} » n'est pas une adresse e-mail valide.`);
+  /**
+   * A cell checked by a field of the forms' schema: the value it stores (a SIRET without spaces,
+   * a phone number as "04 92 31 00 00", a lowercase e-mail, hours as a number), or null with the
+   * field's own message.
+   */
+  champ<S extends z.ZodType>(colonne: C, schema: S, { requis = false } = {}): NonNullable<z.output<S>> | null {
+    const value = this.get(colonne).replace(/\s+/g, " ");
+    if (value === "") {
+      if (requis) this.erreur(colonne, CELLULE_VIDE);
       return null;
     }
-    return value.toLowerCase();
-  }
-
-  telephone(colonne: C): string | null {
-    const value = this.texte(colonne, { max: 30 });
-    if (value === null) return null;
-    if (!isTelephone(value)) {
-      this.erreur(
-        colonne,
-        `le numéro « ${value} » n'est pas un numéro de téléphone français (10 chiffres, ou +33 suivi de 9 chiffres).`,
-      );
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      this.erreur(colonne, result.error.issues[0]?.message ?? "Cette valeur n'est pas acceptée.");
       return null;
     }
-    return value;
+    return (result.data ?? null) as NonNullable<z.output<S>> | null;
   }
 
   /** A calendar day, never after today (Europe/Paris). */
@@ -445,7 +429,7 @@ class LigneLue<C extends string> {
       return null;
     }
     if (jour > today) {
-      this.erreur(colonne, `la date du ${jourFr(jour)} est dans le futur.`);
+      this.erreur(colonne, `La date du ${jourFr(jour)} est dans le futur.`);
       return null;
     }
     return jour;
@@ -462,18 +446,9 @@ function checkLongueur(ligne: CsvLigne, entetes: string[], erreurs: ImportErreur
     erreurs.push({
       ligne: ligne.numero,
       colonne: null,
-      message: `la ligne compte ${ligne.valeurs.length} valeurs pour ${entetes.length} colonnes d'en-tête : vérifiez les séparateurs et les guillemets.`,
+      message: `La ligne compte ${ligne.valeurs.length} valeurs pour ${entetes.length} colonnes d'en-tête : vérifiez les séparateurs et les guillemets.`,
     });
   }
-}
-
-function groupByName<T extends { nom: string }>(items: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const key = normaliserRecherche(item.nom);
-    map.set(key, [...(map.get(key) ?? []), item]);
-  }
-  return map;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -501,6 +476,8 @@ const STRUCTURE_STATUTS = new Map<string, "active" | "inactive">([
   ["inactif", "inactive"],
 ]);
 
+const structureChamps = structureSchema.shape;
+
 function validateStructures(
   table: CsvTable,
   index: Map<string, number>,
@@ -510,7 +487,9 @@ function validateStructures(
 ): StructureImportee[] {
   const today = jourParis(now);
   const commune = communeLookup(ref);
-  const existantes = groupByName(ref.structures);
+  const communesByCode = new Map(ref.communes.map((c) => [c.code, c]));
+  // Names compare as the database's unique index does (structures_nom_unique).
+  const existantes = new Set(ref.structures.map((s) => foldNom(s.nom)));
   const vues = new Map<string, number>();
   const result: StructureImportee[] = [];
   for (const raw of table.lignes) {
@@ -518,16 +497,16 @@ function validateStructures(
     checkLongueur(raw, table.entetes, erreurs);
     const l = new LigneLue<StructureColonne>(raw.numero, raw.valeurs, index, erreurs);
 
-    const nom = l.texte("nom", { requis: true, max: 200 });
+    const nom = l.champ("nom", structureChamps.nom, { requis: true });
     if (nom) {
-      const key = normaliserRecherche(nom);
+      const key = foldNom(nom);
       const first = vues.get(key);
-      if (first !== undefined) l.erreur("nom", `la structure « ${nom} » figure déjà ligne ${first} de ce fichier.`);
+      if (first !== undefined) l.erreur("nom", `La structure « ${nom} » figure déjà ligne ${first} de ce fichier.`);
       else vues.set(key, raw.numero);
       if (existantes.has(key)) {
         l.erreur(
           "nom",
-          `une structure « ${nom} » existe déjà dans le département ${ref.departement} : retirez cette ligne ou renommez la structure.`,
+          `Une structure « ${nom} » existe déjà dans le département ${ref.departement} : retirez cette ligne ou renommez la structure.`,
         );
       }
     }
@@ -535,26 +514,18 @@ function validateStructures(
     const typeValue = l.texte("type", { requis: true });
     const type = typeValue ? parseStructureType(typeValue) : null;
     if (typeValue && !type) {
-      l.erreur("type", `le type « ${typeValue} » n'est pas dans la liste des types de structure (voir les colonnes).`);
+      l.erreur("type", `Le type « ${typeValue} » n'est pas dans la liste des types de structure (voir les colonnes).`);
     }
 
-    let siret = l.texte("siret", { max: 30 });
-    if (siret) {
-      const digits = siret.replace(/\s/g, "");
-      if (/^\d{14}$/.test(digits)) siret = digits;
-      else {
-        l.erreur("siret", `le SIRET « ${siret} » doit compter 14 chiffres.`);
-        siret = null;
-      }
-    }
-
-    const adresse = l.texte("adresse", { max: 300 });
-    let codePostal = l.texte("code_postal", { max: 10 });
-    if (codePostal && /^\d{4}$/.test(codePostal)) codePostal = `0${codePostal}`;
-    if (codePostal && !/^\d{5}$/.test(codePostal)) {
-      l.erreur("code_postal", `le code postal « ${codePostal} » doit compter 5 chiffres.`);
-      codePostal = null;
-    }
+    const siret = l.champ("siret", structureChamps.siret);
+    const adresse = l.champ("adresse", structureChamps.adresse);
+    // Excel drops the leading zero of "04000": take "4000" back.
+    const codePostalValue = l.get("code_postal");
+    const codePostal = /^\d{4}$/.test(codePostalValue)
+      ? `0${codePostalValue}`
+      : codePostalValue
+        ? l.champ("code_postal", structureChamps.codePostal)
+        : null;
 
     const communeValue = l.texte("commune", { requis: true });
     let communeCode: string | null = null;
@@ -563,15 +534,21 @@ function validateStructures(
       if (resolved.ok) communeCode = resolved.value;
       else l.erreur("commune", resolved.message);
     }
+    // The postal code must be one of the commune's, as the structure form checks it.
+    const codesPostaux = communeCode ? (communesByCode.get(communeCode)?.codesPostaux ?? []) : [];
+    if (codePostal && codesPostaux.length > 0 && !codesPostaux.includes(codePostal)) {
+      const nomCommune = communesByCode.get(communeCode as string)?.nom;
+      l.erreur("code_postal", `Ce code postal n'est pas celui de ${nomCommune} (${codesPostaux.join(", ")}).`);
+    }
 
-    const telephone = l.telephone("telephone");
-    const email = l.email("email", false);
+    const telephone = l.champ("telephone", structureChamps.telephone);
+    const email = l.champ("email", structureChamps.email);
     const charte = l.jour("charte_signee_le", today);
-    const charteSignataire = l.texte("charte_signataire", { max: 200 });
+    const charteSignataire = l.champ("charte_signataire", charteSchema.shape.signataire);
 
     const statutValue = l.texte("statut") ?? "active";
     const statut = STRUCTURE_STATUTS.get(normaliserRecherche(statutValue));
-    if (!statut) l.erreur("statut", `le statut « ${statutValue} » doit être « active » ou « inactive ».`);
+    if (!statut) l.erreur("statut", `Le statut « ${statutValue} » doit être « active » ou « inactive ».`);
 
     if (erreurs.length === before && nom && type && communeCode && statut) {
       result.push({
@@ -654,20 +631,20 @@ function checkStatutDates(
 ): void {
   const label = promeneurStatutLabels[statut];
   for (const colonne of DATES_REQUISES[statut]) {
-    if (!l.filled(colonne)) l.erreur(colonne, `un promeneur « ${label} » doit avoir ${DATE_QUOI[colonne]}.`);
+    if (!l.filled(colonne)) l.erreur(colonne, `Un promeneur « ${label} » doit avoir ${DATE_QUOI[colonne]}.`);
   }
   for (const colonne of DATES_INTERDITES[statut]) {
     if (l.filled(colonne)) {
       l.erreur(
         colonne,
-        `un promeneur « ${label} » ne peut pas avoir ${DATE_QUOI[colonne]} : videz la cellule ou corrigez le statut.`,
+        `Un promeneur « ${label} » ne peut pas avoir ${DATE_QUOI[colonne]} : videz la cellule ou corrigez le statut.`,
       );
     }
   }
   if (statut === "accepte" && l.filled("charte_signee_le") && l.filled("formation_initiale_le")) {
     l.erreur(
       "statut",
-      "un promeneur qui a signé la charte et suivi la formation initiale est « formé » (ou actif, suspendu, sorti), pas « accepté ».",
+      "Un promeneur qui a signé la charte et suivi la formation initiale est « formé » (ou actif, suspendu, sorti), pas « accepté ».",
     );
   }
   const { entree_le: entree, sortie_le: sortie } = dates;
@@ -677,13 +654,13 @@ function checkStatutDates(
       if (date && date > entree) {
         l.erreur(
           "entree_le",
-          `la date d'entrée (${jourFr(entree)}) ne peut pas précéder ${avant === "charte_signee_le" ? "la signature de la charte" : "la formation initiale"} (${jourFr(date)}).`,
+          `La date d'entrée (${jourFr(entree)}) ne peut pas précéder ${avant === "charte_signee_le" ? "la signature de la charte" : "la formation initiale"} (${jourFr(date)}).`,
         );
       }
     }
   }
   if (entree && sortie && sortie < entree) {
-    l.erreur("sortie_le", `la date de sortie (${jourFr(sortie)}) ne peut pas précéder l'entrée (${jourFr(entree)}).`);
+    l.erreur("sortie_le", `La date de sortie (${jourFr(sortie)}) ne peut pas précéder l'entrée (${jourFr(entree)}).`);
   }
 }
 
@@ -698,6 +675,8 @@ function splitListe(value: string): string[] {
   ];
 }
 
+const promeneurChamps = proposerSchema.shape;
+
 function validatePromeneurs(
   table: CsvTable,
   index: Map<string, number>,
@@ -708,7 +687,7 @@ function validatePromeneurs(
   const today = jourParis(now);
   const commune = communeLookup(ref);
   const epci = epciLookup(ref);
-  const structures = groupByName(ref.structures);
+  const structures = new Map(ref.structures.map((s) => [foldNom(s.nom), s]));
   const emailsExistants = new Set(ref.emailsPromeneurs.map((e) => e.toLowerCase()));
   const vus = new Map<string, number>();
   const result: PromeneurImporte[] = [];
@@ -717,68 +696,53 @@ function validatePromeneurs(
     const before = erreurs.length;
     checkLongueur(raw, table.entetes, erreurs);
     const l = new LigneLue<PromeneurColonne>(raw.numero, raw.valeurs, index, erreurs);
+    // Read first: only a promeneur still in the network (neither left nor refused) holds an address.
+    const statutLu = parsePromeneurStatut(l.get("statut"));
+    const enCours = !statutLu || !STATUTS_FINAUX.includes(statutLu);
 
-    const prenom = l.texte("prenom", { requis: true, max: 100 });
-    const nom = l.texte("nom", { requis: true, max: 100 });
-    const email = l.email("email", true);
-    if (email) {
+    const prenom = l.champ("prenom", promeneurChamps.prenom, { requis: true });
+    const nom = l.champ("nom", promeneurChamps.nom, { requis: true });
+    const email = l.champ("email", promeneurChamps.email, { requis: true });
+    if (email && enCours) {
       const first = vus.get(email);
-      if (first !== undefined) l.erreur("email", `l'adresse « ${email} » figure déjà ligne ${first} de ce fichier.`);
+      if (first !== undefined) l.erreur("email", `L'adresse « ${email} » figure déjà ligne ${first} de ce fichier.`);
       else vus.set(email, raw.numero);
       if (emailsExistants.has(email)) {
-        l.erreur(
-          "email",
-          `un promeneur avec l'adresse « ${email} » existe déjà dans le département ${ref.departement}.`,
-        );
+        l.erreur("email", `L'adresse « ${email} » est déjà celle d'un promeneur du réseau.`);
       }
     }
-    const telephone = l.telephone("telephone");
-    const fonction = l.texte("fonction", { requis: true, max: 150 });
+    const telephone = l.champ("telephone", structureChamps.telephone);
+    const fonction = l.champ("fonction", promeneurChamps.fonction, { requis: true });
 
     const structureNom = l.texte("structure", { requis: true });
     let structureId: string | null = null;
     if (structureNom) {
-      const found = structures.get(normaliserRecherche(structureNom)) ?? [];
-      if (found.length === 1) structureId = (found[0] as { id: string }).id;
-      else if (found.length > 1) {
+      const found = structures.get(foldNom(structureNom));
+      if (!found) {
         l.erreur(
           "structure",
-          `plusieurs structures du département s'appellent « ${structureNom} » : renommez-en une avant l'import.`,
+          `Aucune structure « ${structureNom} » dans le département ${ref.departement} : importez d'abord le fichier des structures ou corrigez le nom.`,
         );
-      } else {
+      } else if (found.statut !== "active") {
         l.erreur(
           "structure",
-          `aucune structure « ${structureNom} » dans le département ${ref.departement} : importez d'abord le fichier des structures ou corrigez le nom.`,
+          `La structure « ${found.nom} » est inactive : elle ne fait plus partie du réseau et ne peut pas employer de promeneur.`,
         );
-      }
+      } else structureId = found.id;
     }
 
-    const heuresValue = l.texte("heures_hebdomadaires", { requis: true, max: 10 });
-    let heures: number | null = null;
-    if (heuresValue) {
-      const parsed = parseHeures(heuresValue);
-      if (parsed === "format") {
-        l.erreur("heures_hebdomadaires", `« ${heuresValue} » n'est pas un nombre d'heures : écrivez par exemple 4,5.`);
-      } else if (parsed === "decimales") {
-        l.erreur("heures_hebdomadaires", `« ${heuresValue} » : indiquez au plus une décimale, par exemple 4,5.`);
-      } else if (parsed < HEURES_MIN || parsed > HEURES_MAX) {
-        l.erreur(
-          "heures_hebdomadaires",
-          `le nombre d'heures (${heuresValue}) doit être compris entre ${String(HEURES_MIN).replace(".", ",")} et ${HEURES_MAX}.`,
-        );
-      } else heures = parsed;
-    }
+    const heures = l.champ("heures_hebdomadaires", promeneurChamps.heuresHebdomadaires, { requis: true });
 
     const statutValue = l.texte("statut", { requis: true, max: 30 });
-    const statut = statutValue ? parsePromeneurStatut(statutValue) : null;
+    const statut = statutValue ? statutLu : null;
     if (statutValue && !statut) {
       l.erreur(
         "statut",
-        `le statut « ${statutValue} » n'existe pas : proposé, accepté, formé, actif, suspendu, sorti ou refusé.`,
+        `Le statut « ${statutValue} » n'existe pas : proposé, accepté, formé, actif, suspendu, sorti ou refusé.`,
       );
     }
 
-    const nomPublic = l.texte("nom_public", { max: 100 }) ?? prenom;
+    const nomPublic = l.champ("nom_public", promeneurChamps.nomPublic) ?? prenom;
     const dates: Record<DateColonne, string | null> = {
       charte_signee_le: l.jour("charte_signee_le", today),
       formation_initiale_le: l.jour("formation_initiale_le", today),
@@ -791,7 +755,7 @@ function validatePromeneurs(
       if ((statut === "suspendu" || statut === "refuse") && !motif && l.get("motif") === "") {
         l.erreur(
           "motif",
-          `indiquez le motif : il est obligatoire pour un promeneur « ${promeneurStatutLabels[statut]} ».`,
+          `Indiquez le motif : il est obligatoire pour un promeneur « ${promeneurStatutLabels[statut]} ».`,
         );
       }
     }
@@ -809,7 +773,17 @@ function validatePromeneurs(
       else l.erreur("epci", resolved.message);
     }
 
-    if (erreurs.length === before && prenom && nom && email && fonction && structureId && heures !== null && statut) {
+    if (
+      erreurs.length === before &&
+      prenom &&
+      nom &&
+      email &&
+      fonction &&
+      structureId &&
+      heures !== null &&
+      statut &&
+      nomPublic
+    ) {
       const known = Object.values(dates).filter((d): d is string => d !== null);
       const earliest = known.sort()[0];
       result.push({
@@ -822,7 +796,7 @@ function validatePromeneurs(
         structureId,
         heuresHebdomadaires: heures,
         statut,
-        nomPublic: nomPublic ?? prenom,
+        nomPublic,
         proposeLe: earliest ? minuitParis(earliest) : now,
         charteSigneeLe: dates.charte_signee_le ? minuitParis(dates.charte_signee_le) : null,
         formationInitialeLe: dates.formation_initiale_le ? minuitParis(dates.formation_initiale_le) : null,
@@ -867,7 +841,7 @@ export function analyseImport(kind: ImportKind, bytes: Uint8Array, ref: ImportRe
       {
         ligne: null,
         colonne: null,
-        message: "le fichier ne contient que la ligne d'en-tête : aucune ligne à importer.",
+        message: "Le fichier ne contient que la ligne d'en-tête : aucune ligne à importer.",
       },
     ]);
   }
@@ -877,7 +851,7 @@ export function analyseImport(kind: ImportKind, bytes: Uint8Array, ref: ImportRe
         {
           ligne: null,
           colonne: null,
-          message: `le fichier compte ${total} lignes de données : la limite est de ${IMPORT_MAX_LIGNES}, découpez-le en plusieurs fichiers.`,
+          message: `Le fichier compte ${total} lignes de données : la limite est de ${IMPORT_MAX_LIGNES}, découpez-le en plusieurs fichiers.`,
         },
       ],
       [],

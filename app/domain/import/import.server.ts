@@ -1,27 +1,39 @@
-import { communes, epci, promeneurs, promeneurTerritoires, structures } from "@db/schema";
-import { asc, eq } from "drizzle-orm";
+import { auditLog, communes, epci, promeneurs, promeneurTerritoires, structures } from "@db/schema";
+import { asc, eq, inArray, like, notInArray, or, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
+import { STATUTS_FINAUX } from "~/domain/promeneurs/promeneur.rules";
 import { slugBase, slugLibre } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
-import { NotFound } from "~/server/errors.server";
+import { notFound } from "~/server/errors.server";
 import type { ImportKind } from "./import.columns";
-import { analyseImport, type ImportAnalyse, type ImportReference } from "./import.rules";
+import {
+  analyseImport,
+  type ImportAnalyse,
+  type ImportReference,
+  type PromeneurImporte,
+  type StructureImportee,
+} from "./import.rules";
 
 /**
  * Import of an existing network from a CSV file: `previewImport` checks and writes nothing;
  * `applyImport` checks again inside one transaction and, only when every line is valid, inserts
- * every line and one audit row `reseau.importer`, all or nothing.
+ * every line, one audit row per structure or promeneur created (their history starts there) and
+ * one summary row `reseau.importer`, all or nothing.
  */
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 
-/** What the checks need from the database: communes, EPCI, structures and promeneur e-mails of the département. */
+/**
+ * What the checks need from the database: communes, EPCI and structures of the département, and
+ * the e-mails of the promeneurs still in the network, whatever their département (the database
+ * allows one such promeneur per address).
+ */
 export async function loadImportReference(db: Executor, departement: string): Promise<ImportReference> {
   const [communeRows, epciRows, structureRows, emailRows] = await Promise.all([
     db
-      .select({ code: communes.code, nom: communes.nom })
+      .select({ code: communes.code, nom: communes.nom, codesPostaux: communes.codesPostaux })
       .from(communes)
       .where(eq(communes.departement, departement))
       .orderBy(asc(communes.code)),
@@ -31,17 +43,21 @@ export async function loadImportReference(db: Executor, departement: string): Pr
       .innerJoin(communes, eq(communes.epciSiren, epci.siren))
       .where(eq(communes.departement, departement)),
     db
-      .select({ id: structures.id, nom: structures.nom })
+      .select({ id: structures.id, nom: structures.nom, statut: structures.statut, commune: communes.nom })
       .from(structures)
+      .leftJoin(communes, eq(communes.code, structures.communeCode))
       .where(eq(structures.departement, departement)),
-    db.select({ email: promeneurs.email }).from(promeneurs).where(eq(promeneurs.departement, departement)),
+    db
+      .select({ email: sql<string>`lower(${promeneurs.email})` })
+      .from(promeneurs)
+      .where(notInArray(promeneurs.statut, [...STATUTS_FINAUX])),
   ]);
   return {
     departement,
     communes: communeRows,
     epci: epciRows,
     structures: structureRows,
-    emailsPromeneurs: emailRows.map((r) => r.email.toLowerCase()),
+    emailsPromeneurs: emailRows.map((r) => r.email),
   };
 }
 
@@ -70,6 +86,138 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
+type Journal = { tx: Executor; actor: Actor; departement: string; fichier: string; requestId?: string };
+
+/**
+ * The history rows of the records an import creates, in one statement (same transaction): each
+ * change is `{ avant: null, apres }`, as the creation forms write it, plus the file it came from.
+ */
+async function journaliser(
+  { tx, actor, departement, fichier, requestId }: Journal,
+  action: string,
+  entityType: string,
+  rows: { id: string; values: Record<string, unknown> }[],
+): Promise<void> {
+  const apres = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+  for (const part of chunks(rows)) {
+    await tx.insert(auditLog).values(
+      part.map(({ id, values }) => ({
+        actorUserId: actor.userId,
+        actorLabel: `${actor.nom} <${actor.email}>`,
+        departement,
+        action,
+        entityType,
+        entityId: id,
+        changes: {
+          ...Object.fromEntries(
+            Object.entries(values)
+              .filter(([, v]) => v !== null && v !== undefined)
+              .map(([k, v]) => [k, { avant: null, apres: apres(v) }]),
+          ),
+          fichier,
+        },
+        requestId: requestId ?? null,
+      })),
+    );
+  }
+}
+
+async function insertStructures(
+  journal: Journal,
+  lignes: StructureImportee[],
+  now: Date,
+): Promise<Pick<ImportCounts, "structures">> {
+  for (const part of chunks(lignes)) {
+    const values = part.map(({ ligne: _ligne, ...s }) => s);
+    const inserted = await journal.tx
+      .insert(structures)
+      .values(values.map((s) => ({ ...s, departement: journal.departement, createdAt: now, updatedAt: now })))
+      .returning({ id: structures.id });
+    await journaliser(
+      journal,
+      "structure.importer",
+      "structure",
+      values.map((s, i) => ({ id: (inserted[i] as { id: string }).id, values: s })),
+    );
+  }
+  return { structures: lignes.length };
+}
+
+/**
+ * Public slugs as the proposal form makes them (public name + the structure's commune), each one
+ * free: only the slugs starting with one of the file's bases are read, not the whole table.
+ */
+async function reserveSlugs(tx: Executor, bases: string[]): Promise<(base: string) => string> {
+  const taken = new Set<string>();
+  for (const part of chunks([...new Set(bases)], 200)) {
+    const rows = await tx
+      .select({ slug: promeneurs.slug })
+      .from(promeneurs)
+      .where(or(inArray(promeneurs.slug, part), ...part.map((base) => like(promeneurs.slug, `${base}-%`))));
+    for (const row of rows) taken.add(row.slug);
+  }
+  return (base) => {
+    const slug = slugLibre(base, taken);
+    taken.add(slug);
+    return slug;
+  };
+}
+
+async function insertPromeneurs(
+  journal: Journal,
+  lignes: PromeneurImporte[],
+  ref: ImportReference,
+  now: Date,
+): Promise<Omit<ImportCounts, "structures">> {
+  const communeOf = new Map(ref.structures.map((s) => [s.id, s.commune ?? s.nom]));
+  const baseOf = (p: Pick<PromeneurImporte, "nomPublic" | "structureId">) =>
+    slugBase(p.nomPublic, communeOf.get(p.structureId));
+  const reserve = await reserveSlugs(journal.tx, lignes.map(baseOf));
+  let territoires = 0;
+  for (const part of chunks(lignes)) {
+    const values = part.map(({ ligne: _ligne, communes: _communes, epci: _epci, ...p }) => ({
+      ...p,
+      slug: reserve(baseOf(p)),
+    }));
+    const inserted = await journal.tx
+      .insert(promeneurs)
+      .values(
+        values.map((p) => ({
+          ...p,
+          departement: journal.departement,
+          proposePar: journal.actor.userId,
+          statutDepuis: now,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .returning({ id: promeneurs.id });
+    const ids = inserted.map((r) => r.id);
+    await journaliser(
+      journal,
+      "promeneur.importer",
+      "promeneur",
+      values.map((p, i) => {
+        const ligne = part[i] as PromeneurImporte;
+        return {
+          id: ids[i] as string,
+          values: { ...p, communes: ligne.communes.join(", ") || null, epci: ligne.epci.join(", ") || null },
+        };
+      }),
+    );
+    const rows = part.flatMap((p, i) => {
+      const promeneurId = ids[i] as string;
+      return [
+        ...p.communes.map((communeCode) => ({ promeneurId, communeCode, epciSiren: null })),
+        ...p.epci.map((epciSiren) => ({ promeneurId, communeCode: null, epciSiren })),
+      ];
+    });
+    for (const t of chunks(rows, 2000)) await journal.tx.insert(promeneurTerritoires).values(t);
+    territoires += rows.length;
+  }
+  return { promeneurs: lignes.length, territoires };
+}
+
 /**
  * Checks the file again (against the database as it is inside the transaction) and inserts it
  * whole, or nothing at all when a single line is wrong. Imported promeneurs are proposed by the
@@ -83,52 +231,21 @@ export async function applyImport(
   bytes: Uint8Array,
   fichierNom: string,
 ): Promise<ImportOutcome> {
-  if (!can(actor, "reseau.importer", { departement })) throw new NotFound();
+  if (!can(actor, "reseau.importer", { departement })) notFound();
   return ctx.db.transaction(async (tx) => {
-    const analyse = analyseImport(kind, bytes, await loadImportReference(tx, departement), ctx.now);
+    const ref = await loadImportReference(tx, departement);
+    const analyse = analyseImport(kind, bytes, ref, ctx.now);
     if (analyse.erreurs.length > 0 || analyse.lignes.length === 0) return { ok: false, analyse };
 
-    const counts: ImportCounts = { structures: 0, promeneurs: 0, territoires: 0 };
-    if (analyse.kind === "structures") {
-      for (const part of chunks(analyse.lignes)) {
-        await tx
-          .insert(structures)
-          .values(
-            part.map(({ ligne: _ligne, ...s }) => ({ ...s, departement, createdAt: ctx.now, updatedAt: ctx.now })),
-          );
-      }
-      counts.structures = analyse.lignes.length;
-    } else {
-      // Slugs are unique across the deployment (a few thousand at most): read them once.
-      const taken = new Set((await tx.select({ slug: promeneurs.slug }).from(promeneurs)).map((r) => r.slug));
-      for (const part of chunks(analyse.lignes)) {
-        const inserted = await tx
-          .insert(promeneurs)
-          .values(
-            part.map(({ ligne: _ligne, communes: _communes, epci: _epci, motifStatut, ...p }) => ({
-              ...p,
-              departement,
-              motifStatut,
-              slug: reserveSlug(p.nomPublic, taken),
-              proposePar: actor.userId,
-              statutDepuis: ctx.now,
-              createdAt: ctx.now,
-              updatedAt: ctx.now,
-            })),
-          )
-          .returning({ id: promeneurs.id });
-        const territoires = part.flatMap((p, i) => {
-          const promeneurId = (inserted[i] as { id: string }).id;
-          return [
-            ...p.communes.map((communeCode) => ({ promeneurId, communeCode, epciSiren: null })),
-            ...p.epci.map((epciSiren) => ({ promeneurId, communeCode: null, epciSiren })),
-          ];
-        });
-        for (const t of chunks(territoires, 2000)) await tx.insert(promeneurTerritoires).values(t);
-        counts.territoires += territoires.length;
-      }
-      counts.promeneurs = analyse.lignes.length;
-    }
+    const journal: Journal = { tx, actor, departement, fichier: fichierNom, requestId: ctx.requestId };
+    const counts: ImportCounts = {
+      structures: 0,
+      promeneurs: 0,
+      territoires: 0,
+      ...(analyse.kind === "structures"
+        ? await insertStructures(journal, analyse.lignes, ctx.now)
+        : await insertPromeneurs(journal, analyse.lignes, ref, ctx.now)),
+    };
 
     await recordAudit(
       tx,
@@ -144,11 +261,4 @@ export async function applyImport(
     );
     return { ok: true, analyse, counts };
   });
-}
-
-/** A free public slug for this name, reserved in `taken` so that the next line of the file gets another. */
-function reserveSlug(nomPublic: string, taken: Set<string>): string {
-  const slug = slugLibre(slugBase(nomPublic), taken);
-  taken.add(slug);
-  return slug;
 }

@@ -1,7 +1,4 @@
-/** How the journal names each audited change of presence hours or of a promeneur's public record. */
+/** How the journal names each audited change of presence hours (a promeneur's own changes: promeneur.audit.ts). */
 export const presenceAuditLabels: Record<string, string> = {
   "presence.modifier": "Modification des horaires de présence",
-  "promeneur.fiche.modifier": "Modification de la fiche publique d'un promeneur",
-  "promeneur.modifier": "Modification des informations d'un promeneur",
-  "promeneur.territoire": "Modification du territoire d'intervention d'un promeneur",
 };

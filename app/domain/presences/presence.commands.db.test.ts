@@ -8,7 +8,7 @@ import { insertCreneau, insertPromeneur, type PromeneurRow } from "../../../test
 import { insertUser } from "../../../tests/factories/user";
 import { actorOf, outcome } from "../../../tests/support/route";
 import { enregistrerHoraires } from "./presence.commands.server";
-import { enLigneMaintenant, findHoraires } from "./presence.queries.server";
+import { findHoraires } from "./presence.queries.server";
 import type { CreneauPresence } from "./presence.rules";
 
 const h = (heures: number, minutes = 0) => heures * 60 + minutes;
@@ -228,80 +228,5 @@ describe("horaires : qui peut les modifier", () => {
   it("laisse le promeneur lui-même modifier ses horaires", async () => {
     await enregistrerHoraires(ctx(), promeneurActor, cible.id, input);
     expect((await etat(cible.id)).creneaux).toEqual([{ jour: 2, debut: h(10), fin: h(11) }]);
-  });
-});
-
-describe("en ligne maintenant", () => {
-  let lundiSoir: PromeneurRow;
-  let lundiSoirAbsent: PromeneurRow;
-  let dimancheNuit: PromeneurRow;
-  let suspendu: PromeneurRow;
-  let autreDepartement: PromeneurRow;
-
-  beforeAll(async () => {
-    const db = getDb();
-    lundiSoir = await insertPromeneur(db, { statut: "actif" });
-    await insertCreneau(db, lundiSoir.id, { jour: 1, debut: h(22), fin: 1440, reseaux: ["instagram"] });
-    lundiSoirAbsent = await insertPromeneur(db, { statut: "actif" });
-    await insertCreneau(db, lundiSoirAbsent.id, { jour: 1, debut: h(22), fin: 1440, reseaux: ["instagram"] });
-    await db.insert(exceptionsPresence).values({ promeneurId: lundiSoirAbsent.id, du: "2026-03-30", au: "2026-03-30" });
-    dimancheNuit = await insertPromeneur(db, { statut: "actif" });
-    await insertCreneau(db, dimancheNuit.id, { jour: 7, debut: h(2, 30), fin: h(4), reseaux: ["snapchat"] });
-    suspendu = await insertPromeneur(db, { statut: "suspendu" });
-    await insertCreneau(db, suspendu.id, { jour: 1, debut: h(22), fin: 1440, reseaux: ["instagram"] });
-    autreDepartement = await insertPromeneur(db, { statut: "actif", departement: "05" });
-    await insertCreneau(db, autreDepartement.id, { jour: 1, debut: h(22), fin: 1440, reseaux: ["instagram"] });
-  });
-
-  const enLigne = async (iso: string, departement = "04") => {
-    const ids = await enLigneMaintenant(getDb(), departement, new Date(iso));
-    return {
-      lundiSoir: ids.includes(lundiSoir.id),
-      lundiSoirAbsent: ids.includes(lundiSoirAbsent.id),
-      dimancheNuit: ids.includes(dimancheNuit.id),
-      suspendu: ids.includes(suspendu.id),
-      autreDepartement: ids.includes(autreDepartement.id),
-    };
-  };
-  const personne = {
-    lundiSoir: false,
-    lundiSoirAbsent: false,
-    dimancheNuit: false,
-    suspendu: false,
-    autreDepartement: false,
-  };
-
-  it("compte un lundi de 22 h à minuit en heure d'hiver, sans les suspendus ni l'autre département", async () => {
-    // Lundi 23 mars 2026, 22 h 30 à Paris (UTC+1).
-    expect(await enLigne("2026-03-23T21:30:00Z")).toEqual({ ...personne, lundiSoir: true, lundiSoirAbsent: true });
-    expect((await enLigne("2026-03-23T21:30:00Z", "05")).autreDepartement).toBe(true);
-  });
-
-  it("suit l'heure d'été le lundi qui suit le changement d'heure, et l'absence d'un jour", async () => {
-    // Lundi 30 mars 2026, 22 h 30 à Paris (UTC+2) : 20 h 30 UTC ; l'absence couvre ce lundi.
-    expect(await enLigne("2026-03-30T20:30:00Z")).toEqual({ ...personne, lundiSoir: true });
-    // 21 h 30 UTC serait 22 h 30 en hiver, mais c'est 23 h 30 en été : toujours en ligne.
-    expect((await enLigne("2026-03-30T21:30:00Z")).lundiSoir).toBe(true);
-    // 19 h 30 UTC : 21 h 30 à Paris, pas encore.
-    expect((await enLigne("2026-03-30T19:30:00Z")).lundiSoir).toBe(false);
-  });
-
-  it("s'arrête à minuit : minuit appartient au mardi", async () => {
-    expect((await enLigne("2026-03-30T21:59:00Z")).lundiSoir).toBe(true);
-    expect(await enLigne("2026-03-30T22:00:00Z")).toEqual(personne);
-  });
-
-  it("le dimanche du passage à l'heure d'été, un créneau 2 h 30–4 h 00 ne commence qu'à 3 h 00", async () => {
-    // 29 mars 2026 : à 1 h 00 UTC, l'heure passe de 2 h 00 à 3 h 00.
-    expect((await enLigne("2026-03-29T00:59:00Z")).dimancheNuit).toBe(false);
-    expect((await enLigne("2026-03-29T01:00:00Z")).dimancheNuit).toBe(true);
-    expect((await enLigne("2026-03-29T01:59:00Z")).dimancheNuit).toBe(true);
-    expect((await enLigne("2026-03-29T02:00:00Z")).dimancheNuit).toBe(false);
-    // Le dimanche précédent, en heure d'hiver : 2 h 30 à Paris = 1 h 30 UTC.
-    expect((await enLigne("2026-03-22T01:30:00Z")).dimancheNuit).toBe(true);
-  });
-
-  it("ne renvoie personne un jour sans créneau", async () => {
-    expect(await enLigne("2026-03-25T12:00:00Z")).toEqual(personne);
   });
 });

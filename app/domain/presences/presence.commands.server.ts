@@ -2,7 +2,7 @@ import { creneauxPresence, exceptionsPresence, promeneurs } from "@db/schema";
 import { and, asc, eq, gte } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { RESEAUX } from "~/domain/profils/profil.labels";
-import { publicAccess } from "~/domain/promeneurs/fiche.policy";
+import { publicAccess } from "~/domain/promeneurs/promeneur.policy";
 import { isUuid } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";

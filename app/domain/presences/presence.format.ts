@@ -1,5 +1,8 @@
 import { jourLabels } from "./presence.labels";
-import { type CreneauDate, formatPlage } from "./presence.rules";
+import { type CreneauDate, formatPlage, HORIZON_JOURS } from "./presence.rules";
+
+/** What a page says when `prochainCreneau` finds no slot within its horizon. */
+export const AUCUN_PROCHAIN_CRENEAU = `aucun créneau dans les ${HORIZON_JOURS} prochains jours`;
 
 // Calendar dates ("2026-03-03") are read as UTC midnight and written in UTC: no shift of a day.
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long" });

@@ -15,6 +15,7 @@ import {
   type JourSemaine,
   jourDeDate,
   localParts,
+  MESSAGE_DATE,
   parseHeure,
   prochainCreneau,
   validateCreneaux,
@@ -694,10 +695,10 @@ describe("validation des exceptions", () => {
         { du: "", au: "" },
       ]),
     ).toEqual([
-      { index: 0, field: "du", message: "Indiquez une date valide." },
-      { index: 1, field: "au", message: "Indiquez une date valide." },
-      { index: 2, field: "du", message: "Indiquez une date valide." },
-      { index: 2, field: "au", message: "Indiquez une date valide." },
+      { index: 0, field: "du", message: MESSAGE_DATE },
+      { index: 1, field: "au", message: MESSAGE_DATE },
+      { index: 2, field: "du", message: MESSAGE_DATE },
+      { index: 2, field: "au", message: MESSAGE_DATE },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { TIME_ZONE } from "~/lib/format";
+import { ajouterJours, formatJourIso, type JourCivil, jourSemaine, parseJourIso } from "~/lib/jour";
 import { jourLabels } from "./presence.labels";
 
 /**
@@ -93,38 +94,31 @@ export function formatCreneau(creneau: Pick<CreneauPresence, "jour" | "debut" | 
 
 // ─── Local calendar dates ("2026-12-24") ─────────────────────────────────────────────────────────
 
-const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const JOUR_MS = 86_400_000;
-
-/** Midnight UTC of an ISO date, as a plain calendar value; null for "2026-02-30" or "24/12/2026". */
-function parseDateIso(date: string): Date | null {
-  const match = DATE_ISO.exec(date);
-  if (!match) return null;
-  const value = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return value.toISOString().slice(0, 10) === date ? value : null;
+/** The day of an ISO date as stored ("2026-12-24"); null for "2026-02-30" or "24/12/2026". */
+function lireDateIso(date: string): JourCivil | null {
+  const jour = parseJourIso(date);
+  return jour && formatJourIso(jour) === date ? jour : null;
 }
 
-function requireDateIso(date: string): Date {
-  const value = parseDateIso(date);
-  if (!value) throw new RangeError(`Date invalide : ${date}`);
-  return value;
+function requireDateIso(date: string): JourCivil {
+  const jour = lireDateIso(date);
+  if (!jour) throw new RangeError(`Date invalide : ${date}`);
+  return jour;
 }
 
 function addDays(date: string, days: number): string {
-  return new Date(requireDateIso(date).getTime() + days * JOUR_MS).toISOString().slice(0, 10);
+  return formatJourIso(ajouterJours(requireDateIso(date), days));
 }
 
-/** The same date one year later ("2028-02-29" → "2029-03-01"). */
+/** The same date one year later; 29 February gives 1 March ("2028-02-29" → "2029-03-01"). */
 function addOneYear(date: string): string {
-  const value = requireDateIso(date);
-  return new Date(Date.UTC(value.getUTCFullYear() + 1, value.getUTCMonth(), value.getUTCDate()))
-    .toISOString()
-    .slice(0, 10);
+  const jour = requireDateIso(date);
+  return formatJourIso(ajouterJours({ annee: jour.annee + 1, mois: jour.mois, jour: 1 }, jour.jour - 1));
 }
 
 /** ISO day of the week of a calendar date: "2026-03-29" → 7 (dimanche). */
 export function jourDeDate(date: string): JourSemaine {
-  return (((requireDateIso(date).getUTCDay() + 6) % 7) + 1) as JourSemaine;
+  return jourSemaine(requireDateIso(date));
 }
 
 // ─── Instants → local time ───────────────────────────────────────────────────────────────────────
@@ -227,6 +221,9 @@ export function prochainCreneau(
 
 // ─── Validation (French messages for the form) ───────────────────────────────────────────────────
 
+/** The message next to a date that cannot be read (the form takes 24/12/2026 and 2026-12-24). */
+export const MESSAGE_DATE = "Indiquez une date valide, par exemple 24/12/2026.";
+
 const MESSAGES = {
   jour: "Choisissez un jour de la semaine.",
   heure: `Indiquez une heure valide, par exemple ${formatHeure(1110)}.`,
@@ -236,7 +233,7 @@ const MESSAGES = {
   pas: `Indiquez une heure à ${PAS_MINUTES}${NBSP}minutes près, par exemple ${formatHeure(1085)}.`,
   finAvantDebut: "L'heure de fin doit être après l'heure de début.",
   reseaux: "Choisissez au moins un réseau.",
-  date: "Indiquez une date valide.",
+  date: MESSAGE_DATE,
   auAvantDu: "La date de fin ne peut pas être avant la date de début.",
   plusDUnAn: "Une absence ne peut pas durer plus d'un an.",
 } as const;
@@ -291,8 +288,8 @@ export function validateCreneaux(creneaux: readonly CreneauPresence[]): ErreurCr
 export function validateExceptions(exceptions: readonly ExceptionPresence[]): ErreurException[] {
   const erreurs: ErreurException[] = [];
   exceptions.forEach((exception, index) => {
-    const duValide = parseDateIso(exception.du) !== null;
-    const auValide = parseDateIso(exception.au) !== null;
+    const duValide = lireDateIso(exception.du) !== null;
+    const auValide = lireDateIso(exception.au) !== null;
     if (!duValide) erreurs.push({ index, field: "du", message: MESSAGES.date });
     if (!auValide) erreurs.push({ index, field: "au", message: MESSAGES.date });
     if (!duValide || !auValide) return;

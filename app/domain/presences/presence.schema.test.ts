@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MESSAGE_DATE } from "./presence.rules";
 import { heureInput, horairesSaisis, parseHoraires, readHorairesForm } from "./presence.schema";
 
 function form(fields: [string, string][]) {
@@ -63,14 +64,28 @@ describe("formulaire des horaires : validation", () => {
   it("signale une heure illisible, un jour hors semaine, un réseau inconnu et une date invalide", () => {
     const result = parseHoraires({
       creneaux: [creneau("8", "18h", "vingt heures", ["myspace"])],
-      exceptions: [{ du: "24/12/2026", au: "2026-12-26", motif: "" }],
+      exceptions: [{ du: "31/02/2026", au: "2026-12-26", motif: "" }],
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors["creneaux[0].jour"]).toEqual(["Choisissez un jour de la semaine."]);
     expect(result.errors["creneaux[0].fin"]?.[0]).toContain("Indiquez une heure valide");
     expect(result.errors["creneaux[0].reseaux"]).toEqual(["Choisissez des réseaux de la liste."]);
-    expect(result.errors["exceptions[0].du"]?.[0]).toContain("Indiquez une date valide");
+    expect(result.errors["exceptions[0].du"]).toEqual([MESSAGE_DATE]);
+  });
+
+  it("lit une date saisie à la française ou envoyée par le champ date, et la garde au format ISO", () => {
+    const result = parseHoraires({
+      creneaux: [],
+      exceptions: [
+        { du: "24/12/2026", au: " 2026-12-26 ", motif: "" },
+        { du: "1/5/2026", au: "01/05/2026", motif: "" },
+      ],
+    });
+    expect(result.ok && result.value.exceptions).toEqual([
+      { du: "2026-12-24", au: "2026-12-26" },
+      { du: "2026-05-01", au: "2026-05-01" },
+    ]);
   });
 
   it("refuse une absence de plus d'un an", () => {

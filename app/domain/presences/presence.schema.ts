@@ -1,10 +1,12 @@
 import { RESEAUX } from "~/domain/profils/profil.labels";
+import { formatJourIso, parseJourIso } from "~/lib/jour";
 import { z } from "~/lib/zod";
 import {
   type CreneauPresence,
   type ExceptionPresence,
   formatHeure,
   type JourSemaine,
+  MESSAGE_DATE,
   MINUTES_PAR_JOUR,
   parseHeure,
   validateCreneaux,
@@ -79,10 +81,13 @@ const heure = z.string().transform((text, ctx) => {
   return minutes;
 });
 
-const date = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Indiquez une date valide, par exemple 24/12/2026.");
+/** A day typed 24/12/2026 or sent 2026-12-24 by a date input, kept as "2026-12-24". */
+const date = z.string().transform((text, ctx) => {
+  const jour = parseJourIso(text);
+  if (jour) return formatJourIso(jour);
+  ctx.addIssue({ code: "custom", message: MESSAGE_DATE });
+  return z.NEVER;
+});
 
 export const creneauSchema = z.object({
   jour: z.coerce

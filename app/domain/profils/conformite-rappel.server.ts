@@ -29,7 +29,7 @@ function ligne(p: ProfilASuivre, publicUrl: string): string[] {
 }
 
 /** The weekly e-mail of one coordinator, or `null` when there is nothing to list. */
-export function mailRappel(
+function mailRappel(
   coordinateur: { email: string; nom: string },
   departement: string,
   profils: readonly ProfilASuivre[],
@@ -66,20 +66,20 @@ export function mailRappel(
 
 /**
  * The weekly job: each coordinator of each département receives the profiles overdue (`à vérifier`,
- * `non conforme`) and those falling due within 14 days, with a link to verify each one. Returns the
- * number of e-mails sent.
+ * `non conforme`) and those falling due within `HORIZON_RAPPEL_JOURS` days, with a link to verify
+ * each one. Returns the number of e-mails sent.
  */
 export async function envoyerRappelsConformite(db: Executor, now: Date, publicUrl: string): Promise<number> {
   const mails: Mail[] = [];
   for (const [departement, coordinateurs] of await findCoordinateurs(db)) {
-    const profils = await findProfilsASuivre(db, departement, now, HORIZON_RAPPEL_JOURS);
+    const { profils } = await findProfilsASuivre(db, departement, now, HORIZON_RAPPEL_JOURS);
     for (const coordinateur of coordinateurs) {
       const mail = mailRappel(coordinateur, departement, profils, publicUrl);
       if (mail) mails.push(mail);
     }
   }
   // A failed address is logged, not retried: the job is not run again for the others.
-  const envoyes = await sendMails(mails, { job: "conformite.rappel-hebdomadaire" });
+  const envoyes = await sendMails(mails, { job: RAPPEL_HEBDOMADAIRE });
   getLogger().info({ envoyes }, "weekly conformity reminders sent");
   return envoyes;
 }

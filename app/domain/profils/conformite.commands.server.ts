@@ -1,32 +1,32 @@
 import { controlesConformite, parametresDepartement } from "@db/schema";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
 import { z } from "~/lib/zod";
 import { recordAudit } from "~/server/audit.server";
 import type { Transaction } from "~/server/db.server";
 import { forbidden, Invalid, notFound } from "~/server/errors.server";
-import { findControles } from "./conformite.queries.server";
-import { codeControle, DELAI_MAX_MOIS, DELAI_MIN_MOIS, deplacer } from "./conformite.rules";
+import { controlesParDefaut, findControles } from "./conformite.queries.server";
+import { codeControle, DELAI_MAX_MOIS, DELAI_MIN_MOIS } from "./conformite.rules";
 import type { Ctx } from "./profil.commands.server";
 import { getDelaiVerification } from "./profil.queries.server";
 
 /** The label of a check, as the coordinator types it. */
-export const libelleControleSchema = z
+const libelleControleSchema = z
   .string({ message: "Saisissez le libellé du contrôle." })
   .trim()
   .min(3, { message: "Le libellé compte au moins 3 caractères." })
   .max(200, { message: "Le libellé compte au plus 200 caractères." });
 
 /** The verification delay, in whole months. */
-export const delaiSchema = z.coerce
+const delaiSchema = z.coerce
   .number({ message: `Saisissez un nombre entier de mois, de ${DELAI_MIN_MOIS} à ${DELAI_MAX_MOIS}.` })
   .int({ message: `Saisissez un nombre entier de mois, de ${DELAI_MIN_MOIS} à ${DELAI_MAX_MOIS}.` })
   .min(DELAI_MIN_MOIS, { message: `Le délai est d'au moins ${DELAI_MIN_MOIS} mois.` })
   .max(DELAI_MAX_MOIS, { message: `Le délai est d'au plus ${DELAI_MAX_MOIS} mois.` });
 
 /** The coordinator of the département only: another role 403, another département 404. */
-export function requireConfigurer(actor: Actor, departement: string): void {
+function requireConfigurer(actor: Actor, departement: string): void {
   if (!can(actor, "conformite.configurer")) forbidden();
   if (!can(actor, "conformite.configurer", { departement })) notFound();
 }
@@ -44,6 +44,15 @@ async function audit(tx: Transaction, ctx: Ctx, actor: Actor, departement: strin
     { action: "conformite.reglages", entityType: "departement", entityId: departement, departement, changes },
     ctx.requestId,
   );
+}
+
+/**
+ * The first change of a département's checklist stores its defaults, under the ids the page showed
+ * (see `controlesParDefaut`); nothing once stored. Two concurrent first changes store each default
+ * once (unique département + code).
+ */
+async function enregistrerControlesParDefaut(tx: Transaction, departement: string): Promise<void> {
+  await tx.insert(controlesConformite).values(controlesParDefaut(departement)).onConflictDoNothing();
 }
 
 async function getControle(ctx: Ctx, departement: string, controleId: string) {
@@ -71,6 +80,7 @@ export async function renommerControle(
   if (libelle === controle.libelle) return;
   verifierLibelleLibre(controles, libelle, controle.id);
   await ctx.db.transaction(async (tx) => {
+    await enregistrerControlesParDefaut(tx, departement);
     await tx.update(controlesConformite).set({ libelle }).where(eq(controlesConformite.id, controle.id));
     await audit(tx, ctx, actor, departement, {
       operation: "renommer",
@@ -93,6 +103,7 @@ export async function activerControle(ctx: Ctx, actor: Actor, departement: strin
   }
   if (controle.actif === actif) return;
   await ctx.db.transaction(async (tx) => {
+    await enregistrerControlesParDefaut(tx, departement);
     await tx.update(controlesConformite).set({ actif }).where(eq(controlesConformite.id, controle.id));
     await audit(tx, ctx, actor, departement, { operation: actif ? "reactiver" : "desactiver", code: controle.code });
   });
@@ -110,6 +121,7 @@ export async function ajouterControle(ctx: Ctx, actor: Actor, departement: strin
   );
   const ordre = Math.max(0, ...controles.map((c) => c.ordre)) + 1;
   await ctx.db.transaction(async (tx) => {
+    await enregistrerControlesParDefaut(tx, departement);
     await tx
       .insert(controlesConformite)
       .values({ departement, code, libelle, socleNational: false, actif: true, ordre });
@@ -118,7 +130,7 @@ export async function ajouterControle(ctx: Ctx, actor: Actor, departement: strin
   return code;
 }
 
-/** Moves a check one place up or down in the list. */
+/** Moves a check one place up or down in the list: it swaps places with its neighbour. */
 export async function deplacerControle(
   ctx: Ctx,
   actor: Actor,
@@ -128,16 +140,12 @@ export async function deplacerControle(
 ) {
   requireConfigurer(actor, departement);
   const { controle, controles } = await getControle(ctx, departement, controleId);
-  const avant = controles.map((c) => c.id);
-  const apres = deplacer(avant, controle.id, sens);
-  if (apres.every((id, i) => id === avant[i])) return;
+  const voisin = controles[controles.indexOf(controle) + (sens === "monter" ? -1 : 1)];
+  if (!voisin) return;
   await ctx.db.transaction(async (tx) => {
-    for (const [index, id] of apres.entries()) {
-      await tx
-        .update(controlesConformite)
-        .set({ ordre: index + 1 })
-        .where(and(eq(controlesConformite.id, id), eq(controlesConformite.departement, departement)));
-    }
+    await enregistrerControlesParDefaut(tx, departement);
+    await tx.update(controlesConformite).set({ ordre: voisin.ordre }).where(eq(controlesConformite.id, controle.id));
+    await tx.update(controlesConformite).set({ ordre: controle.ordre }).where(eq(controlesConformite.id, voisin.id));
     await audit(tx, ctx, actor, departement, { operation: sens, code: controle.code });
   });
 }

@@ -1,12 +1,17 @@
+import { auditLog, controlesConformite } from "@db/schema";
+import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "~/domain/comptes/actor";
 import { getDb } from "~/server/db.server";
 import { findOutboxMails } from "~/server/mail.server";
 import { insertProfil, insertPromeneur, type ProfilRow } from "../../../tests/factories/promeneur";
 import { insertStructure } from "../../../tests/factories/structure";
 import { insertUser } from "../../../tests/factories/user";
-import { findProfilsASuivre } from "./conformite.queries.server";
+import { insertActor } from "../../../tests/support/acteurs";
+import { activerControle, deplacerControle, renommerControle } from "./conformite.commands.server";
+import { countProfilsASuivre, findControles, findProfilsASuivre } from "./conformite.queries.server";
 import { HORIZON_PAGE_JOURS, HORIZON_RAPPEL_JOURS } from "./conformite.rules";
-import { envoyerRappelsConformite, mailRappel } from "./conformite-rappel.server";
+import { envoyerRappelsConformite } from "./conformite-rappel.server";
 
 // Monday 2 June 2025, 10:00 Paris. Default delay: 6 months.
 const NOW = new Date("2025-06-02T08:00:00Z");
@@ -60,9 +65,12 @@ beforeAll(async () => {
   await insertUser(db, { email: "coordination48@essai.pdn.fr", roles: [{ role: "coordinateur", departement: "48" }] });
 });
 
+const suivis = async (departement: string) =>
+  (await findProfilsASuivre(getDb(), departement, NOW, HORIZON_PAGE_JOURS)).profils;
+
 describe("findProfilsASuivre", () => {
   it("classe les profils à vérifier, non conformes et à échéance dans les 30 jours, par échéance", async () => {
-    const profils = await findProfilsASuivre(getDb(), "43", NOW, HORIZON_PAGE_JOURS);
+    const profils = await suivis("43");
     const par = (categorie: string) => profils.filter((x) => x.categorie === categorie).map((x) => x.handle);
     expect(par("a_verifier")).toEqual(["c43.jamais", "c43.expire", "c43.veille"]);
     expect(par("non_conforme")).toEqual(["c43.nonconforme"]);
@@ -70,7 +78,7 @@ describe("findProfilsASuivre", () => {
   });
 
   it("ne montre ni les promeneurs proposés ou sortis, ni les profils valables plus de 30 jours", async () => {
-    const handles = (await findProfilsASuivre(getDb(), "43", NOW, HORIZON_PAGE_JOURS)).map((x) => x.handle);
+    const handles = (await suivis("43")).map((x) => x.handle);
     expect(handles).not.toContain("c43.propose");
     expect(handles).not.toContain("c43.sorti");
     expect(handles).not.toContain("c43.dans31jours");
@@ -78,14 +86,21 @@ describe("findProfilsASuivre", () => {
   });
 
   it("donne l'échéance : le dernier jour où la vérification vaut encore", async () => {
-    const profils = await findProfilsASuivre(getDb(), "43", NOW, HORIZON_PAGE_JOURS);
+    const profils = await suivis("43");
     const aujourdhui = profils.find((x) => x.handle === "c43.aujourdhui");
     expect(aujourdhui?.echeance?.toISOString()).toBe("2025-06-01T22:00:00.000Z");
     expect(aujourdhui?.promeneur).toBe("Camille Actif");
   });
 
-  it("ne montre rien d'un autre département", async () => {
-    expect(await findProfilsASuivre(getDb(), "48", NOW, HORIZON_PAGE_JOURS)).toEqual([]);
+  it("ne montre rien d'un autre département, et donne le délai du département", async () => {
+    expect(await findProfilsASuivre(getDb(), "48", NOW, HORIZON_PAGE_JOURS)).toEqual({ delai: 6, profils: [] });
+  });
+});
+
+describe("countProfilsASuivre", () => {
+  it("compte ce que la page de conformité liste : en retard, et échéances dans les 30 jours", async () => {
+    expect(await countProfilsASuivre(getDb(), "43", NOW)).toEqual({ enRetard: 4, echeances: 3 });
+    expect(await countProfilsASuivre(getDb(), "48", NOW)).toEqual({ enRetard: 0, echeances: 0 });
   });
 });
 
@@ -111,8 +126,69 @@ describe("rappel hebdomadaire de conformité", () => {
     // Overdue first, then due soon.
     expect(text.indexOf("c43.nonconforme")).toBeLessThan(text.indexOf("c43.aujourdhui"));
   });
+});
 
-  it("n'écrit rien quand il n'y a rien à vérifier", () => {
-    expect(mailRappel({ email: "a@essai.pdn.fr", nom: "A" }, "48", [], "https://pdn.exemple.fr")).toBeNull();
+describe("liste de contrôle du département", () => {
+  const stockes = (departement: string) =>
+    getDb()
+      .select()
+      .from(controlesConformite)
+      .where(eq(controlesConformite.departement, departement))
+      .orderBy(asc(controlesConformite.ordre));
+  const ctx = () => ({ db: getDb(), now: NOW, requestId: "test-conformite" });
+  let coordinateur: Actor;
+
+  beforeAll(async () => {
+    coordinateur = await insertActor(getDb(), { role: "coordinateur", departement: "48" });
+  });
+
+  it("donne la liste C par défaut sans rien écrire, les cinq premiers contrôles en socle national", async () => {
+    const controles = await findControles(getDb(), "48");
+    expect(controles.map((c) => [c.code, c.socleNational, c.actif, c.ordre])).toEqual([
+      ["compte_professionnel", true, true, 1],
+      ["photo_identite", true, true, 2],
+      ["prenom_affiche", true, true, 3],
+      ["structure_nommee", true, true, 4],
+      ["identite_visuelle_pdn", true, true, 5],
+      ["horaires_indiques", false, true, 6],
+      ["lien_site_ou_charte", false, true, 7],
+      ["contenu_conforme_charte", false, true, 8],
+    ]);
+    expect(controles[1]?.libelle).toBe("Photo d'identité");
+    expect((await findControles(getDb(), "48")).map((c) => c.id)).toEqual(controles.map((c) => c.id));
+    expect((await findControles(getDb(), "43")).map((c) => c.id)).not.toContain(controles[0]?.id);
+    expect(await stockes("48")).toEqual([]);
+  });
+
+  it("enregistre la liste au premier changement, sous les identifiants montrés, puis échange deux contrôles", async () => {
+    const defauts = await findControles(getDb(), "48");
+    const [premier, second, troisieme] = defauts;
+    if (!premier || !second || !troisieme) throw new Error("liste vide");
+    await renommerControle(ctx(), coordinateur, "48", second.id, "Photo nette du visage");
+    expect((await stockes("48")).map((c) => [c.id, c.libelle])).toEqual(
+      defauts.map((c) => [c.id, c.id === second.id ? "Photo nette du visage" : c.libelle]),
+    );
+    await deplacerControle(ctx(), coordinateur, "48", second.id, "monter");
+    expect((await findControles(getDb(), "48")).map((c) => c.code).slice(0, 3)).toEqual([
+      second.code,
+      premier.code,
+      troisieme.code,
+    ]);
+    // Déjà en tête : rien ne bouge, rien n'est écrit au journal.
+    await deplacerControle(ctx(), coordinateur, "48", second.id, "monter");
+    expect((await stockes("48")).map((c) => c.ordre)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const journal = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "conformite.reglages"), eq(auditLog.departement, "48")));
+    expect(journal.map((a) => (a.changes as { operation: string }).operation)).toEqual(["renommer", "monter"]);
+  });
+
+  it("refuse de désactiver un contrôle du socle national avant tout changement, sans rien écrire", async () => {
+    const coordinateur15 = await insertActor(getDb(), { role: "coordinateur", departement: "15" });
+    const [socle] = await findControles(getDb(), "15");
+    if (!socle) throw new Error("liste vide");
+    await expect(activerControle(ctx(), coordinateur15, "15", socle.id, false)).rejects.toThrow(/socle national/);
+    expect(await stockes("15")).toEqual([]);
   });
 });

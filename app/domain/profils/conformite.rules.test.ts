@@ -1,15 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  ajouterJours,
-  categorieSuivi,
-  codeControle,
-  deplacer,
-  instantParis,
-  jourSemaine,
-  prochainLundiSeptHeures,
-} from "./conformite.rules";
-import { jourParis } from "./profil.rules";
+import { PROMENEUR_STATUTS } from "~/domain/promeneurs/promeneur.labels";
+import { jourParis, jourSemaine } from "~/lib/jour";
+import { categorieSuivi, codeControle, prochainLundiSeptHeures, STATUTS_PROMENEUR_SUIVIS } from "./conformite.rules";
 
 const paris = (iso: string) => new Date(iso);
 
@@ -57,21 +50,6 @@ describe("prochainLundiSeptHeures", () => {
   });
 });
 
-describe("instantParis", () => {
-  it("donne 7 h à Paris le dimanche du changement d'heure", () => {
-    expect(instantParis({ annee: 2025, mois: 3, jour: 30 }, 7).toISOString()).toBe("2025-03-30T05:00:00.000Z");
-    expect(instantParis({ annee: 2025, mois: 10, jour: 26 }, 7).toISOString()).toBe("2025-10-26T06:00:00.000Z");
-  });
-});
-
-describe("ajouterJours", () => {
-  it("passe les fins de mois et d'année", () => {
-    expect(ajouterJours({ annee: 2024, mois: 12, jour: 31 }, 1)).toEqual({ annee: 2025, mois: 1, jour: 1 });
-    expect(ajouterJours({ annee: 2024, mois: 2, jour: 28 }, 1)).toEqual({ annee: 2024, mois: 2, jour: 29 });
-    expect(ajouterJours({ annee: 2025, mois: 3, jour: 1 }, -1)).toEqual({ annee: 2025, mois: 2, jour: 28 });
-  });
-});
-
 describe("categorieSuivi", () => {
   const now = paris("2025-06-01T10:00:00Z");
   const echeance = (jour: string) => new Date(`${jour}T00:00:00+02:00`);
@@ -108,12 +86,9 @@ describe("codeControle", () => {
   });
 });
 
-describe("deplacer", () => {
-  it("échange avec le voisin, et ne bouge pas aux extrémités", () => {
-    expect(deplacer(["a", "b", "c"], "b", "monter")).toEqual(["b", "a", "c"]);
-    expect(deplacer(["a", "b", "c"], "b", "descendre")).toEqual(["a", "c", "b"]);
-    expect(deplacer(["a", "b", "c"], "a", "monter")).toEqual(["a", "b", "c"]);
-    expect(deplacer(["a", "b", "c"], "c", "descendre")).toEqual(["a", "b", "c"]);
-    expect(deplacer(["a", "b", "c"], "z", "monter")).toEqual(["a", "b", "c"]);
+describe("STATUTS_PROMENEUR_SUIVIS", () => {
+  it("suit les promeneurs de l'acceptation à la suspension, ni proposés, ni sortis, ni refusés", () => {
+    expect(STATUTS_PROMENEUR_SUIVIS).toEqual(["accepte", "forme", "actif", "suspendu"]);
+    expect(PROMENEUR_STATUTS).toContain("propose");
   });
 });

@@ -155,13 +155,13 @@ describe("ajouterProfil", () => {
     expect(await profilsDe(autre.promeneur.id)).toEqual([]);
   });
 
-  it("répond 404 au coordinateur du 05, 403 au référent, au copil et au national, sans rien écrire", async () => {
+  it("répond 404 au coordinateur du 05 et au copil (ils ne voient pas le promeneur), 403 au référent et au national, sans rien écrire", async () => {
     const { promeneur, referent } = await promeneurAvecCompte();
     const run = (actor: Actor) =>
       outcome(() => ajouterProfil(ctx(), actor, promeneur.id, { reseau: "instagram", saisie: handle() }));
     expect((await run(coordinateur05)).status).toBe(404);
     expect((await run(referent)).status).toBe(403);
-    expect((await run(copil04)).status).toBe(403);
+    expect((await run(copil04)).status).toBe(404);
     expect((await run(national)).status).toBe(403);
     expect(await profilsDe(promeneur.id)).toEqual([]);
   });
@@ -227,7 +227,7 @@ describe("modifierProfil et supprimerProfil", () => {
     expect((await outcome(() => modifierProfil(ctx(), referent, profil.id, input))).status).toBe(403);
     expect((await outcome(() => modifierProfil(ctx(), coordinateur05, profil.id, input))).status).toBe(404);
     expect((await outcome(() => supprimerProfil(ctx(), autre.actor, profil.id))).status).toBe(404);
-    expect((await outcome(() => supprimerProfil(ctx(), copil04, profil.id))).status).toBe(403);
+    expect((await outcome(() => supprimerProfil(ctx(), copil04, profil.id))).status).toBe(404);
     expect(await profilsDe(promeneur.id)).toEqual([profil]);
   });
 
@@ -245,32 +245,6 @@ describe("modifierProfil et supprimerProfil", () => {
 });
 
 describe("verifierProfil", () => {
-  it("crée une seule fois la liste de contrôle par défaut du département", async () => {
-    const db = getDb();
-    const departement = "06";
-    expect(await db.select().from(controlesConformite).where(eq(controlesConformite.departement, departement))).toEqual(
-      [],
-    );
-    await findControles(db, departement);
-    await findControles(db, departement);
-    const rows = await db
-      .select()
-      .from(controlesConformite)
-      .where(eq(controlesConformite.departement, departement))
-      .orderBy(controlesConformite.ordre);
-    expect(rows.map((r) => [r.code, r.socleNational, r.actif, r.ordre])).toEqual([
-      ["compte_professionnel", true, true, 1],
-      ["photo_identite", true, true, 2],
-      ["prenom_affiche", true, true, 3],
-      ["structure_nommee", true, true, 4],
-      ["identite_visuelle_pdn", true, true, 5],
-      ["horaires_indiques", false, true, 6],
-      ["lien_site_ou_charte", false, true, 7],
-      ["contenu_conforme_charte", false, true, 8],
-    ]);
-    expect(rows[1]?.libelle).toBe("Photo d'identité");
-  });
-
   it("rend conforme un profil dont tous les contrôles actifs sont cochés, sans e-mail", async () => {
     const { promeneur } = await promeneurAvecCompte();
     const profil = await insertProfil(getDb(), promeneur);
@@ -351,9 +325,21 @@ describe("verifierProfil", () => {
     expect((await run(referent)).status).toBe(403);
     expect((await run(actor)).status).toBe(403);
     expect((await run(national)).status).toBe(403);
+    expect((await run(copil04)).status).toBe(404);
     expect(await getDb().select().from(verificationsProfil).where(eq(verificationsProfil.profilId, profil.id))).toEqual(
       [],
     );
+  });
+
+  it.each(["sorti", "refuse"])("refuse (403) de vérifier le profil d'un promeneur %s, sans e-mail", async (statut) => {
+    const { promeneur } = await promeneurAvecCompte({ statut });
+    const profil = await insertProfil(getDb(), promeneur);
+    const result = await outcome(() => verifierProfil(ctx(), coordinateur04, profil.id, { coches: [] }));
+    expect(result.status).toBe(403);
+    expect(await getDb().select().from(verificationsProfil).where(eq(verificationsProfil.profilId, profil.id))).toEqual(
+      [],
+    );
+    expect((await findOutboxMails(5000)).filter((m) => m.to === promeneur.email)).toEqual([]);
   });
 
   it("refuse un commentaire trop long", async () => {

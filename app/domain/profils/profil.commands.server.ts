@@ -1,6 +1,8 @@
 import { profilsSociaux, verificationsProfil } from "@db/schema";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
+import { isStatutFinal } from "~/domain/promeneurs/promeneur.labels";
+import { publicAccess } from "~/domain/promeneurs/promeneur.policy";
 import { formatDate } from "~/lib/format";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
@@ -9,7 +11,7 @@ import { forbidden, Invalid, notFound } from "~/server/errors.server";
 import { type Mail, sendMails } from "~/server/mail.server";
 import { findControles } from "./conformite.queries.server";
 import { type Reseau, reseauLabels } from "./profil.labels";
-import { type Acces, accesProfils, accesVerification } from "./profil.policy";
+import { accesVerification, type ProfilsCible } from "./profil.policy";
 import { getProfil, getPromeneurPourProfils, type PromeneurPourProfils } from "./profil.queries.server";
 import { resultatVerification } from "./profil.rules";
 import { profilSchema, profilSchemaFor } from "./profil.schema";
@@ -21,9 +23,13 @@ export type Ctx = { db: Database; now: Date; requestId?: string };
 
 const COMMENTAIRE_MAX = 2000;
 
-function exiger(acces: Acces): void {
-  if (acces === "introuvable") notFound();
-  if (acces === "interdit") forbidden("Votre rôle ne permet pas de modifier ces profils.");
+/** The promeneur's profiles, read (`lire`) or changed (`gerer`): 404 out of scope, 403 when only read. */
+function exigerAcces(actor: Actor, promeneur: ProfilsCible, mode: "lire" | "gerer"): void {
+  const access = publicAccess(actor, promeneur);
+  if (access === "none") notFound();
+  if (mode === "gerer" && access === "read") {
+    forbidden("Seuls le promeneur et la coordination de son département modifient ses profils.");
+  }
 }
 
 /** The promeneur, if the actor may read (`lire`) or change (`gerer`) its profiles: 404 / 403 otherwise. */
@@ -35,11 +41,11 @@ export async function requirePromeneurPourProfils(
 ): Promise<PromeneurPourProfils> {
   const promeneur = await getPromeneurPourProfils(db, promeneurId);
   if (!promeneur) notFound();
-  exiger(accesProfils(actor, promeneur, mode));
+  exigerAcces(actor, promeneur, mode);
   return promeneur;
 }
 
-/** The profile and its promeneur, if the actor may read or change it: 404 / 403 otherwise. */
+/** The profile and its promeneur, if the actor may read, change or verify it: 404 / 403 otherwise. */
 export async function requireProfil(
   db: Executor,
   actor: Actor,
@@ -48,7 +54,19 @@ export async function requireProfil(
 ) {
   const row = await getProfil(db, profilId);
   if (!row) notFound();
-  exiger(mode === "verifier" ? accesVerification(actor, row.promeneur) : accesProfils(actor, row.promeneur, mode));
+  if (mode !== "verifier") {
+    exigerAcces(actor, row.promeneur, mode);
+    return row;
+  }
+  const acces = accesVerification(actor, row.promeneur);
+  if (acces === "introuvable") notFound();
+  if (acces === "interdit") {
+    forbidden(
+      isStatutFinal(row.promeneur.statut)
+        ? "Ce promeneur a quitté le dispositif ou n'a pas été retenu : ses profils ne se vérifient plus."
+        : "Seule la coordination du département vérifie les profils.",
+    );
+  }
   return row;
 }
 

@@ -1,55 +1,29 @@
 import type { Actor } from "~/domain/comptes/actor";
-import type { RoleCode } from "~/domain/comptes/roles";
-import { canManagePromeneurPublic, canReadPromeneur, type PromeneurCible } from "~/domain/promeneurs/promeneur.policy";
+import { can } from "~/domain/comptes/policy";
+import { isStatutFinal } from "~/domain/promeneurs/promeneur.labels";
+import { type PromeneurPublicCible, publicAccess } from "~/domain/promeneurs/promeneur.policy";
 
-/** The promeneur whose social profiles are read or changed. */
-export type ProfilsCible = PromeneurCible & { userId: string | null; statut: string };
+/**
+ * Reading and changing a promeneur's social profiles follow the one rule of a promeneur's pages,
+ * `publicAccess` (promeneur.policy.ts): 404 for whoever may not see the promeneur, 403 on a write
+ * for those who only read it. Verifying a profile is the coordination's, below.
+ */
+export type ProfilsCible = PromeneurPublicCible;
 
-/** `ok`, `interdit` (403: the role never allows it, or read-only) or `introuvable` (404: out of scope). */
+/** `ok`, `interdit` (403: in scope, but the role may not do it) or `introuvable` (404: out of scope). */
 export type Acces = "ok" | "interdit" | "introuvable";
 
-const ROLES_LECTURE: readonly RoleCode[] = ["national", "coordinateur", "referent", "promeneur"];
-const ROLES_GESTION: readonly RoleCode[] = ["coordinateur", "promeneur"];
-
-function isSelf(actor: Actor, cible: ProfilsCible): boolean {
-  return (
-    cible.userId !== null &&
-    cible.userId === actor.userId &&
-    actor.roles.some((g) => g.role === "promeneur" && g.departement === cible.departement)
-  );
-}
-
 /**
- * Who sees a promeneur's social profiles in the back office: the promeneur themselves, and whoever
- * reads the promeneur's record (national, the coordinator of its département, the referent of its
- * structure).
+ * Verifying a profile: the coordinator of the promeneur's département (`profil.verifier`), while
+ * the promeneur is still in the network (a promeneur who has left or was refused gets no e-mail
+ * about their profiles). Whoever may not see the promeneur gets a 404 (another département); those
+ * who see it with another role (referent, national, the promeneur themselves) a 403.
  */
-export function canReadProfils(actor: Actor | null | undefined, cible: ProfilsCible): boolean {
-  if (!actor) return false;
-  return isSelf(actor, cible) || canReadPromeneur(actor, cible);
-}
-
-/**
- * Reading (`lire`) or adding, editing, deleting (`gerer`) a promeneur's profiles. A role that never
- * allows it answers 403; a promeneur out of the actor's scope answers 404 (nothing tells it exists);
- * one they read but may not change (referent, national, a promeneur who has left) answers 403.
- * Changing follows `canManagePromeneurPublic`: the promeneur themselves and their coordinator.
- */
-export function accesProfils(actor: Actor | null | undefined, cible: ProfilsCible, mode: "lire" | "gerer"): Acces {
-  if (!actor) return "interdit";
-  const roles = mode === "lire" ? ROLES_LECTURE : ROLES_GESTION;
-  if (!actor.roles.some((g) => roles.includes(g.role))) return "interdit";
-  if (!canReadProfils(actor, cible)) return "introuvable";
-  if (mode === "gerer" && !canManagePromeneurPublic(actor, cible)) return "interdit";
-  return "ok";
-}
-
-/** Verifying a profile: the coordinator of the promeneur's département only. */
-export function accesVerification(actor: Actor | null | undefined, cible: { departement: string }): Acces {
-  if (!actor?.roles.some((g) => g.role === "coordinateur")) return "interdit";
-  return actor.roles.some((g) => g.role === "coordinateur" && g.departement === cible.departement)
-    ? "ok"
-    : "introuvable";
+export function accesVerification(actor: Actor | null | undefined, cible: ProfilsCible): Acces {
+  if (!can(actor, "profil.verifier", { departement: cible.departement })) {
+    return publicAccess(actor, cible) === "none" ? "introuvable" : "interdit";
+  }
+  return isStatutFinal(cible.statut) ? "interdit" : "ok";
 }
 
 /** What the profile pages offer the actor on a promeneur's profiles: the forms to change them, the verification. */
@@ -58,7 +32,7 @@ export function mayOnProfils(
   cible: ProfilsCible,
 ): { gerer: boolean; verifier: boolean } {
   return {
-    gerer: accesProfils(actor, cible, "gerer") === "ok",
+    gerer: publicAccess(actor, cible) === "manage",
     verifier: accesVerification(actor, cible) === "ok",
   };
 }

@@ -3,7 +3,7 @@ import { asc, desc, eq } from "drizzle-orm";
 import { promeneurAccesColumns } from "~/domain/promeneurs/promeneur.columns.server";
 import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
-import type { ResultatVerification, StatutProfil } from "./profil.labels";
+import type { StatutProfil } from "./profil.labels";
 import { DELAI_VERIFICATION_MOIS, prochaineEcheance, statutProfil } from "./profil.rules";
 
 /** After how many months a verification no longer holds, in a département (the coordinator's setting). */
@@ -24,18 +24,12 @@ export const profilResumeColumns = {
   dernierResultat: profilsSociaux.dernierResultat,
 };
 
-/** A profile's status from its latest verification (repeated on the row) at `now`. */
-export function statutDuProfil(
-  profil: { derniereVerificationLe: Date | null; dernierResultat: string | null },
-  now: Date,
-  delaiMois: number,
-): StatutProfil {
-  if (!profil.derniereVerificationLe || !profil.dernierResultat) return "a_verifier";
-  return statutProfil(
-    [{ at: profil.derniereVerificationLe, resultat: profil.dernierResultat as ResultatVerification, manquants: [] }],
-    now,
-    delaiMois,
-  );
+/** What a profile's status is read from: the copy of its latest verification on its row. */
+type DerniereVerification = { derniereVerificationLe: Date | null; dernierResultat: string | null };
+
+/** A profile's status at `now`, from the copy of its latest verification on its row. */
+export function statutDuProfil(profil: DerniereVerification, now: Date, delaiMois: number): StatutProfil {
+  return statutProfil(profil.derniereVerificationLe, profil.dernierResultat, now, delaiMois);
 }
 
 /** How many of a promeneur's profiles are `conforme` at `now` (activation needs at least one). */
@@ -91,14 +85,14 @@ export async function getProfil(db: Executor, profilId: string | undefined) {
 
 /** The status and last valid day of a profile, from the copy of its latest verification. */
 export function etatDuProfil(
-  profil: { derniereVerificationLe: Date | null; dernierResultat: string | null },
+  profil: DerniereVerification,
   now: Date,
   delaiMois: number,
 ): { statut: StatutProfil; echeance: Date | null } {
-  const echeance = profil.derniereVerificationLe
-    ? prochaineEcheance([{ at: profil.derniereVerificationLe, resultat: "conforme", manquants: [] }], delaiMois)
-    : null;
-  return { statut: statutDuProfil(profil, now, delaiMois), echeance };
+  return {
+    statut: statutDuProfil(profil, now, delaiMois),
+    echeance: prochaineEcheance(profil.derniereVerificationLe, delaiMois),
+  };
 }
 
 /** A profile as its pages show it: account, address, latest verification, status and last valid day. */

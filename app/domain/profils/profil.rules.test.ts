@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { debutJourParis, jourParis } from "~/lib/jour";
 import {
   CONTROLES_CONFORMITE,
   CONTROLES_SOCLE_NATIONAL,
@@ -11,16 +12,12 @@ import {
   statutProfilLabels,
 } from "./profil.labels";
 import {
-  ajouterMois,
-  debutJourParis,
-  jourParis,
   type NormalisationProfil,
   normalizeProfil,
   personalHandleWarning,
   prochaineEcheance,
   resultatVerification,
   statutProfil,
-  type Verification,
 } from "./profil.rules";
 
 function accepte(reseau: Reseau, saisie: string) {
@@ -850,144 +847,98 @@ describe("personalHandleWarning", () => {
   });
 });
 
-describe("jours civils à Paris", () => {
-  it("prend le jour de Paris, pas celui d'UTC, en hiver et en été", () => {
-    expect(jourParis(new Date("2024-03-14T23:30:00Z"))).toEqual({ annee: 2024, mois: 3, jour: 15 });
-    expect(jourParis(new Date("2024-07-14T22:30:00Z"))).toEqual({ annee: 2024, mois: 7, jour: 15 });
-    expect(jourParis(new Date("2024-07-14T21:59:59Z"))).toEqual({ annee: 2024, mois: 7, jour: 14 });
-  });
-
-  it("ajoute des mois de calendrier et ramène au dernier jour du mois", () => {
-    expect(ajouterMois({ annee: 2024, mois: 3, jour: 15 }, 6)).toEqual({ annee: 2024, mois: 9, jour: 15 });
-    expect(ajouterMois({ annee: 2024, mois: 8, jour: 31 }, 6)).toEqual({ annee: 2025, mois: 2, jour: 28 });
-    expect(ajouterMois({ annee: 2023, mois: 8, jour: 31 }, 6)).toEqual({ annee: 2024, mois: 2, jour: 29 });
-    expect(ajouterMois({ annee: 2024, mois: 3, jour: 31 }, 6)).toEqual({ annee: 2024, mois: 9, jour: 30 });
-    expect(ajouterMois({ annee: 2024, mois: 12, jour: 15 }, 6)).toEqual({ annee: 2025, mois: 6, jour: 15 });
-    expect(ajouterMois({ annee: 2024, mois: 7, jour: 1 }, 18)).toEqual({ annee: 2026, mois: 1, jour: 1 });
-  });
-
-  it("donne minuit à Paris, y compris les jours de changement d'heure", () => {
-    expect(debutJourParis({ annee: 2024, mois: 1, jour: 15 }).toISOString()).toBe("2024-01-14T23:00:00.000Z");
-    expect(debutJourParis({ annee: 2024, mois: 7, jour: 15 }).toISOString()).toBe("2024-07-14T22:00:00.000Z");
-    expect(debutJourParis({ annee: 2024, mois: 3, jour: 31 }).toISOString()).toBe("2024-03-30T23:00:00.000Z");
-    expect(debutJourParis({ annee: 2024, mois: 10, jour: 27 }).toISOString()).toBe("2024-10-26T22:00:00.000Z");
-    expect(debutJourParis({ annee: 2024, mois: 4, jour: 1 }).toISOString()).toBe("2024-03-31T22:00:00.000Z");
-  });
-
-  it("retrouve le jour de départ depuis minuit à Paris, pour tout jour de 2000 à 2100", async () => {
-    await fc.assert(
-      fc.property(
-        fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }),
-        (date) => {
-          const jour = jourParis(date);
-          const minuit = debutJourParis(jour);
-          expect(jourParis(minuit)).toEqual(jour);
-          expect(jourParis(new Date(minuit.getTime() - 1))).not.toEqual(jour);
-          expect(minuit.getTime()).toBeLessThanOrEqual(date.getTime());
-        },
-      ),
-      { numRuns: 1000 },
-    );
-  });
-});
-
 describe("statutProfil et prochaineEcheance", () => {
-  const verif = (
-    at: string,
-    resultat: Verification["resultat"] = "conforme",
-    manquants: string[] = [],
-  ): Verification => ({
-    at: new Date(at),
-    resultat,
-    manquants,
-  });
+  const le = (iso: string) => new Date(iso);
 
   it("est à vérifier quand le profil n'a jamais été vérifié", () => {
-    expect(statutProfil([], new Date("2024-06-01T10:00:00Z"))).toBe("a_verifier");
-    expect(prochaineEcheance([])).toBeNull();
+    expect(statutProfil(null, null, new Date("2024-06-01T10:00:00Z"))).toBe("a_verifier");
+    expect(prochaineEcheance(null)).toBeNull();
+  });
+
+  it("est à vérifier quand le résultat recopié manque ou n'est pas connu", () => {
+    const now = new Date("2024-04-01T10:00:00Z");
+    expect(statutProfil(le("2024-03-15T10:00:00Z"), null, now)).toBe("a_verifier");
+    expect(statutProfil(le("2024-03-15T10:00:00Z"), "peut-etre", now)).toBe("a_verifier");
+    expect(statutProfil(null, "conforme", now)).toBe("a_verifier");
   });
 
   // Décision : une vérification du 15 mars tient jusqu'au 15 septembre inclus (elle a alors
   // exactement six mois, pas plus) ; le profil est à vérifier dès le 16 septembre à 0 h, heure de Paris.
   describe("limite des six mois (vérification le 15 mars 2024 à 11 h, heure de Paris)", () => {
-    const verifications = [verif("2024-03-15T10:00:00Z")];
+    const verifieLe = le("2024-03-15T10:00:00Z");
+    const statut = (now: string) => statutProfil(verifieLe, "conforme", new Date(now));
 
     it("donne le 15 septembre 2024 comme échéance", () => {
-      expect(prochaineEcheance(verifications)?.toISOString()).toBe("2024-09-14T22:00:00.000Z");
+      expect(prochaineEcheance(verifieLe)?.toISOString()).toBe("2024-09-14T22:00:00.000Z");
     });
 
     it("est encore conforme la veille de l'échéance", () => {
-      expect(statutProfil(verifications, new Date("2024-09-14T12:00:00Z"))).toBe("conforme");
+      expect(statut("2024-09-14T12:00:00Z")).toBe("conforme");
     });
 
     it("est encore conforme le jour même des six mois, à 0 h comme à 23 h 59 (heure de Paris)", () => {
-      expect(statutProfil(verifications, new Date("2024-09-14T22:00:00Z"))).toBe("conforme");
-      expect(statutProfil(verifications, new Date("2024-09-15T10:00:00Z"))).toBe("conforme");
-      expect(statutProfil(verifications, new Date("2024-09-15T21:59:59.999Z"))).toBe("conforme");
+      expect(statut("2024-09-14T22:00:00Z")).toBe("conforme");
+      expect(statut("2024-09-15T10:00:00Z")).toBe("conforme");
+      expect(statut("2024-09-15T21:59:59.999Z")).toBe("conforme");
     });
 
     it("est à vérifier le lendemain dès 0 h à Paris, alors qu'il est encore le 15 en UTC", () => {
-      expect(statutProfil(verifications, new Date("2024-09-15T22:00:00Z"))).toBe("a_verifier");
-      expect(statutProfil(verifications, new Date("2025-01-01T00:00:00Z"))).toBe("a_verifier");
+      expect(statut("2024-09-15T22:00:00Z")).toBe("a_verifier");
+      expect(statut("2025-01-01T00:00:00Z")).toBe("a_verifier");
     });
   });
 
   it("compte le jour de la vérification à l'heure de Paris (0 h 30 le 1er mars = 23 h 30 UTC la veille)", () => {
-    const verifications = [verif("2024-02-29T23:30:00Z")];
-    expect(prochaineEcheance(verifications)?.toISOString()).toBe("2024-08-31T22:00:00.000Z");
-    expect(statutProfil(verifications, new Date("2024-09-01T12:00:00Z"))).toBe("conforme");
-    expect(statutProfil(verifications, new Date("2024-09-01T22:00:00Z"))).toBe("a_verifier");
+    const verifieLe = le("2024-02-29T23:30:00Z");
+    expect(prochaineEcheance(verifieLe)?.toISOString()).toBe("2024-08-31T22:00:00.000Z");
+    expect(statutProfil(verifieLe, "conforme", new Date("2024-09-01T12:00:00Z"))).toBe("conforme");
+    expect(statutProfil(verifieLe, "conforme", new Date("2024-09-01T22:00:00Z"))).toBe("a_verifier");
   });
 
   it("ne se décale pas d'une heure à travers les changements d'heure", () => {
     // Vérifié le 27 octobre 2024 à 2 h 30 (heure d'été, avant le retour à l'heure d'hiver).
-    const automne = [verif("2024-10-27T00:30:00Z")];
+    const automne = le("2024-10-27T00:30:00Z");
     expect(prochaineEcheance(automne)?.toISOString()).toBe("2025-04-26T22:00:00.000Z");
-    expect(statutProfil(automne, new Date("2025-04-27T21:59:59Z"))).toBe("conforme");
-    expect(statutProfil(automne, new Date("2025-04-27T22:00:00Z"))).toBe("a_verifier");
+    expect(statutProfil(automne, "conforme", new Date("2025-04-27T21:59:59Z"))).toBe("conforme");
+    expect(statutProfil(automne, "conforme", new Date("2025-04-27T22:00:00Z"))).toBe("a_verifier");
     // Vérifié le 31 mars 2024 à 1 h 30 (heure d'hiver, juste avant le passage à l'heure d'été).
-    const printemps = [verif("2024-03-31T00:30:00Z")];
+    const printemps = le("2024-03-31T00:30:00Z");
     expect(prochaineEcheance(printemps)?.toISOString()).toBe("2024-09-29T22:00:00.000Z");
-    expect(statutProfil(printemps, new Date("2024-09-30T21:59:59Z"))).toBe("conforme");
-    expect(statutProfil(printemps, new Date("2024-09-30T22:00:00Z"))).toBe("a_verifier");
+    expect(statutProfil(printemps, "conforme", new Date("2024-09-30T21:59:59Z"))).toBe("conforme");
+    expect(statutProfil(printemps, "conforme", new Date("2024-09-30T22:00:00Z"))).toBe("a_verifier");
   });
 
   it("ramène au dernier jour du mois : vérifié le 31 août, valable jusqu'au 28 février", () => {
-    const verifications = [verif("2024-08-31T08:00:00Z")];
-    expect(prochaineEcheance(verifications)?.toISOString()).toBe("2025-02-27T23:00:00.000Z");
-    expect(statutProfil(verifications, new Date("2025-02-28T22:59:59Z"))).toBe("conforme");
-    expect(statutProfil(verifications, new Date("2025-02-28T23:00:00Z"))).toBe("a_verifier");
+    const verifieLe = le("2024-08-31T08:00:00Z");
+    expect(prochaineEcheance(verifieLe)?.toISOString()).toBe("2025-02-27T23:00:00.000Z");
+    expect(statutProfil(verifieLe, "conforme", new Date("2025-02-28T22:59:59Z"))).toBe("conforme");
+    expect(statutProfil(verifieLe, "conforme", new Date("2025-02-28T23:00:00Z"))).toBe("a_verifier");
   });
 
-  it("donne le résultat de la dernière vérification, quel que soit l'ordre de la liste", () => {
-    const verifications = [
-      verif("2024-05-01T08:00:00Z", "non_conforme", ["Photo d'identité"]),
-      verif("2024-06-01T08:00:00Z", "conforme"),
-      verif("2024-04-01T08:00:00Z", "conforme"),
-    ];
-    expect(statutProfil(verifications, new Date("2024-07-01T08:00:00Z"))).toBe("conforme");
-    expect(prochaineEcheance(verifications)?.toISOString()).toBe("2024-11-30T23:00:00.000Z");
-    const inverse = [verif("2024-06-01T08:00:00Z", "non_conforme", ["Prénom affiché"]), verif("2024-05-01T08:00:00Z")];
-    expect(statutProfil(inverse, new Date("2024-07-01T08:00:00Z"))).toBe("non_conforme");
+  it("donne le résultat de la dernière vérification tant qu'elle vaut", () => {
+    expect(statutProfil(le("2024-06-01T08:00:00Z"), "non_conforme", new Date("2024-07-01T08:00:00Z"))).toBe(
+      "non_conforme",
+    );
+    expect(statutProfil(le("2024-06-01T08:00:00Z"), "conforme", new Date("2024-07-01T08:00:00Z"))).toBe("conforme");
   });
 
   it("met à vérifier un profil non conforme dont la vérification est trop ancienne", () => {
-    expect(statutProfil([verif("2023-01-10T08:00:00Z", "non_conforme", ["x"])], new Date("2024-01-10T08:00:00Z"))).toBe(
+    expect(statutProfil(le("2023-01-10T08:00:00Z"), "non_conforme", new Date("2024-01-10T08:00:00Z"))).toBe(
       "a_verifier",
     );
   });
 
   it("accepte un autre délai en mois", () => {
-    const verifications = [verif("2024-03-15T10:00:00Z")];
-    expect(statutProfil(verifications, new Date("2024-12-01T10:00:00Z"), 12)).toBe("conforme");
-    expect(statutProfil(verifications, new Date("2024-04-16T10:00:00Z"), 1)).toBe("a_verifier");
-    expect(prochaineEcheance(verifications, 12)?.toISOString()).toBe("2025-03-14T23:00:00.000Z");
+    const verifieLe = le("2024-03-15T10:00:00Z");
+    expect(statutProfil(verifieLe, "conforme", new Date("2024-12-01T10:00:00Z"), 12)).toBe("conforme");
+    expect(statutProfil(verifieLe, "conforme", new Date("2024-04-16T10:00:00Z"), 1)).toBe("a_verifier");
+    expect(prochaineEcheance(verifieLe, 12)?.toISOString()).toBe("2025-03-14T23:00:00.000Z");
   });
 
   it("refuse un délai qui n'est pas un nombre entier de mois positif et une date invalide", () => {
-    expect(() => statutProfil([], new Date(), 0)).toThrow(RangeError);
-    expect(() => prochaineEcheance([], 1.5)).toThrow(RangeError);
-    expect(() => statutProfil([verif("pas une date")], new Date("2024-01-01T00:00:00Z"))).toThrow(RangeError);
+    expect(() => statutProfil(null, null, new Date(), 0)).toThrow(RangeError);
+    expect(() => prochaineEcheance(null, 1.5)).toThrow(RangeError);
+    expect(() => statutProfil(le("pas une date"), "conforme", new Date("2024-01-01T00:00:00Z"))).toThrow(RangeError);
   });
 
   it("ne change de statut qu'une fois, et pour de bon, après l'échéance", async () => {
@@ -997,16 +948,16 @@ describe("statutProfil et prochaineEcheance", () => {
         fc.integer({ min: 1, max: 24 }),
         fc.integer({ min: 0, max: 800 * 24 * 3600 * 1000 }),
         (at, delai, ecart) => {
-          const verifications = [verif(at.toISOString())];
-          const echeance = prochaineEcheance(verifications, delai);
+          const echeance = prochaineEcheance(at, delai);
           if (!echeance) throw new Error("échéance attendue");
+          const statut = (now: Date) => statutProfil(at, "conforme", now, delai);
           // Un jour à Paris dure 23, 24 ou 25 heures : 36 heures après minuit, on est le lendemain.
           const lendemain = debutJourParis(jourParis(new Date(echeance.getTime() + 36 * 3600 * 1000)));
-          expect(statutProfil(verifications, echeance, delai)).toBe("conforme");
-          expect(statutProfil(verifications, new Date(lendemain.getTime() - 1), delai)).toBe("conforme");
-          expect(statutProfil(verifications, lendemain, delai)).toBe("a_verifier");
+          expect(statut(echeance)).toBe("conforme");
+          expect(statut(new Date(lendemain.getTime() - 1))).toBe("conforme");
+          expect(statut(lendemain)).toBe("a_verifier");
           const now = new Date(at.getTime() + ecart);
-          expect(statutProfil(verifications, now, delai)).toBe(now < lendemain ? "conforme" : "a_verifier");
+          expect(statut(now)).toBe(now < lendemain ? "conforme" : "a_verifier");
         },
       ),
       { numRuns: 500 },

@@ -3,10 +3,11 @@
  * `{ handle, url }`, warning when a handle looks personal, and the profile's conformity status.
  * No clock and no database: `now` is always passed in.
  */
-import { TIME_ZONE } from "~/lib/format";
+import { ajouterMois, comparerJours, debutJourParis, jourParis } from "~/lib/jour";
 import { sansAccents } from "~/lib/text";
 import {
   controleConformiteLabels,
+  RESULTATS_VERIFICATION,
   type Reseau,
   type ResultatVerification,
   reseauFormeAttendue,
@@ -831,92 +832,14 @@ export function personalHandleWarning(handle: string, personne: IdentitePersonne
 // Verification and status
 // ---------------------------------------------------------------------------------------------
 
-export type Verification = {
-  at: Date;
-  resultat: ResultatVerification;
-  manquants: readonly string[];
-};
-
 export const DELAI_VERIFICATION_MOIS = 6;
 
-/** A calendar day in Europe/Paris; `mois` 1–12. */
-export type JourCivil = { annee: number; mois: number; jour: number };
-
-const FORMAT_PARIS = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-  hourCycle: "h23",
-});
-
-function heureParis(instant: number): JourCivil & { heure: number; minute: number; seconde: number } {
-  const valeurs: Record<string, number> = {};
-  for (const part of FORMAT_PARIS.formatToParts(instant)) {
-    if (part.type !== "literal") valeurs[part.type] = Number(part.value);
-  }
-  return {
-    annee: valeurs.year ?? 0,
-    mois: valeurs.month ?? 0,
-    jour: valeurs.day ?? 0,
-    heure: valeurs.hour ?? 0,
-    minute: valeurs.minute ?? 0,
-    seconde: valeurs.second ?? 0,
-  };
-}
-
-function verifierDate(date: Date): number {
-  const t = date.getTime();
-  if (Number.isNaN(t)) throw new RangeError("Date de vérification invalide.");
-  return t;
-}
-
-/** The Europe/Paris calendar day of an instant. */
-export function jourParis(date: Date): JourCivil {
-  const { annee, mois, jour } = heureParis(verifierDate(date));
-  return { annee, mois, jour };
-}
-
-function joursDansMois(annee: number, mois: number): number {
-  return new Date(Date.UTC(annee, mois, 0)).getUTCDate();
-}
-
 /**
- * Adds calendar months to a day, never milliseconds (so DST changes play no part). A day that does
- * not exist in the target month becomes its last day: 31 August + 6 months = 28 (or 29) February.
+ * @deprecated Transitional: import the day helpers from `~/lib/jour`. Still imported from here by
+ * `routes/espace/structures.$id.charte.tsx` (jourParis) and `structures/structure.commands.server.ts`
+ * (debutJourParis).
  */
-export function ajouterMois(jour: JourCivil, mois: number): JourCivil {
-  const total = jour.annee * 12 + (jour.mois - 1) + mois;
-  const annee = Math.floor(total / 12);
-  const m = total - annee * 12 + 1;
-  return { annee, mois: m, jour: Math.min(jour.jour, joursDansMois(annee, m)) };
-}
-
-function comparerJours(a: JourCivil, b: JourCivil): number {
-  return a.annee - b.annee || a.mois - b.mois || a.jour - b.jour;
-}
-
-/** 00:00 Europe/Paris on that day, as an instant (midnight never falls in a DST gap in France). */
-export function debutJourParis(jour: JourCivil): Date {
-  const utc = Date.UTC(jour.annee, jour.mois - 1, jour.jour);
-  const decalage = (t: number) => {
-    const p = heureParis(t);
-    return Date.UTC(p.annee, p.mois - 1, p.jour, p.heure, p.minute, p.seconde) - Math.floor(t / 1000) * 1000;
-  };
-  const essai = utc - decalage(utc);
-  return new Date(utc - decalage(essai));
-}
-
-function derniereVerification(verifications: readonly Verification[]): Verification | null {
-  let derniere: Verification | null = null;
-  for (const v of verifications) {
-    if (!derniere || verifierDate(v.at) > derniere.at.getTime()) derniere = v;
-  }
-  return derniere;
-}
+export { debutJourParis, type JourCivil, jourParis } from "~/lib/jour";
 
 function verifierDelai(delaiMois: number): void {
   if (!Number.isInteger(delaiMois) || delaiMois < 1) {
@@ -924,37 +847,40 @@ function verifierDelai(delaiMois: number): void {
   }
 }
 
+function estResultat(value: string | null): value is ResultatVerification {
+  return (RESULTATS_VERIFICATION as readonly (string | null)[]).includes(value);
+}
+
 /**
- * Last day on which the latest verification still holds: the same calendar day `delaiMois` months
- * later, in Europe/Paris (clamped to the month's last day), returned as 00:00 Paris on that day.
- * `null` when the profile was never verified: it is due now.
+ * Last day on which a verification made at `derniereVerificationLe` still holds: the same calendar
+ * day `delaiMois` months later, in Europe/Paris (clamped to the month's last day), returned as
+ * 00:00 Paris on that day. `null` when the profile was never verified: it is due now.
  * Boundary, decided: a check made on 15 March still holds on 15 September, the whole day (it is
  * exactly 6 months old, not older); the profile is `a_verifier` from 16 September 00:00 Paris.
  */
 export function prochaineEcheance(
-  verifications: readonly Verification[],
+  derniereVerificationLe: Date | null,
   delaiMois: number = DELAI_VERIFICATION_MOIS,
 ): Date | null {
   verifierDelai(delaiMois);
-  const derniere = derniereVerification(verifications);
-  return derniere ? debutJourParis(ajouterMois(jourParis(derniere.at), delaiMois)) : null;
+  return derniereVerificationLe ? debutJourParis(ajouterMois(jourParis(derniereVerificationLe), delaiMois)) : null;
 }
 
 /**
- * Status of a profile at `now`: `a_verifier` when never verified or when the latest verification is
- * older than `delaiMois` calendar months (see `prochaineEcheance` for the boundary), otherwise the
- * latest verification's result. The latest is the one with the greatest `at`, whatever the order.
+ * Status of a profile at `now`, from its latest verification (the copy kept on the profile's row):
+ * `a_verifier` when never verified (no date or no known result) or when that verification is older
+ * than `delaiMois` calendar months (see `prochaineEcheance` for the boundary), otherwise its result.
  */
 export function statutProfil(
-  verifications: readonly Verification[],
+  derniereVerificationLe: Date | null,
+  dernierResultat: string | null,
   now: Date,
   delaiMois: number = DELAI_VERIFICATION_MOIS,
 ): StatutProfil {
   verifierDelai(delaiMois);
-  const derniere = derniereVerification(verifications);
-  if (!derniere) return "a_verifier";
-  const echeance = ajouterMois(jourParis(derniere.at), delaiMois);
-  return comparerJours(jourParis(now), echeance) > 0 ? "a_verifier" : derniere.resultat;
+  if (!derniereVerificationLe || !estResultat(dernierResultat)) return "a_verifier";
+  const echeance = ajouterMois(jourParis(derniereVerificationLe), delaiMois);
+  return comparerJours(jourParis(now), echeance) > 0 ? "a_verifier" : dernierResultat;
 }
 
 export type ResultatChecklist = {

@@ -6,8 +6,8 @@ import { recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
 import { forbidden, notFound } from "~/server/errors.server";
 import { type FichierVerifie, storeFichier } from "~/server/fichiers.server";
-import { publicAccess } from "./fiche.policy";
 import type { FicheInput } from "./fiche.schema";
+import { publicAccess } from "./promeneur.policy";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 

@@ -7,8 +7,8 @@ import { countProfilsConformes } from "~/domain/profils/profil.queries.server";
 import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 import { notFound } from "~/server/errors.server";
-import { publicAccess } from "./fiche.policy";
 import { promeneurAccesColumns } from "./promeneur.columns.server";
+import { publicAccess } from "./promeneur.policy";
 
 /**
  * A promeneur whose public record the actor may see, with what they may do on it (`read` or

@@ -27,3 +27,33 @@ describe("coordonnées dans la présentation publique", () => {
     expect(coordonneeDansTexte(texte)).toBeNull();
   });
 });
+
+describe("coordonnées, pseudonymes et liens dans un motif (option profils)", () => {
+  it.each([
+    ["Vu sur Instagram : @lea.pdn04", "pseudo"],
+    ["@lea_martin a signalé le problème", "pseudo"],
+    ["https://www.instagram.com/lea.pdn04/", "lien"],
+    ["voir www.facebook.com/lea", "lien"],
+    ["profil tiktok.com/@lea.pdn04 non conforme", "lien"],
+    ["instagram.com/lea", "lien"],
+    ["lea.martin@exemple.fr", "email"],
+    ["joignable au 06 12 34 56 78", "telephone"],
+  ])("repère « %s » (%s)", (texte, attendu) => {
+    expect(coordonneeDansTexte(texte, { profils: true })).toBe(attendu);
+  });
+
+  it.each([
+    "Départ de la structure.",
+    "Le poste n'est pas pérennisé (fin de contrat au 31.12.2025).",
+    "Congé de longue durée, reprise prévue à l'automne.",
+    "Profil non conforme depuis deux mois : photo et mention PdN manquantes.",
+    "",
+  ])("laisse passer « %s »", (texte) => {
+    expect(coordonneeDansTexte(texte, { profils: true })).toBeNull();
+  });
+
+  it("laisse toujours un pseudonyme dans la présentation publique (sans l'option)", () => {
+    expect(coordonneeDansTexte("Retrouvez-moi sur Instagram : @lea.pdn04")).toBeNull();
+    expect(coordonneeDansTexte("instagram.com/lea")).toBeNull();
+  });
+});

@@ -14,19 +14,19 @@ import type { Actor } from "~/domain/comptes/actor";
 import { acceptInvitation } from "~/domain/comptes/comptes.commands.server";
 import { hashToken } from "~/domain/comptes/tokens.server";
 import { getDb } from "~/server/db.server";
-import { Invalid, NotFound } from "~/server/errors.server";
+import { Invalid } from "~/server/errors.server";
 import { findOutboxMails } from "~/server/mail.server";
 import { insertProfil, insertPromeneur } from "../../../tests/factories/promeneur";
 import { insertStructure } from "../../../tests/factories/structure";
 import { insertUser } from "../../../tests/factories/user";
-import { actorOf } from "../../../tests/support/route";
+import { actorOf, expectRefus } from "../../../tests/support/route";
 import {
-  definirTerritoire,
+  ajouterTerritoire,
   modifierPromeneur,
   proposerPromeneur,
+  retirerTerritoire,
   transitionPromeneur,
 } from "./promeneur.commands.server";
-import { Forbidden } from "./promeneur.errors.server";
 import { findPromeneursForActor, rechercherCommunes } from "./promeneur.queries.server";
 import type { ProposerInput } from "./promeneur.schema";
 
@@ -223,6 +223,10 @@ describe("cycle de vie d'un promeneur", () => {
     expect((await mailsTo(coordinator04.email)).map((m) => m.subject)).toContain(
       "Sortie d'un promeneur enregistrée – Promeneurs du Net",
     );
+    // Sorti : il perd son rôle de promeneur dans le 04 (annuaire interne, annonces), dans la même écriture.
+    expect(await getDb().select().from(userRoles).where(eq(userRoles.userId, userId))).toEqual([]);
+    const [sortie] = await auditOf(id, "promeneur.enregistrer_sortie");
+    expect(sortie?.changes).toMatchObject({ rolePromeneur: { avant: "04", apres: null } });
 
     // Une ligne de journal par étape, dans l'ordre.
     expect((await auditOf(id)).map((a) => a.action)).toEqual([
@@ -240,6 +244,41 @@ describe("cycle de vie d'un promeneur", () => {
     await expect(transitionPromeneur(ctx(days(9)), coordinator04, id, "reactiver", {})).rejects.toMatchObject({
       message: expect.stringContaining("état définitif"),
     });
+  });
+
+  it("retire le rôle de promeneur du 04 au promeneur refusé, pas ses autres rôles", async () => {
+    const user = await insertUser(getDb(), {
+      email: uniqueEmail("refuse"),
+      roles: [
+        { role: "promeneur", departement: "04" },
+        { role: "promeneur", departement: "05" },
+        { role: "copil", departement: "04" },
+      ],
+    });
+    const promeneur = await insertPromeneur(getDb(), { departement: "04", userId: user.id, email: user.email });
+    await transitionPromeneur(ctx(), coordinator04, promeneur.id, "refuser", { motif: "Poste non pérennisé" });
+    const roles = await getDb().select().from(userRoles).where(eq(userRoles.userId, user.id));
+    expect(roles.map((r) => `${r.role} ${r.departement}`).sort()).toEqual(["copil 04", "promeneur 05"]);
+    const [audit] = await auditOf(promeneur.id, "promeneur.refuser");
+    expect(audit?.changes).toMatchObject({ rolePromeneur: { avant: "04", apres: null } });
+  });
+
+  it("annule l'invitation en attente d'un promeneur accepté qui sort avant de créer son compte", async () => {
+    const { structure, referent } = await setup();
+    const { id } = await proposerPromeneur(ctx(), referent, proposal(structure.id));
+    await transitionPromeneur(ctx(days(1)), coordinator04, id, "accepter", {});
+    await transitionPromeneur(ctx(days(2)), referent, id, "enregistrer_sortie", { date: days(2) });
+    const [invitation] = await getDb().select().from(invitations).where(eq(invitations.promeneurId, id));
+    expect(invitation?.revokedAt).toEqual(days(2));
+  });
+
+  it("refuse un motif qui contient une adresse, un numéro, un pseudonyme ou un lien, sans rien écrire", async () => {
+    const promeneur = await insertPromeneur(getDb(), { departement: "04" });
+    await expect(
+      transitionPromeneur(ctx(), coordinator04, promeneur.id, "refuser", { motif: "Voir @jeune_du_04" }),
+    ).rejects.toMatchObject({ field: "motif", message: expect.stringContaining("pseudonyme") });
+    expect((await rowOf(promeneur.id)).statut).toBe("propose");
+    expect(await auditOf(promeneur.id)).toEqual([]);
   });
 
   it("lie à la fiche un compte existant qui accepte l'invitation avec son mot de passe", async () => {
@@ -281,7 +320,7 @@ describe("cycle de vie : qui peut faire quoi", () => {
   it("refuse au référent d'accepter (403), sans rien changer", async () => {
     const { structure, referent } = await setup();
     const { id } = await proposerPromeneur(ctx(), referent, proposal(structure.id));
-    await expect(transitionPromeneur(ctx(), referent, id, "accepter", {})).rejects.toBeInstanceOf(Forbidden);
+    await expectRefus(transitionPromeneur(ctx(), referent, id, "accepter", {}), 403);
     expect((await rowOf(id)).statut).toBe("propose");
     expect(await auditOf(id, "promeneur.accepter")).toEqual([]);
   });
@@ -299,9 +338,8 @@ describe("cycle de vie : qui peut faire quoi", () => {
       ).id,
     );
     const { id } = await proposerPromeneur(ctx(), both, proposal(structure.id));
-    const attempt = transitionPromeneur(ctx(), both, id, "accepter", {});
-    await expect(attempt).rejects.toBeInstanceOf(Forbidden);
-    await expect(attempt).rejects.toMatchObject({ message: expect.stringContaining("vous avez vous-même proposé") });
+    const message = await expectRefus(transitionPromeneur(ctx(), both, id, "accepter", {}), 403);
+    expect(message).toContain("vous avez vous-même proposé");
     expect((await rowOf(id)).statut).toBe("propose");
     // Une autre personne de la coordination peut accepter.
     await transitionPromeneur(ctx(), coordinator04, id, "accepter", {});
@@ -310,23 +348,20 @@ describe("cycle de vie : qui peut faire quoi", () => {
 
   it("répond 404 au coordinateur du 05 sur un promeneur du 04, sans rien changer", async () => {
     const promeneur = await insertPromeneur(getDb(), { departement: "04" });
-    await expect(transitionPromeneur(ctx(), coordinator05, promeneur.id, "accepter", {})).rejects.toBeInstanceOf(
-      NotFound,
-    );
-    await expect(
-      transitionPromeneur(ctx(), coordinator05, promeneur.id, "refuser", { motif: "Non" }),
-    ).rejects.toBeInstanceOf(NotFound);
+    await expectRefus(transitionPromeneur(ctx(), coordinator05, promeneur.id, "accepter", {}), 404);
+    await expectRefus(transitionPromeneur(ctx(), coordinator05, promeneur.id, "refuser", { motif: "Non" }), 404);
     expect((await rowOf(promeneur.id)).statut).toBe("propose");
     expect(await auditOf(promeneur.id)).toEqual([]);
   });
 
-  it("répond 403 au comité de pilotage, à un promeneur et au rôle national", async () => {
+  it("répond 403 au rôle national (il lit la fiche), 404 au comité de pilotage et à un promeneur (ils ne la lisent pas)", async () => {
     const promeneur = await insertPromeneur(getDb(), { departement: "04" });
     const promeneurActor = await actorOf(
       (await insertUser(getDb(), { roles: [{ role: "promeneur", departement: "04" }] })).id,
     );
-    for (const actor of [copil04, promeneurActor, national]) {
-      await expect(transitionPromeneur(ctx(), actor, promeneur.id, "accepter", {})).rejects.toBeInstanceOf(Forbidden);
+    await expectRefus(transitionPromeneur(ctx(), national, promeneur.id, "accepter", {}), 403);
+    for (const actor of [copil04, promeneurActor]) {
+      await expectRefus(transitionPromeneur(ctx(), actor, promeneur.id, "accepter", {}), 404);
     }
     expect((await rowOf(promeneur.id)).statut).toBe("propose");
   });
@@ -334,19 +369,18 @@ describe("cycle de vie : qui peut faire quoi", () => {
   it("refuse la proposition à un coordinateur qui n'est pas référent de la structure", async () => {
     const structure = await insertStructure(getDb(), { departement: "04" });
     const input = proposal(structure.id);
-    await expect(proposerPromeneur(ctx(), coordinator04, input)).rejects.toBeInstanceOf(Forbidden);
-    await expect(proposerPromeneur(ctx(), coordinator05, input)).rejects.toBeInstanceOf(NotFound);
+    await expectRefus(proposerPromeneur(ctx(), coordinator04, input), 403);
+    await expectRefus(proposerPromeneur(ctx(), coordinator05, input), 404);
     const rows = await getDb().select().from(promeneurs).where(eq(promeneurs.email, input.email));
     expect(rows).toEqual([]);
   });
 
   it("refuse un identifiant qui n'est pas celui d'un promeneur", async () => {
-    await expect(transitionPromeneur(ctx(), coordinator04, "pas-un-uuid", "accepter", {})).rejects.toBeInstanceOf(
-      NotFound,
-    );
-    await expect(
+    await expectRefus(transitionPromeneur(ctx(), coordinator04, "pas-un-uuid", "accepter", {}), 404);
+    await expectRefus(
       transitionPromeneur(ctx(), coordinator04, "00000000-0000-4000-8000-00000000abcd", "accepter", {}),
-    ).rejects.toBeInstanceOf(NotFound);
+      404,
+    );
   });
 });
 
@@ -390,49 +424,59 @@ describe("modification d'un promeneur", () => {
   it("refuse la modification au national (403) et au coordinateur du 05 (404)", async () => {
     const promeneur = await insertPromeneur(getDb(), { departement: "04" });
     const input = { email: uniqueEmail("x"), fonction: "X", heuresHebdomadaires: 2 };
-    await expect(modifierPromeneur(ctx(), national, promeneur.id, input)).rejects.toBeInstanceOf(Forbidden);
-    await expect(modifierPromeneur(ctx(), coordinator05, promeneur.id, input)).rejects.toBeInstanceOf(NotFound);
+    await expectRefus(modifierPromeneur(ctx(), national, promeneur.id, input), 403);
+    await expectRefus(modifierPromeneur(ctx(), coordinator05, promeneur.id, input), 404);
+    await expectRefus(modifierPromeneur(ctx(), copil04, promeneur.id, input), 404);
     expect((await rowOf(promeneur.id)).email).toBe(promeneur.email);
     expect(await auditOf(promeneur.id)).toEqual([]);
   });
 });
 
 describe("territoire d'intervention", () => {
-  it("ajoute puis retire communes et intercommunalité, avec le journal", async () => {
+  async function territoireOf(id: string) {
+    const rows = await getDb().select().from(promeneurTerritoires).where(eq(promeneurTerritoires.promeneurId, id));
+    return rows.map((r) => r.communeCode ?? r.epciSiren).sort();
+  }
+
+  it("ajoute puis retire communes et intercommunalité, une ligne de journal par changement", async () => {
     const promeneur = await insertPromeneur(getDb(), { departement: "04" });
     const [paa] = await getDb().select().from(epci).where(eq(epci.nom, "CA Provence-Alpes-Agglomération"));
-    await definirTerritoire(ctx(), coordinator04, promeneur.id, {
-      communes: ["04070", "04049"],
-      epci: [paa?.siren ?? ""],
-    });
-    const rows = await getDb()
-      .select()
-      .from(promeneurTerritoires)
-      .where(eq(promeneurTerritoires.promeneurId, promeneur.id));
-    expect(rows.map((r) => r.communeCode ?? r.epciSiren).sort()).toEqual(["04049", "04070", paa?.siren].sort());
-    await definirTerritoire(ctx(), coordinator04, promeneur.id, { communes: ["04070"], epci: [] });
-    const after = await getDb()
-      .select()
-      .from(promeneurTerritoires)
-      .where(eq(promeneurTerritoires.promeneurId, promeneur.id));
-    expect(after.map((r) => r.communeCode)).toEqual(["04070"]);
+    const siren = paa?.siren ?? "";
+    await ajouterTerritoire(ctx(), coordinator04, promeneur.id, { communeCode: "04070" });
+    await ajouterTerritoire(ctx(), coordinator04, promeneur.id, { communeCode: "04049" });
+    await ajouterTerritoire(ctx(), coordinator04, promeneur.id, { epciSiren: siren });
+    expect(await territoireOf(promeneur.id)).toEqual(["04049", "04070", siren].sort());
+    // Ajouter ce qui y est déjà, retirer ce qui n'y est pas : rien n'est écrit.
+    await ajouterTerritoire(ctx(), coordinator04, promeneur.id, { communeCode: "04070" });
+    await retirerTerritoire(ctx(), coordinator04, promeneur.id, { communeCode: "04112" });
+    await retirerTerritoire(ctx(), coordinator04, promeneur.id, { communeCode: "04049" });
+    await retirerTerritoire(ctx(), coordinator04, promeneur.id, { epciSiren: siren });
+    expect(await territoireOf(promeneur.id)).toEqual(["04070"]);
     const audits = await auditOf(promeneur.id, "promeneur.territoire");
-    expect(audits).toHaveLength(2);
-    expect(audits[1]?.changes).toEqual({
-      communes: { avant: ["04049", "04070"], apres: ["04070"] },
-      epci: { avant: [paa?.siren], apres: [] },
-    });
+    expect(audits).toHaveLength(5);
+    expect(audits[3]?.changes).toEqual({ communes: { avant: ["04049", "04070"], apres: ["04070"] } });
+    expect(audits[4]?.changes).toEqual({ epci: { avant: [siren], apres: [] } });
   });
 
-  it("refuse une commune du 05 et une intercommunalité sans commune du 04, sans rien changer", async () => {
+  it("garde les deux ajouts faits en même temps (pas de mise à jour perdue)", async () => {
     const promeneur = await insertPromeneur(getDb(), { departement: "04" });
-    await definirTerritoire(ctx(), coordinator04, promeneur.id, { communes: ["04209"], epci: [] });
-    await expect(
-      definirTerritoire(ctx(), coordinator04, promeneur.id, { communes: ["04209", "05061"], epci: [] }),
-    ).rejects.toMatchObject({
-      field: "communes",
-      message: expect.stringContaining("Gap n'est pas une commune du département 04"),
-    });
+    await Promise.all([
+      ajouterTerritoire(ctx(), coordinator04, promeneur.id, { communeCode: "04070" }),
+      ajouterTerritoire(ctx(), coordinator04, promeneur.id, { communeCode: "04049" }),
+      ajouterTerritoire(ctx(), coordinator04, promeneur.id, { communeCode: "04112" }),
+    ]);
+    expect(await territoireOf(promeneur.id)).toEqual(["04049", "04070", "04112"]);
+  });
+
+  it("refuse une commune du 05 et une intercommunalité sans commune du 04, sur leur champ, sans rien changer", async () => {
+    const promeneur = await insertPromeneur(getDb(), { departement: "04" });
+    await ajouterTerritoire(ctx(), coordinator04, promeneur.id, { communeCode: "04209" });
+    await expect(ajouterTerritoire(ctx(), coordinator04, promeneur.id, { communeCode: "05061" })).rejects.toMatchObject(
+      { field: "communeCode", message: expect.stringContaining("Gap n'est pas une commune du département 04") },
+    );
+    await expect(ajouterTerritoire(ctx(), coordinator04, promeneur.id, { communeCode: "99999" })).rejects.toMatchObject(
+      { field: "communeCode" },
+    );
     const [sans04] = await getDb()
       .select({ siren: epci.siren })
       .from(epci)
@@ -441,23 +485,17 @@ describe("territoire d'intervention", () => {
       )
       .limit(1);
     await expect(
-      definirTerritoire(ctx(), coordinator04, promeneur.id, { communes: [], epci: [sans04?.siren ?? ""] }),
-    ).rejects.toMatchObject({ field: "epci" });
-    const rows = await getDb()
-      .select()
-      .from(promeneurTerritoires)
-      .where(eq(promeneurTerritoires.promeneurId, promeneur.id));
-    expect(rows.map((r) => r.communeCode)).toEqual(["04209"]);
+      ajouterTerritoire(ctx(), coordinator04, promeneur.id, { epciSiren: sans04?.siren ?? "" }),
+    ).rejects.toMatchObject({ field: "epciSiren" });
+    expect(await territoireOf(promeneur.id)).toEqual(["04209"]);
+    expect(await auditOf(promeneur.id, "promeneur.territoire")).toHaveLength(1);
   });
 
-  it("laisse le promeneur lui-même définir son territoire, pas un autre promeneur ni le référent", async () => {
+  it("laisse le promeneur lui-même définir son territoire ; 404 à un autre promeneur et au 05, 403 au référent", async () => {
     const own = await insertUser(getDb(), { roles: [{ role: "promeneur", departement: "04" }] });
     const promeneur = await insertPromeneur(getDb(), { departement: "04", statut: "actif", userId: own.id });
-    await definirTerritoire(ctx(), await actorOf(own.id), promeneur.id, { communes: ["04112"], epci: [] });
+    await ajouterTerritoire(ctx(), await actorOf(own.id), promeneur.id, { communeCode: "04112" });
     const other = await actorOf((await insertUser(getDb(), { roles: [{ role: "promeneur", departement: "04" }] })).id);
-    await expect(definirTerritoire(ctx(), other, promeneur.id, { communes: [], epci: [] })).rejects.toBeInstanceOf(
-      NotFound,
-    );
     const referent = await actorOf(
       (
         await insertUser(getDb(), {
@@ -465,17 +503,12 @@ describe("territoire d'intervention", () => {
         })
       ).id,
     );
-    await expect(definirTerritoire(ctx(), referent, promeneur.id, { communes: [], epci: [] })).rejects.toBeInstanceOf(
-      Forbidden,
-    );
-    await expect(
-      definirTerritoire(ctx(), coordinator05, promeneur.id, { communes: [], epci: [] }),
-    ).rejects.toBeInstanceOf(NotFound);
-    const rows = await getDb()
-      .select()
-      .from(promeneurTerritoires)
-      .where(eq(promeneurTerritoires.promeneurId, promeneur.id));
-    expect(rows.map((r) => r.communeCode)).toEqual(["04112"]);
+    await expectRefus(retirerTerritoire(ctx(), other, promeneur.id, { communeCode: "04112" }), 404);
+    await expectRefus(retirerTerritoire(ctx(), coordinator05, promeneur.id, { communeCode: "04112" }), 404);
+    await expectRefus(retirerTerritoire(ctx(), copil04, promeneur.id, { communeCode: "04112" }), 404);
+    await expectRefus(retirerTerritoire(ctx(), referent, promeneur.id, { communeCode: "04112" }), 403);
+    await expectRefus(ajouterTerritoire(ctx(), national, promeneur.id, { communeCode: "04070" }), 403);
+    expect(await territoireOf(promeneur.id)).toEqual(["04112"]);
   });
 
   it("trouve « Digne » pour « digne » et « Château-Arnoux » pour « chateau », seulement dans le département", async () => {
@@ -505,5 +538,14 @@ describe("liste des promeneurs", () => {
     expect((await findPromeneursForActor(getDb(), national, { statut: "propose" })).map((p) => p.id)).toContain(
       other05.id,
     );
+    // Le filtre par département des liens du tableau de bord ; hors périmètre, il est ignoré.
+    const national04 = (await findPromeneursForActor(getDb(), national, { departement: "04" })).map((p) => p.id);
+    expect(national04).toEqual(expect.arrayContaining([mine.id, other04.id]));
+    expect(national04).not.toContain(other05.id);
+    const coordinateurVers05 = (await findPromeneursForActor(getDb(), coordinator04, { departement: "05" })).map(
+      (p) => p.id,
+    );
+    expect(coordinateurVers05).toContain(other04.id);
+    expect(coordinateurVers05).not.toContain(other05.id);
   });
 });

@@ -1,9 +1,8 @@
-import { communes, invitations, promeneurs, promeneurTerritoires, structures } from "@db/schema";
-import { and, eq, inArray, isNull, like, ne, notInArray, or, sql } from "drizzle-orm";
+import { communes, invitations, promeneurs, promeneurTerritoires, structures, userRoles } from "@db/schema";
+import { and, eq, isNull, like, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
-import { INVITATION_TTL_MS } from "~/domain/comptes/comptes.commands.server";
+import { insertInvitation } from "~/domain/comptes/comptes.commands.server";
 import { can } from "~/domain/comptes/policy";
-import { createToken } from "~/domain/comptes/tokens.server";
 import { findActiveUsersWithRoles } from "~/domain/comptes/user.queries.server";
 import { countProfilsConformes } from "~/domain/profils/profil.queries.server";
 import { formatDate, formatNumber } from "~/lib/format";
@@ -11,21 +10,19 @@ import { isUuid, slugBase, slugLibre } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
-import { Invalid, NotFound } from "~/server/errors.server";
+import { forbidden, Invalid, notFound } from "~/server/errors.server";
 import { type Mail, sendMails } from "~/server/mail.server";
-import { refusal } from "./promeneur.errors.server";
-import type { PromeneurTransition } from "./promeneur.labels";
-import { canManagePromeneurPublic, canReadPromeneur } from "./promeneur.policy";
-import { findTerritoire, type PromeneurRow } from "./promeneur.queries.server";
+import { isStatutFinal, type PromeneurTransition, STATUTS_FINAUX } from "./promeneur.labels";
+import { canModifierPromeneur, canReadPromeneur, publicAccess } from "./promeneur.policy";
+import type { PromeneurRow } from "./promeneur.queries.server";
 import {
   type PromeneurEtat,
   type PromeneurNotification,
   planTransition,
-  STATUTS_FINAUX,
   type TransitionInputs,
   type TransitionPlan,
 } from "./promeneur.rules";
-import type { ModifierInput, ProposerInput, TerritoireInput } from "./promeneur.schema";
+import type { ModifierInput, ProposerInput, TerritoireElement } from "./promeneur.schema";
 
 export type Ctx = { db: Database; now: Date; requestId?: string };
 
@@ -88,8 +85,10 @@ export async function proposerPromeneur(ctx: Ctx, actor: Actor, input: ProposerI
     now,
   );
   if (!result.ok) {
+    // A structure the actor knows (same département): their role does not propose (403); otherwise 404.
     if (result.interdit) {
-      throw refusal(actor, can(actor, "structure.lire", structure), result.message);
+      if (can(actor, "structure.lire", structure)) forbidden(result.message);
+      notFound();
     }
     throw new Invalid(result.field ?? "form", result.message);
   }
@@ -155,15 +154,15 @@ export async function transitionPromeneur<T extends Exclude<PromeneurTransition,
   input: TransitionInputs[T],
 ): Promise<{ statut: string }> {
   const { db, now, requestId } = ctx;
-  if (!isUuid(promeneurId)) throw new NotFound();
+  if (!isUuid(promeneurId)) notFound();
   const done = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(promeneurs).where(eq(promeneurs.id, promeneurId)).for("update");
-    if (!row) throw new NotFound();
+    if (!row) notFound();
     const [structure] = await tx
       .select({ nom: structures.nom, charteSigneeLe: structures.charteSigneeLe })
       .from(structures)
       .where(eq(structures.id, row.structureId));
-    if (!structure) throw new NotFound();
+    if (!structure) notFound();
     const etat: PromeneurEtat = {
       statut: row.statut as PromeneurEtat["statut"],
       departement: row.departement,
@@ -179,7 +178,11 @@ export async function transitionPromeneur<T extends Exclude<PromeneurTransition,
     };
     const result = planTransition(etat, transition, input, actor, now);
     if (!result.ok) {
-      if (result.interdit) throw refusal(actor, canReadPromeneur(actor, row), result.message);
+      // Whoever may not read the promeneur does not learn it exists (404); a reader gets the reason (403).
+      if (result.interdit) {
+        if (canReadPromeneur(actor, row)) forbidden(result.message);
+        notFound();
+      }
       throw new Invalid(result.field ?? "form", result.message);
     }
     const [updated] = await tx
@@ -187,14 +190,27 @@ export async function transitionPromeneur<T extends Exclude<PromeneurTransition,
       .set({ ...result.patch, updatedAt: now })
       .where(eq(promeneurs.id, row.id))
       .returning();
-    if (!updated) throw new NotFound();
+    if (!updated) notFound();
     let token: string | null = null;
     const changes: Record<string, unknown> = { ...result.audit.changes };
     if (result.notifications.some((n) => n.invitation)) {
-      const invitation = await createPromeneurInvitation(tx, actor, updated, now);
+      const invitation = await insertInvitation(
+        tx,
+        {
+          email: updated.email,
+          nom: `${updated.prenom} ${updated.nom}`,
+          role: "promeneur",
+          departement: updated.departement,
+          structureId: null,
+          promeneurId: updated.id,
+          invitedBy: actor.userId,
+        },
+        now,
+      );
       token = invitation.token;
       changes.invitationId = invitation.id;
     }
+    if (isStatutFinal(result.statut)) Object.assign(changes, await retirerAcces(tx, updated, now));
     await auditPromeneur(tx, actor, row, result.audit.action, changes, requestId);
     return { row: updated, structureNom: structure.nom, result, token };
   });
@@ -202,50 +218,35 @@ export async function transitionPromeneur<T extends Exclude<PromeneurTransition,
   return { statut: done.result.statut };
 }
 
-/** The invitation that lets an accepted promeneur create their account, linked to their record. */
-async function createPromeneurInvitation(tx: Executor, actor: Actor, promeneur: PromeneurRow, now: Date) {
-  const email = promeneur.email.trim().toLowerCase();
-  // A pending invitation of this record (an earlier acceptance that was undone) stops working.
-  await tx
+/**
+ * A promeneur who leaves or is refused loses what their account gave them in the département:
+ * the `promeneur` role (the internal directory, the announcements) and a pending invitation.
+ * Written in the transition's transaction; answers what changed, for its audit row.
+ */
+async function retirerAcces(tx: Executor, promeneur: PromeneurRow, now: Date): Promise<Record<string, unknown>> {
+  const changes: Record<string, unknown> = {};
+  if (promeneur.userId) {
+    const removed = await tx
+      .delete(userRoles)
+      .where(
+        and(
+          eq(userRoles.userId, promeneur.userId),
+          eq(userRoles.role, "promeneur"),
+          eq(userRoles.departement, promeneur.departement),
+        ),
+      )
+      .returning({ id: userRoles.id });
+    if (removed.length > 0) changes.rolePromeneur = { avant: promeneur.departement, apres: null };
+  }
+  const revoked = await tx
     .update(invitations)
     .set({ revokedAt: now })
     .where(
       and(eq(invitations.promeneurId, promeneur.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
-    );
-  const { token, hash } = createToken();
-  const [row] = await tx
-    .insert(invitations)
-    .values({
-      email,
-      nom: `${promeneur.prenom} ${promeneur.nom}`,
-      role: "promeneur",
-      departement: promeneur.departement,
-      structureId: null,
-      promeneurId: promeneur.id,
-      invitedBy: actor.userId,
-      tokenHash: hash,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-    })
+    )
     .returning({ id: invitations.id });
-  if (!row) throw new Error("invitation not inserted");
-  return { id: row.id, token };
-}
-
-function whoCanEdit(actor: Actor, row: PromeneurRow) {
-  const coordinateur = actor.roles.some((g) => g.role === "coordinateur" && g.departement === row.departement);
-  const referent = actor.roles.some(
-    (g) => g.role === "referent" && g.departement === row.departement && g.structureId === row.structureId,
-  );
-  return { coordinateur, referent };
-}
-
-/** May this actor open the edit form of this promeneur (UI and loader)? */
-export function canModifierPromeneur(actor: Actor, row: PromeneurRow): { identite: boolean } | null {
-  if (STATUTS_FINAUX.includes(row.statut as PromeneurEtat["statut"])) return null;
-  const { coordinateur, referent } = whoCanEdit(actor, row);
-  if (!coordinateur && !referent) return null;
-  return { identite: coordinateur };
+  if (revoked.length > 0) changes.invitationsAnnulees = revoked.map((r) => r.id);
+  return changes;
 }
 
 /**
@@ -259,16 +260,18 @@ export async function modifierPromeneur(
   input: ModifierInput,
 ): Promise<void> {
   const { db, now, requestId } = ctx;
-  if (!isUuid(promeneurId)) throw new NotFound();
+  if (!isUuid(promeneurId)) notFound();
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(promeneurs).where(eq(promeneurs.id, promeneurId)).for("update");
-    if (!row) throw new NotFound();
+    if (!row) notFound();
     const rights = canModifierPromeneur(actor, row);
     if (!rights) {
-      const message = STATUTS_FINAUX.includes(row.statut as PromeneurEtat["statut"])
-        ? "Ce promeneur a quitté le dispositif ou n'a pas été retenu : sa fiche n'est plus modifiable."
-        : "Seuls la coordination du département et le référent de la structure modifient ce promeneur.";
-      throw refusal(actor, canReadPromeneur(actor, row), message);
+      if (!canReadPromeneur(actor, row)) notFound();
+      forbidden(
+        isStatutFinal(row.statut)
+          ? "Ce promeneur a quitté le dispositif ou n'a pas été retenu : sa fiche n'est plus modifiable."
+          : "Seuls la coordination du département et le référent de la structure modifient ce promeneur.",
+      );
     }
     const patch: Partial<PromeneurRow> = {
       email: input.email,
@@ -296,75 +299,122 @@ export async function modifierPromeneur(
 }
 
 /**
- * Replaces the intervention territory of a promeneur: communes of its département and EPCI with
- * at least one commune there. The coordinator of the département or the promeneur themselves.
+ * The promeneur's row, locked until the transaction ends, if the actor may change its territory
+ * (`publicAccess`: the coordinator of the département or the promeneur themselves): 404 for
+ * whoever may not see it, 403 for those who only read it.
  */
-export async function definirTerritoire(
+async function lockPourTerritoire(tx: Executor, actor: Actor, promeneurId: string): Promise<PromeneurRow> {
+  if (!isUuid(promeneurId)) notFound();
+  const [row] = await tx.select().from(promeneurs).where(eq(promeneurs.id, promeneurId)).for("update");
+  if (!row) notFound();
+  const access = publicAccess(actor, row);
+  if (access === "none") notFound();
+  if (access === "read") {
+    forbidden("Seuls la coordination du département et le promeneur lui-même définissent son territoire.");
+  }
+  return row;
+}
+
+/** The territory as the audit row lists it: sorted codes. */
+async function territoireCodes(tx: Executor, promeneurId: string) {
+  const rows = await tx
+    .select({ communeCode: promeneurTerritoires.communeCode, epciSiren: promeneurTerritoires.epciSiren })
+    .from(promeneurTerritoires)
+    .where(eq(promeneurTerritoires.promeneurId, promeneurId));
+  return {
+    communes: rows.flatMap((r) => (r.communeCode ? [r.communeCode] : [])).sort(),
+    epci: rows.flatMap((r) => (r.epciSiren ? [r.epciSiren] : [])).sort(),
+  };
+}
+
+type Territoire = Awaited<ReturnType<typeof territoireCodes>>;
+
+function auditTerritoire(avant: Territoire, apres: Territoire): Changes {
+  const changes: Changes = {};
+  if (avant.communes.join() !== apres.communes.join())
+    changes.communes = { avant: avant.communes, apres: apres.communes };
+  if (avant.epci.join() !== apres.epci.join()) changes.epci = { avant: avant.epci, apres: apres.epci };
+  return changes;
+}
+
+/** The commune or EPCI must have a commune in the promeneur's département: a field error otherwise. */
+async function checkElement(tx: Executor, departement: string, element: TerritoireElement): Promise<void> {
+  if ("communeCode" in element) {
+    const [commune] = await tx
+      .select({ nom: communes.nom, departement: communes.departement })
+      .from(communes)
+      .where(eq(communes.code, element.communeCode));
+    if (!commune) throw new Invalid("communeCode", `La commune ${element.communeCode} n'existe pas.`);
+    if (commune.departement !== departement) {
+      throw new Invalid(
+        "communeCode",
+        `${commune.nom} n'est pas une commune du département ${departement} : choisissez une commune du département.`,
+      );
+    }
+    return;
+  }
+  const [found] = await tx
+    .select({ siren: communes.epciSiren })
+    .from(communes)
+    .where(and(eq(communes.epciSiren, element.epciSiren), eq(communes.departement, departement)))
+    .limit(1);
+  if (!found) {
+    throw new Invalid("epciSiren", `Cette intercommunalité n'a aucune commune dans le département ${departement}.`);
+  }
+}
+
+function elementWhere(promeneurId: string, element: TerritoireElement) {
+  return and(
+    eq(promeneurTerritoires.promeneurId, promeneurId),
+    "communeCode" in element
+      ? eq(promeneurTerritoires.communeCode, element.communeCode)
+      : eq(promeneurTerritoires.epciSiren, element.epciSiren),
+  );
+}
+
+/**
+ * Adds one commune of the département, or one EPCI with a commune there, to a promeneur's
+ * intervention territory. The promeneur's row is locked: two changes made at the same time both
+ * land, one after the other. Adding what is already there writes nothing.
+ */
+export async function ajouterTerritoire(
   ctx: Ctx,
   actor: Actor,
   promeneurId: string,
-  input: TerritoireInput,
+  element: TerritoireElement,
 ): Promise<void> {
-  const { db, requestId } = ctx;
-  if (!isUuid(promeneurId)) throw new NotFound();
-  const communeCodes = [...new Set(input.communes)];
-  const epciSirens = [...new Set(input.epci)];
-  await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(promeneurs).where(eq(promeneurs.id, promeneurId)).for("update");
-    if (!row) throw new NotFound();
-    if (!canManagePromeneurPublic(actor, row)) {
-      const own = row.userId === actor.userId;
-      throw refusal(
-        actor,
-        canReadPromeneur(actor, row) || own,
-        "Seuls la coordination du département et le promeneur lui-même définissent son territoire.",
-        ["national", "coordinateur", "referent", "promeneur"],
-      );
-    }
-    if (communeCodes.length) {
-      const found = await tx
-        .select({ code: communes.code, nom: communes.nom, departement: communes.departement })
-        .from(communes)
-        .where(inArray(communes.code, communeCodes));
-      const ok = new Set(found.filter((c) => c.departement === row.departement).map((c) => c.code));
-      const bad = communeCodes.find((code) => !ok.has(code));
-      if (bad) {
-        const nom = found.find((c) => c.code === bad)?.nom;
-        throw new Invalid(
-          "communes",
-          nom
-            ? `${nom} n'est pas une commune du département ${row.departement} : choisissez une commune du département.`
-            : `La commune ${bad} n'existe pas.`,
-        );
-      }
-    }
-    if (epciSirens.length) {
-      const found = await tx
-        .selectDistinct({ siren: communes.epciSiren })
-        .from(communes)
-        .where(and(inArray(communes.epciSiren, epciSirens), eq(communes.departement, row.departement)));
-      const ok = new Set(found.map((e) => e.siren));
-      if (epciSirens.some((s) => !ok.has(s))) {
-        throw new Invalid("epci", `Cette intercommunalité n'a aucune commune dans le département ${row.departement}.`);
-      }
-    }
-    const avant = await findTerritoire(tx, row.id);
-    await tx.delete(promeneurTerritoires).where(eq(promeneurTerritoires.promeneurId, row.id));
-    const rows = [
-      ...communeCodes.map((communeCode) => ({ promeneurId: row.id, communeCode })),
-      ...epciSirens.map((epciSiren) => ({ promeneurId: row.id, epciSiren })),
-    ];
-    if (rows.length) await tx.insert(promeneurTerritoires).values(rows);
-    const changes: Changes = {};
-    const avantCommunes = avant.communes.map((c) => c.code).sort();
-    const avantEpci = avant.epci.map((e) => e.siren).sort();
-    const apresCommunes = [...communeCodes].sort();
-    const apresEpci = [...epciSirens].sort();
-    if (avantCommunes.join() !== apresCommunes.join())
-      changes.communes = { avant: avantCommunes, apres: apresCommunes };
-    if (avantEpci.join() !== apresEpci.join()) changes.epci = { avant: avantEpci, apres: apresEpci };
-    if (Object.keys(changes).length === 0) return;
-    await auditPromeneur(tx, actor, row, "promeneur.territoire", changes, requestId);
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockPourTerritoire(tx, actor, promeneurId);
+    await checkElement(tx, row.departement, element);
+    const avant = await territoireCodes(tx, row.id);
+    const [deja] = await tx
+      .select({ id: promeneurTerritoires.id })
+      .from(promeneurTerritoires)
+      .where(elementWhere(row.id, element));
+    if (deja) return;
+    await tx.insert(promeneurTerritoires).values({ promeneurId: row.id, ...element });
+    const changes = auditTerritoire(avant, await territoireCodes(tx, row.id));
+    await auditPromeneur(tx, actor, row, "promeneur.territoire", changes, ctx.requestId);
+  });
+}
+
+/** Removes one commune or EPCI from a promeneur's territory (row locked); absent, nothing is written. */
+export async function retirerTerritoire(
+  ctx: Ctx,
+  actor: Actor,
+  promeneurId: string,
+  element: TerritoireElement,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockPourTerritoire(tx, actor, promeneurId);
+    const avant = await territoireCodes(tx, row.id);
+    const removed = await tx
+      .delete(promeneurTerritoires)
+      .where(elementWhere(row.id, element))
+      .returning({ id: promeneurTerritoires.id });
+    if (removed.length === 0) return;
+    const changes = auditTerritoire(avant, await territoireCodes(tx, row.id));
+    await auditPromeneur(tx, actor, row, "promeneur.territoire", changes, ctx.requestId);
   });
 }
 

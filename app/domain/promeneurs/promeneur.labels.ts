@@ -15,6 +15,13 @@ export const promeneurStatutLabels = {
   refuse: "refusé",
 } satisfies Record<PromeneurStatut, string>;
 
+/** A promeneur who has left or was refused: nothing of theirs changes any more. */
+export const STATUTS_FINAUX: readonly PromeneurStatut[] = ["sorti", "refuse"];
+
+export function isStatutFinal(statut: string): boolean {
+  return (STATUTS_FINAUX as readonly string[]).includes(statut);
+}
+
 /** Every change of the lifecycle; each one is checked by promeneur.rules.ts and promeneur.policy.ts. */
 export const PROMENEUR_TRANSITIONS = [
   "proposer",
@@ -48,25 +55,3 @@ export type PromeneurAuditAction = `promeneur.${PromeneurTransition}`;
 export function promeneurAuditAction(transition: PromeneurTransition): PromeneurAuditAction {
   return `promeneur.${transition}`;
 }
-
-/**
- * How the journal names each audited transition. To be merged into `auditActionLabels`
- * (app/domain/audit/audit.labels.ts) when the commands that write these rows land.
- */
-const transitionAuditLabels = {
-  "promeneur.proposer": "Proposition d'un promeneur",
-  "promeneur.accepter": "Acceptation d'une proposition de promeneur",
-  "promeneur.refuser": "Refus d'une proposition de promeneur",
-  "promeneur.enregistrer_charte": "Signature de la charte par un promeneur",
-  "promeneur.enregistrer_formation": "Formation initiale d'un promeneur",
-  "promeneur.activer": "Activation d'un promeneur",
-  "promeneur.suspendre": "Suspension d'un promeneur",
-  "promeneur.reactiver": "Réactivation d'un promeneur",
-  "promeneur.enregistrer_sortie": "Sortie d'un promeneur",
-} satisfies Record<PromeneurAuditAction, string>;
-
-export const promeneurAuditLabels: Record<string, string> = {
-  ...transitionAuditLabels,
-  "promeneur.modifier": "Modification d'un promeneur",
-  "promeneur.territoire": "Territoire d'intervention d'un promeneur",
-};

@@ -3,7 +3,15 @@ import type { Actor } from "~/domain/comptes/actor";
 import { ROLES, type RoleCode } from "~/domain/comptes/roles";
 import { buildActor } from "../../../tests/factories/actor";
 import { PROMENEUR_TRANSITIONS, type PromeneurTransition } from "./promeneur.labels";
-import { canReadPromeneur, canTransition, type PromeneurCible } from "./promeneur.policy";
+import {
+  canModifierPromeneur,
+  canReadPromeneur,
+  canTransition,
+  isPromeneurLuiMeme,
+  type PromeneurCible,
+  type PromeneurPublicCible,
+  publicAccess,
+} from "./promeneur.policy";
 
 const OWN = "04";
 const OTHER = "05";
@@ -243,5 +251,80 @@ describe("lecture de la fiche d'un promeneur (canReadPromeneur)", () => {
 
   it("ne donne rien à un visiteur non connecté", () => {
     expect(canReadPromeneur(null, { departement: OWN, structureId: OWN_STRUCTURE })).toBe(false);
+  });
+});
+
+describe("accès aux pages du promeneur : fiche publique, horaires, profils, territoire (publicAccess)", () => {
+  const cible = (overrides: Partial<PromeneurPublicCible> = {}): PromeneurPublicCible => ({
+    departement: OWN,
+    structureId: OWN_STRUCTURE,
+    userId: SOMEONE_ELSE,
+    statut: "actif",
+    ...overrides,
+  });
+
+  it.each<[string, RoleCode, string, string | null, "none" | "read" | "manage"]>([
+    ["le coordinateur du département", "coordinateur", OWN, null, "manage"],
+    ["le coordinateur d'un autre département", "coordinateur", OTHER, null, "none"],
+    ["le référent de la structure", "referent", OWN, OWN_STRUCTURE, "read"],
+    ["le référent d'une autre structure", "referent", OWN, OTHER_STRUCTURE, "none"],
+    ["le référent de la même structure dans un autre département", "referent", OTHER, OWN_STRUCTURE, "none"],
+    ["le national", "national", OWN, null, "read"],
+    ["un membre du comité de pilotage", "copil", OWN, null, "none"],
+    ["un autre promeneur", "promeneur", OWN, null, "none"],
+    ["un évaluateur", "evaluateur", OWN, null, "none"],
+  ])("%s : %s", (_, role, departement, structureId, attendu) => {
+    expect(publicAccess(buildActor({ role, departement, structureId }), cible())).toBe(attendu);
+  });
+
+  it("le promeneur lui-même modifie ses pages, tant qu'il n'est pas sorti ni refusé", () => {
+    const actor = buildActor({ role: "promeneur" });
+    expect(publicAccess(actor, cible({ userId: ACTOR_ID }))).toBe("manage");
+    expect(publicAccess(actor, cible({ userId: ACTOR_ID, statut: "suspendu" }))).toBe("manage");
+    expect(publicAccess(actor, cible({ userId: ACTOR_ID, statut: "sorti" }))).toBe("read");
+    expect(publicAccess(actor, cible({ userId: ACTOR_ID, statut: "refuse" }))).toBe("read");
+    expect(publicAccess(actors.coordinateur, cible({ statut: "sorti" }))).toBe("read");
+  });
+
+  it("ne donne rien à un visiteur non connecté", () => {
+    expect(publicAccess(null, cible())).toBe("none");
+  });
+
+  it("le compte relié doit avoir le rôle de promeneur dans le département de la fiche", () => {
+    expect(isPromeneurLuiMeme(buildActor({ role: "promeneur" }), cible({ userId: ACTOR_ID }))).toBe(true);
+    expect(isPromeneurLuiMeme(buildActor({ role: "promeneur", departement: OTHER }), cible({ userId: ACTOR_ID }))).toBe(
+      false,
+    );
+    expect(isPromeneurLuiMeme(buildActor({ role: "referent" }), cible({ userId: ACTOR_ID }))).toBe(false);
+    expect(isPromeneurLuiMeme(null, cible({ userId: ACTOR_ID }))).toBe(false);
+    expect(isPromeneurLuiMeme(buildActor({ role: "promeneur" }), cible({ userId: null }))).toBe(false);
+  });
+});
+
+describe("modification des informations internes (canModifierPromeneur)", () => {
+  const cible = { departement: OWN, structureId: OWN_STRUCTURE, statut: "actif" };
+
+  it("laisse le coordinateur du 04 tout modifier, identité comprise", () => {
+    expect(canModifierPromeneur(actors.coordinateur, cible)).toEqual({ identite: true });
+  });
+
+  it("laisse le référent de la structure modifier les contacts, pas l'identité", () => {
+    expect(canModifierPromeneur(actors.referent, cible)).toEqual({ identite: false });
+  });
+
+  it("refuse le référent d'une autre structure et le coordinateur du 05", () => {
+    expect(canModifierPromeneur(actors.referent, { ...cible, structureId: OTHER_STRUCTURE })).toBeNull();
+    expect(canModifierPromeneur(buildActor({ role: "coordinateur", departement: OTHER }), cible)).toBeNull();
+  });
+
+  it("refuse le national, le comité de pilotage, le promeneur et l'évaluateur", () => {
+    for (const role of ["national", "copil", "promeneur", "evaluateur"] as const) {
+      expect(canModifierPromeneur(actors[role], cible)).toBeNull();
+    }
+  });
+
+  it.each(["sorti", "refuse"])("ne laisse plus rien modifier d'un promeneur au statut définitif %s", (statut) => {
+    expect(canModifierPromeneur(actors.coordinateur, { ...cible, statut })).toBeNull();
+    expect(canModifierPromeneur(actors.referent, { ...cible, statut })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { Actor, RoleGrant } from "~/domain/comptes/actor";
-import type { PromeneurTransition } from "./promeneur.labels";
+import { can } from "~/domain/comptes/policy";
+import { isStatutFinal, type PromeneurTransition } from "./promeneur.labels";
 
 /**
  * Who may move a promeneur through its lifecycle. Pure; the rules (promeneur.rules.ts) call it
@@ -64,34 +65,56 @@ export function canTransition(
 
 /**
  * Who may see a promeneur's internal record (lifecycle, dates, reasons): national everywhere, the
- * coordinator of its département, the referent of its structure. Lists must also be scoped in
- * their queries; steering members read aggregated indicators only.
+ * coordinator of its département, the referent of its structure. The same rule as the list's
+ * `scopeFor(actor, "promeneur.lire")`; steering members read aggregated indicators only.
  */
 export function canReadPromeneur(actor: Actor | null | undefined, cible: PromeneurCible): boolean {
-  if (!actor) return false;
-  return actor.roles.some(
-    (grant) => grant.role === "national" || isCoordinateurOf(grant, cible) || isReferentOf(grant, cible),
-  );
+  return can(actor, "promeneur.lire", { departement: cible.departement, structureId: cible.structureId });
+}
+
+/** A promeneur's record with what the pages of the promeneur (public record, hours, profiles, territory) need. */
+export type PromeneurPublicCible = PromeneurCible & { userId: string | null; statut: string };
+
+/** The promeneur themselves: their account is linked to the record and holds the promeneur role there. */
+export function isPromeneurLuiMeme(actor: Actor | null | undefined, cible: PromeneurPublicCible): boolean {
+  if (!actor || !cible.userId || cible.userId !== actor.userId) return false;
+  return actor.roles.some((g) => g.role === "promeneur" && g.departement === cible.departement);
 }
 
 /**
  * Who may edit what a promeneur shows the public and the network (public record, photo, social
- * profiles, presence hours): the promeneur themselves (their account is linked to the record) and
- * the coordinator of its département. Not the referent, not the national role, not another
- * département. A promeneur who has left (`sorti`) or was refused keeps nothing editable.
+ * profiles, presence hours, territory): the promeneur themselves and the coordinator of its
+ * département. Not the referent, not the national role, not another département. A promeneur who
+ * has left (`sorti`) or was refused keeps nothing editable.
  */
-export function canManagePromeneurPublic(
-  actor: Actor | null | undefined,
-  cible: PromeneurCible & { userId?: string | null; statut?: string },
-): boolean {
+export function canManagePromeneurPublic(actor: Actor | null | undefined, cible: PromeneurPublicCible): boolean {
   if (!actor) return false;
-  if (cible.statut === "sorti" || cible.statut === "refuse") return false;
-  if (
-    cible.userId &&
-    cible.userId === actor.userId &&
-    actor.roles.some((g) => g.role === "promeneur" && g.departement === cible.departement)
-  ) {
-    return true;
-  }
-  return actor.roles.some((grant) => isCoordinateurOf(grant, cible));
+  if (isStatutFinal(cible.statut)) return false;
+  return isPromeneurLuiMeme(actor, cible) || actor.roles.some((grant) => isCoordinateurOf(grant, cible));
+}
+
+/**
+ * The one access rule of a promeneur's pages (public record, hours, social profiles, territory):
+ * `none` for whoever neither reads the record nor is the promeneur (a 404, whatever their role),
+ * `read` for those who see it but may not change it (a 403 on a write), `manage`.
+ */
+export function publicAccess(actor: Actor | null | undefined, cible: PromeneurPublicCible): "none" | "read" | "manage" {
+  if (!canReadPromeneur(actor, cible) && !isPromeneurLuiMeme(actor, cible)) return "none";
+  return canManagePromeneurPublic(actor, cible) ? "manage" : "read";
+}
+
+/**
+ * Who may edit a promeneur's internal data (contacts, function, weekly hours; first and last name
+ * for the coordination only): the coordinator of its département and the referent of its
+ * structure, while the promeneur is still in the network. `null`: no edit at all.
+ */
+export function canModifierPromeneur(
+  actor: Actor | null | undefined,
+  cible: PromeneurCible & { statut: string },
+): { identite: boolean } | null {
+  if (!actor || isStatutFinal(cible.statut)) return null;
+  const coordinateur = actor.roles.some((g) => isCoordinateurOf(g, cible));
+  const referent = actor.roles.some((g) => isReferentOf(g, cible));
+  if (!coordinateur && !referent) return null;
+  return { identite: coordinateur };
 }

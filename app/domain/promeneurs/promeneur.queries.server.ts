@@ -1,13 +1,13 @@
 import { communes, epci, profilsSociaux, promeneurs, promeneurTerritoires, structures, users } from "@db/schema";
-import { and, asc, count, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import { findEntityHistory } from "~/domain/audit/audit.queries.server";
 import type { Actor } from "~/domain/comptes/actor";
-import { scopeFor } from "~/domain/comptes/policy";
+import { departementsFor, scopeFor } from "~/domain/comptes/policy";
 import { getDelaiVerification, profilResumeColumns, statutDuProfil } from "~/domain/profils/profil.queries.server";
-import { correspond, isUuid, normaliserRecherche } from "~/lib/text";
+import { isUuid, normaliserRecherche } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
-import { NotFound } from "~/server/errors.server";
-import { sqlContientMots } from "~/server/search.server";
+import { notFound } from "~/server/errors.server";
+import { sqlContientMots, sqlSansAccents } from "~/server/search.server";
 import { promeneurNomsColumns } from "./promeneur.columns.server";
 import { PROMENEUR_STATUTS, type PromeneurStatut } from "./promeneur.labels";
 import { canReadPromeneur } from "./promeneur.policy";
@@ -25,12 +25,23 @@ export function promeneurScope(actor: Actor): SQL | undefined {
   return parts.length ? or(...parts) : sql`false`;
 }
 
-export type PromeneurFiltres = { statut?: string | null; structureId?: string | null; q?: string | null };
+export type PromeneurFiltres = {
+  statut?: string | null;
+  structureId?: string | null;
+  /** A département code ("04"); ignored when it is not one the actor reads (the scope still applies). */
+  departement?: string | null;
+  q?: string | null;
+};
 
 /** The promeneurs an actor may read, filtered, by name. */
 export async function findPromeneursForActor(db: Executor, actor: Actor, filtres: PromeneurFiltres = {}) {
   const statut = PROMENEUR_STATUTS.includes(filtres.statut as PromeneurStatut) ? filtres.statut : null;
   const structureId = filtres.structureId && isUuid(filtres.structureId) ? filtres.structureId : null;
+  const departement =
+    filtres.departement &&
+    (scopeFor(actor, "promeneur.lire").all || departementsFor(actor, "promeneur.lire").includes(filtres.departement))
+      ? filtres.departement
+      : null;
   return db
     .select({
       ...promeneurNomsColumns,
@@ -47,6 +58,7 @@ export async function findPromeneursForActor(db: Executor, actor: Actor, filtres
         promeneurScope(actor),
         statut ? eq(promeneurs.statut, statut) : undefined,
         structureId ? eq(promeneurs.structureId, structureId) : undefined,
+        departement ? eq(promeneurs.departement, departement) : undefined,
         sqlContientMots([promeneurs.prenom, promeneurs.nom, promeneurs.nomPublic], (filtres.q ?? "").slice(0, 100)),
       ),
     )
@@ -80,26 +92,20 @@ export async function findTerritoire(db: Executor, promeneurId: string) {
   return { communes: communeRows, epci: epciRows };
 }
 
-/** Every commune of a département (about 200 for the 04), by name. */
-export async function findCommunesDuDepartement(db: Executor, departement: string) {
-  return db
-    .select({ code: communes.code, nom: communes.nom, epciSiren: communes.epciSiren })
-    .from(communes)
-    .where(eq(communes.departement, departement))
-    .orderBy(asc(communes.nom));
-}
-
 /**
  * Communes of a département whose name matches the query, accent- and case-insensitive
  * ("chateau" finds Château-Arnoux-Saint-Auban); names that start with the query come first.
  */
 export async function rechercherCommunes(db: Executor, departement: string, q: string, limit = 20) {
-  const recherche = normaliserRecherche(q);
-  if (!recherche) return [];
-  const toutes = await findCommunesDuDepartement(db, departement);
-  const trouvees = toutes.filter((c) => correspond(c.nom, recherche));
-  const debut = (nom: string) => (normaliserRecherche(nom).startsWith(recherche) ? 0 : 1);
-  return trouvees.sort((a, b) => debut(a.nom) - debut(b.nom) || a.nom.localeCompare(b.nom, "fr")).slice(0, limit);
+  const [premier] = normaliserRecherche(q).split(" ");
+  if (!premier) return [];
+  const nom = sqlSansAccents(communes.nom);
+  return db
+    .select({ code: communes.code, nom: communes.nom })
+    .from(communes)
+    .where(and(eq(communes.departement, departement), sqlContientMots([communes.nom], q)))
+    .orderBy(desc(sql`${nom} like ${`${premier}%`}::text`), asc(nom), asc(communes.nom))
+    .limit(limit);
 }
 
 /** The EPCI with at least one commune in the département, with how many of its communes are there. */
@@ -115,12 +121,12 @@ export async function findEpciDuDepartement(db: Executor, departement: string) {
 
 /**
  * The internal record of a promeneur for the back office: the row, its structure, territory,
- * profiles with their status, what is missing before activation and the history. A NotFound
- * when the actor may not read it.
+ * profiles with their status, what is missing before activation and the history. A 404 when
+ * the actor may not read it.
  */
 export async function getPromeneurDetail(db: Executor, actor: Actor, id: string, now: Date) {
   const row = await findPromeneurRow(db, id);
-  if (!row || !canReadPromeneur(actor, row)) throw new NotFound();
+  if (!row || !canReadPromeneur(actor, row)) notFound();
   const [structureRows, proposeur, territoire, profilRows, delai, history] = await Promise.all([
     db
       .select({
@@ -146,7 +152,7 @@ export async function getPromeneurDetail(db: Executor, actor: Actor, id: string,
     findEntityHistory(db, "promeneur", row.id),
   ]);
   const structure = structureRows[0];
-  if (!structure) throw new NotFound();
+  if (!structure) notFound();
   const profils = profilRows.map((p) => ({ ...p, statut: statutDuProfil(p, now, delai) }));
   const profilsConformes = profils.filter((p) => p.statut === "conforme").length;
   return {

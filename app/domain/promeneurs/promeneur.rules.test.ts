@@ -320,6 +320,26 @@ describe("accepter ou refuser une proposition", () => {
     });
   });
 
+  it.each([
+    ["une adresse e-mail", "Voir avec lea.martin@exemple.fr", "Retirez l'adresse e-mail du motif"],
+    ["un numéro de téléphone", "Rappeler le 06 12 34 56 78", "Retirez le numéro de téléphone du motif"],
+    ["un pseudonyme", "Signalé par @jeune_du_04", "Retirez le pseudonyme (@…) du motif"],
+    ["un lien de profil", "Voir https://www.instagram.com/lea.pdn04/", "Retirez le lien du motif"],
+  ])("refuse un motif qui contient %s, sur le champ motif", (_, motif, message) => {
+    const refus = ko(planTransition(etats.propose, "refuser", { motif }, coordinateur, NOW));
+    expect(refus).toMatchObject({ field: "motif", message: expect.stringContaining(message) });
+    expect(refus.interdit).toBeUndefined();
+  });
+
+  it("refuse aussi ces données dans le motif d'une suspension ou d'une sortie", () => {
+    const suspension = ko(planTransition(etats.actif, "suspendre", { motif: "Voir @lea.pdn04" }, coordinateur, NOW));
+    expect(suspension.field).toBe("motif");
+    const sortie = ko(
+      planTransition(etats.actif, "enregistrer_sortie", { date: null, motif: "Écrire à lea@x.fr" }, coordinateur, NOW),
+    );
+    expect(sortie.field).toBe("motif");
+  });
+
   it("interdit au référent d'accepter ou de refuser", () => {
     for (const transition of ["accepter", "refuser"] as const) {
       const refus = ko(planTransition(etats.propose, transition, inputs[transition], referent, NOW));

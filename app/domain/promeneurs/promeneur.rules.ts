@@ -1,13 +1,18 @@
 import type { Actor } from "~/domain/comptes/actor";
 import { formatDate, TIME_ZONE } from "~/lib/format";
+import { type Coordonnee, coordonneeDansTexte } from "./fiche.rules";
 import {
   type PromeneurAuditAction,
   type PromeneurStatut,
   type PromeneurTransition,
   promeneurAuditAction,
   promeneurStatutLabels,
+  STATUTS_FINAUX,
 } from "./promeneur.labels";
 import { canTransition } from "./promeneur.policy";
+
+/** Re-exported for the modules that read the final statuses with the rules. */
+export { STATUTS_FINAUX };
 
 /**
  * The promeneur lifecycle as a pure state machine (DESIGN §3, STYLE §3): given the current state,
@@ -106,10 +111,16 @@ export type TransitionRefusee = {
 export type TransitionResult = TransitionPlan | TransitionRefusee;
 
 export const MOTIF_MAX = 500;
+
+/** The motif is e-mailed and kept in the journal: it names no one's contact details or profiles. */
+const motifCoordonneeMessages = {
+  email: "Retirez l'adresse e-mail du motif : il est envoyé par e-mail et gardé au journal.",
+  telephone: "Retirez le numéro de téléphone du motif : il est envoyé par e-mail et gardé au journal.",
+  pseudo: "Retirez le pseudonyme (@…) du motif : il est envoyé par e-mail et gardé au journal.",
+  lien: "Retirez le lien du motif : il est envoyé par e-mail et gardé au journal.",
+} satisfies Record<Coordonnee, string>;
 export const HEURES_MIN = 0.5;
 export const HEURES_MAX = 35;
-
-export const STATUTS_FINAUX: readonly PromeneurStatut[] = ["sorti", "refuse"];
 
 /** From which statuses each transition is possible (`proposer` starts from no promeneur at all). */
 const DEPUIS: Record<Exclude<PromeneurTransition, "proposer">, readonly PromeneurStatut[]> = {
@@ -196,6 +207,8 @@ function checkMotif(raw: unknown, requis: string | null): string | null | Transi
   if (length > MOTIF_MAX) {
     return refus(`Le motif ne doit pas dépasser ${MOTIF_MAX} caractères (il en compte ${length}).`, "motif");
   }
+  const coordonnee = coordonneeDansTexte(motif, { profils: true });
+  if (coordonnee) return refus(motifCoordonneeMessages[coordonnee], "motif");
   return motif;
 }
 

@@ -103,8 +103,23 @@ export function parseJour(value: string): Date | null {
   return date;
 }
 
-export const territoireSchema = z.object({
-  communes: z.array(z.string().regex(/^\d[\dAB]\d{3}$/, { message: "Code de commune invalide." })).max(400),
-  epci: z.array(z.string().regex(/^\d{9}$/, { message: "Numéro SIREN d'EPCI invalide." })).max(50),
-});
-export type TerritoireInput = z.infer<typeof territoireSchema>;
+const communeCode = z
+  .string({ message: "Choisissez une commune de la liste." })
+  .trim()
+  .regex(/^\d[\dAB]\d{3}$/, { message: "Choisissez une commune de la liste." });
+const epciSiren = z
+  .string({ message: "Choisissez une intercommunalité de la liste." })
+  .trim()
+  .regex(/^\d{9}$/, { message: "Choisissez une intercommunalité de la liste." });
+
+/** One change of the intervention territory, as the territory page posts it (one form per button). */
+export const territoireChangeSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("ajouter-commune"), communeCode }),
+  z.object({ intent: z.literal("ajouter-epci"), epciSiren }),
+  z.object({ intent: z.literal("retirer-commune"), communeCode }),
+  z.object({ intent: z.literal("retirer-epci"), epciSiren }),
+]);
+export type TerritoireChange = z.infer<typeof territoireChangeSchema>;
+
+/** A commune or a whole EPCI of the territory. */
+export type TerritoireElement = { communeCode: string } | { epciSiren: string };

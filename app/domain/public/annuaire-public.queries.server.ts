@@ -3,6 +3,7 @@ import {
   creneauxPresence,
   epci,
   exceptionsPresence,
+  fichiers,
   profilsSociaux,
   promeneurs,
   promeneurTerritoires,
@@ -12,6 +13,7 @@ import { and, asc, eq, gte, inArray, isNotNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { formatCreneauDate, formatDateIso } from "~/domain/presences/presence.format";
 import { jourLabels } from "~/domain/presences/presence.labels";
+import { toCreneau, toException } from "~/domain/presences/presence.queries.server";
 import {
   type CreneauDate,
   type CreneauPresence,
@@ -19,13 +21,17 @@ import {
   type ExceptionPresence,
   formatPlage,
   isEnLigne,
-  isJourSemaine,
   JOURS_SEMAINE,
   localParts,
   prochainCreneau,
 } from "~/domain/presences/presence.rules";
 import { type Reseau, reseauLabels } from "~/domain/profils/profil.labels";
-import { getDelaiVerification, statutDuProfil } from "~/domain/profils/profil.queries.server";
+import {
+  countProfilsConformes,
+  getDelaiVerification,
+  profilResumeColumns,
+  statutDuProfil,
+} from "~/domain/profils/profil.queries.server";
 import { isTheme, themeLabels } from "~/domain/promeneurs/theme.labels";
 import { normaliserRecherche } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
@@ -110,14 +116,7 @@ async function loadPublics(db: Executor, departement: string, now: Date, slug?: 
   const [delai, profils] = await Promise.all([
     getDelaiVerification(db, departement),
     db
-      .select({
-        promeneurId: profilsSociaux.promeneurId,
-        reseau: profilsSociaux.reseau,
-        handle: profilsSociaux.handle,
-        url: profilsSociaux.url,
-        derniereVerificationLe: profilsSociaux.derniereVerificationLe,
-        dernierResultat: profilsSociaux.dernierResultat,
-      })
+      .select({ promeneurId: profilsSociaux.promeneurId, ...profilResumeColumns })
       .from(profilsSociaux)
       .where(and(inArray(profilsSociaux.promeneurId, ids), isNotNull(profilsSociaux.derniereVerificationLe)))
       .orderBy(asc(profilsSociaux.reseau), asc(profilsSociaux.handle)),
@@ -154,15 +153,15 @@ async function loadPublics(db: Executor, departement: string, now: Date, slug?: 
   ]);
   const creneaux = new Map<string, CreneauPresence[]>();
   for (const c of creneauRows) {
-    if (!isJourSemaine(c.jour)) continue;
     const list = creneaux.get(c.promeneurId) ?? [];
-    list.push({ jour: c.jour, debut: c.debut, fin: c.fin, reseaux: c.reseaux });
+    list.push(toCreneau(c));
     creneaux.set(c.promeneurId, list);
   }
+  // The motive of an absence is never selected here: it stays in the back office.
   const exceptions = new Map<string, ExceptionPresence[]>();
   for (const e of exceptionRows) {
     const list = exceptions.get(e.promeneurId) ?? [];
-    list.push({ du: e.du, au: e.au });
+    list.push(toException(e));
     exceptions.set(e.promeneurId, list);
   }
 
@@ -365,12 +364,25 @@ export async function findPromeneurPublic(db: Executor, departement: string, slu
 }
 export type PromeneurPublic = NonNullable<Awaited<ReturnType<typeof findPromeneurPublic>>>;
 
-/** Whether a slug is a public promeneur's, and their photo id (for the photo route). */
-export async function findPhotoPublique(db: Executor, departement: string, slug: string, now: Date) {
-  const [p] = await loadPublics(db, departement, now, slug);
-  if (!p?.hasPhoto) return null;
-  const [row] = await db.select({ photoId: promeneurs.photoId }).from(promeneurs).where(eq(promeneurs.id, p.id));
-  return row?.photoId ?? null;
+/**
+ * The photo of a public promeneur (actif, with a profile `conforme` at `now`): its file id and hash,
+ * without its bytes, so that the route can answer 304 before reading them. Null when the promeneur
+ * is not public or has no photo.
+ */
+export async function findPhotoPublique(
+  db: Executor,
+  departement: string,
+  slug: string,
+  now: Date,
+): Promise<{ fichierId: string; sha256: string } | null> {
+  const [row] = await db
+    .select({ promeneurId: promeneurs.id, fichierId: fichiers.id, sha256: fichiers.sha256 })
+    .from(promeneurs)
+    .innerJoin(fichiers, eq(fichiers.id, promeneurs.photoId))
+    .where(and(eq(promeneurs.departement, departement), eq(promeneurs.statut, "actif"), eq(promeneurs.slug, slug)));
+  if (!row) return null;
+  if ((await countProfilsConformes(db, { id: row.promeneurId, departement }, now)) === 0) return null;
+  return { fichierId: row.fichierId, sha256: row.sha256 };
 }
 
 /** Slugs of the public promeneurs (the sitemap). */

@@ -1,10 +1,10 @@
-import { communes, structures } from "@db/schema";
+import { communes, fichiers, structures } from "@db/schema";
 import { and, eq, ne } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { debutJourParis } from "~/domain/profils/profil.rules";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
-import { forbidden, Invalid, NotFound, notFound } from "~/server/errors.server";
+import { forbidden, Invalid, notFound } from "~/server/errors.server";
 import { type FichierVerifie, storeFichier } from "~/server/fichiers.server";
 import { canEditStructure } from "./structure.policy";
 import { foldSql, getStructureForActor } from "./structure.queries.server";
@@ -169,13 +169,17 @@ export async function recordCharte(
     if (document)
       changes.document = { avant: current.charteDocumentId ? "document précédent" : null, apres: document.nom };
     await writeStructure(tx, actor, current, values, { action: "structure.charte", changes }, now, requestId);
+    // The replaced copy is no longer anyone's: it goes with the change (the journal keeps its mention).
+    if (current.charteDocumentId && current.charteDocumentId !== documentId) {
+      await tx.delete(fichiers).where(eq(fichiers.id, current.charteDocumentId));
+    }
   });
 }
 
-/** The structure's row, locked until the transaction ends; NotFound if there is none. */
+/** The structure's row, locked until the transaction ends; a 404 if there is none. */
 async function lockStructure(tx: Executor, id: string): Promise<StructureRow> {
   const [current] = await tx.select().from(structures).where(eq(structures.id, id)).for("update");
-  if (!current) throw new NotFound();
+  if (!current) notFound();
   return current;
 }
 

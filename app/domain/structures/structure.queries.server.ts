@@ -1,6 +1,6 @@
 import { communes, epci, promeneurs, structures, userRoles, users } from "@db/schema";
 import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { Actor } from "~/domain/comptes/actor";
+import { type Actor, structuresReferred } from "~/domain/comptes/actor";
 import { scopeFor } from "~/domain/comptes/policy";
 import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
@@ -158,4 +158,18 @@ export async function findReferentsOfStructure(db: Executor, structureId: string
     .innerJoin(users, eq(users.id, userRoles.userId))
     .where(and(eq(userRoles.role, "referent"), eq(userRoles.structureId, structureId), isNull(users.disabledAt)))
     .orderBy(asc(users.nom));
+}
+
+/**
+ * The structures the actor may propose a promeneur for: the active ones they are the referent of
+ * (a coordinator who is not a referent does not propose, promeneur.policy.ts). By name.
+ */
+export async function findStructuresProposables(db: Executor, actor: Actor) {
+  const ids = structuresReferred(actor);
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: structures.id, nom: structures.nom })
+    .from(structures)
+    .where(and(inArray(structures.id, ids), eq(structures.statut, "active")))
+    .orderBy(asc(structures.nom));
 }

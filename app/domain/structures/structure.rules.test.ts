@@ -3,12 +3,10 @@ import {
   checkDateCharte,
   diffFields,
   foldNom,
-  formatJourIso,
   luhnValid,
   normalizeSiret,
   normalizeSiteWeb,
   normalizeTelephone,
-  parseJour,
 } from "./structure.rules";
 
 describe("SIRET", () => {
@@ -97,11 +95,12 @@ describe("site web", () => {
 describe("date de signature de la charte", () => {
   const now = new Date("2025-03-20T22:30:00Z"); // 20 mars, 23 h 30 à Paris
 
-  it("lit une date de formulaire et refuse un jour qui n'existe pas", () => {
-    expect(parseJour("2024-02-29")).toEqual({ annee: 2024, mois: 2, jour: 29 });
-    expect(parseJour("2025-02-29")).toBeNull();
-    expect(parseJour("20/03/2025")).toBeNull();
-    expect(formatJourIso({ annee: 2025, mois: 3, jour: 5 })).toBe("2025-03-05");
+  it("lit une date de formulaire ou saisie à la française, et refuse un jour qui n'existe pas", () => {
+    const message = "Saisissez la date de signature au format jj/mm/aaaa.";
+    expect(checkDateCharte("2024-02-29", now)).toEqual({ ok: true, value: { annee: 2024, mois: 2, jour: 29 } });
+    expect(checkDateCharte("29/02/2024", now)).toEqual({ ok: true, value: { annee: 2024, mois: 2, jour: 29 } });
+    expect(checkDateCharte("2025-02-29", now)).toEqual({ ok: false, message });
+    expect(checkDateCharte("1899-12-31", now)).toEqual({ ok: false, message });
   });
 
   it("accepte aujourd'hui à Paris, refuse demain", () => {

@@ -2,7 +2,7 @@
  * Pure rules of a structure's record: SIRET check, French phone numbers, web addresses, the
  * employer charter's date, and the diff the audit log keeps. No database, `now` passed in.
  */
-import { type JourCivil, jourParis } from "~/domain/profils/profil.rules";
+import { comparerJours, type JourCivil, jourParis, parseJourIso } from "~/lib/jour";
 import { sansAccents } from "~/lib/text";
 
 export type Resultat<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -87,24 +87,9 @@ export function normalizeSiteWeb(raw: string): Resultat<string> {
   return { ok: true, value: url.href };
 }
 
-/** "2025-03-20" (an `<input type="date">`) as a calendar day, or null when it is no real day. */
-export function parseJour(raw: string): JourCivil | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
-  if (!match) return null;
-  const [annee, mois, jour] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(annee, mois - 1, jour));
-  if (date.getUTCFullYear() !== annee || date.getUTCMonth() !== mois - 1 || date.getUTCDate() !== jour) return null;
-  if (annee < 1900) return null;
-  return { annee, mois, jour };
-}
-
-function comparerJours(a: JourCivil, b: JourCivil): number {
-  return a.annee - b.annee || a.mois - b.mois || a.jour - b.jour;
-}
-
 /** The employer charter's signature day: a real day, not after today (Europe/Paris). */
 export function checkDateCharte(raw: string, now: Date): Resultat<JourCivil> {
-  const jour = parseJour(raw);
+  const jour = parseJourIso(raw);
   if (!jour) return { ok: false, message: "Saisissez la date de signature au format jj/mm/aaaa." };
   if (comparerJours(jour, jourParis(now)) > 0) {
     return { ok: false, message: "La date de signature ne peut pas être dans le futur." };
@@ -112,11 +97,11 @@ export function checkDateCharte(raw: string, now: Date): Resultat<JourCivil> {
   return { ok: true, value: jour };
 }
 
-/** "2025-03-20" for a calendar day (the value of an `<input type="date">`). */
-export function formatJourIso(jour: JourCivil): string {
-  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-  return `${pad(jour.annee, 4)}-${pad(jour.mois)}-${pad(jour.jour)}`;
-}
+/**
+ * @deprecated Transitional: import it from `~/lib/jour` (still imported from here by
+ * routes/espace/structures.$id.charte.tsx).
+ */
+export { formatJourIso } from "~/lib/jour";
 
 export type Changement = { avant: unknown; apres: unknown };
 

@@ -1,5 +1,5 @@
 import { audienceLabels } from "~/domain/annonces/annonce.labels";
-import { countLectures, findAccusesLecture, findAnnonce, marquerLue } from "~/domain/annonces/annonce.queries.server";
+import { findAccusesLecture, findAnnonce, marquerLue } from "~/domain/annonces/annonce.queries.server";
 import { formatDateTime, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { notFound } from "~/server/errors.server";
@@ -24,9 +24,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     const now = new Date();
     if (await marquerLue(db, annonce.id, actor.userId, now)) luLe = now;
   }
-  const [accuses, totaux] = annonce.coordination
-    ? await Promise.all([findAccusesLecture(db, annonce.id), countLectures(db, annonce.id)])
-    : [null, null];
+  const accuses = annonce.coordination ? await findAccusesLecture(db, annonce.id) : null;
+  // The counts are those of the list below, never another source that could disagree with it.
+  const totaux = accuses ? { lues: accuses.filter((a) => a.luLe !== null).length, total: accuses.length } : null;
   return {
     annonce: {
       id: annonce.id,

@@ -1,14 +1,16 @@
 import { annonceDestinataires, annonces, auditLog, users } from "@db/schema";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { publierAnnonce } from "~/domain/annonces/annonce.commands.server";
 import { findAnnoncesNonLues } from "~/domain/annonces/annonce.queries.server";
-import type { Actor, RoleGrant } from "~/domain/comptes/actor";
+import type { Actor } from "~/domain/comptes/actor";
 import { flashContext } from "~/server/context.server";
 import { getDb } from "~/server/db.server";
 import { findOutboxMails } from "~/server/mail.server";
 import { insertStructure } from "../../../tests/factories/structure";
 import { insertUser } from "../../../tests/factories/user";
-import { actorOf, contextFor, getRequest, outcome, postRequest } from "../../../tests/support/route";
+import { insertActor, insertCoordination } from "../../../tests/support/acteurs";
+import { actorOf, contextFor, expectRefus, getRequest, outcome, postRequest } from "../../../tests/support/route";
 import * as list from "./annonces";
 import * as detail from "./annonces.$id";
 import * as nouvelle from "./annonces.nouvelle";
@@ -46,13 +48,6 @@ function publish(actor: Actor | null, fields: Record<string, string>) {
   return { context, result };
 }
 
-let counter = 0;
-async function person(...roles: Partial<RoleGrant>[]): Promise<Actor> {
-  counter += 1;
-  const user = await insertUser(getDb(), { email: `annonces${counter}-${Date.now()}@essai.pdn.fr`, roles });
-  return actorOf(user.id);
-}
-
 async function annoncesTitled(titre: string) {
   return getDb().select().from(annonces).where(eq(annonces.titre, titre));
 }
@@ -71,27 +66,29 @@ let referent04: Actor;
 let double04: Actor;
 let desactive04: Actor;
 let copil04: Actor;
+let national: Actor;
 let promeneur05: Actor;
 let referent05: Actor;
 
 beforeAll(async () => {
   const structure = await insertStructure(getDb(), { nom: "Structure des annonces", departement: "04" });
   const structure05 = await insertStructure(getDb(), { departement: "05", communeCode: "05061" });
-  coordinateur04 = await person({ role: "coordinateur", departement: "04" });
-  coordinateur05 = await person({ role: "coordinateur", departement: "05" });
-  promeneurA = await person({ role: "promeneur", departement: "04" });
-  promeneurB = await person({ role: "promeneur", departement: "04" });
-  referent04 = await person({ role: "referent", departement: "04", structureId: structure.id });
+  ({ coordinateur04, coordinateur05, copil04, national } = await insertCoordination(getDb()));
+  promeneurA = await insertActor(getDb(), { role: "promeneur", departement: "04" });
+  promeneurB = await insertActor(getDb(), { role: "promeneur", departement: "04" });
+  referent04 = await insertActor(getDb(), { role: "referent", departement: "04", structureId: structure.id });
   // Both roles: receives a « tous » announcement once.
-  double04 = await person(
-    { role: "promeneur", departement: "04" },
-    { role: "referent", departement: "04", structureId: structure.id },
-  );
-  desactive04 = await person({ role: "promeneur", departement: "04" });
+  const double = await insertUser(getDb(), {
+    roles: [
+      { role: "promeneur", departement: "04" },
+      { role: "referent", departement: "04", structureId: structure.id },
+    ],
+  });
+  double04 = await actorOf(double.id);
+  desactive04 = await insertActor(getDb(), { role: "promeneur", departement: "04" });
   await getDb().update(users).set({ disabledAt: new Date() }).where(eq(users.id, desactive04.userId));
-  copil04 = await person({ role: "copil", departement: "04" });
-  promeneur05 = await person({ role: "promeneur", departement: "05" });
-  referent05 = await person({ role: "referent", departement: "05", structureId: structure05.id });
+  promeneur05 = await insertActor(getDb(), { role: "promeneur", departement: "05" });
+  referent05 = await insertActor(getDb(), { role: "referent", departement: "05", structureId: structure05.id });
 });
 
 async function publishOk(titre: string, audience: string, actor = coordinateur04) {
@@ -178,7 +175,7 @@ describe("annonces : publier", () => {
   });
 
   it("refuse d'envoyer une annonce que personne ne recevrait, sans rien écrire", async () => {
-    const coordinateur06 = await person({ role: "coordinateur", departement: "06" });
+    const coordinateur06 = await insertActor(getDb(), { role: "coordinateur", departement: "06" });
     const titre = `Personne ${Date.now()}`;
     const { result } = publish(coordinateur06, { departement: "06", titre, audience: "tous", corps });
     const reply = await result;
@@ -200,12 +197,21 @@ describe("annonces : publier", () => {
     expect((await load(nouvelle.loader, actor, "/espace/annonces/nouvelle")).status).toBe(403);
   });
 
-  it("répond 403 au coordinateur du 05 qui publie pour le 04, 404 au formulaire du 04", async () => {
+  it("répond 404 au coordinateur du 05 qui publie pour le 04, comme au formulaire du 04", async () => {
     const titre = `Intrusion ${Date.now()}`;
     const { result } = publish(coordinateur05, { departement: "04", titre, audience: "tous", corps });
-    expect((await result).status).toBe(403);
+    expect((await result).status).toBe(404);
     expect(await annoncesTitled(titre)).toEqual([]);
     expect((await load(nouvelle.loader, coordinateur05, "/espace/annonces/nouvelle?departement=04")).status).toBe(404);
+  });
+
+  it("refuse la commande : 404 hors du département, 403 à un rôle qui ne publie pas, sans rien écrire", async () => {
+    const titre = `Commande refusée ${Date.now()}`;
+    const ctx = { db: getDb(), now: new Date() };
+    const input = { titre, corps, audience: "tous" as const };
+    await expectRefus(publierAnnonce(ctx, coordinateur05, "04", input), 404);
+    await expectRefus(publierAnnonce(ctx, referent04, "04", input), 403);
+    expect(await annoncesTitled(titre)).toEqual([]);
   });
 
   it("propose au coordinateur le formulaire avec le nombre de destinataires de chaque public", async () => {
@@ -293,7 +299,6 @@ describe("annonces : lire", () => {
   });
 
   it("répond 403 au comité de pilotage et au national", async () => {
-    const national = await person({ role: "national" });
     for (const actor of [copil04, national]) {
       expect((await load(list.loader, actor, "/espace/annonces")).status).toBe(403);
       expect((await load(detail.loader, actor, `/espace/annonces/${pourTous.id}`, { id: pourTous.id })).status).toBe(

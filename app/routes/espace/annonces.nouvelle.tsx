@@ -4,9 +4,10 @@ import { data, Form, redirect } from "react-router";
 import { countDestinataires, publierAnnonce } from "~/domain/annonces/annonce.commands.server";
 import { AUDIENCES, type Audience, audienceLabels } from "~/domain/annonces/annonce.labels";
 import { annonceSchema, CORPS_MAX, TITRE_MAX } from "~/domain/annonces/annonce.schema";
+import { can } from "~/domain/comptes/policy";
 import { formatNumber, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
-import { Invalid } from "~/server/errors.server";
+import { Invalid, notFound } from "~/server/errors.server";
 import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { Field, FormErrors, InputField } from "~/ui/field";
@@ -22,11 +23,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   // Checked before reading the form: only the coordination sees its errors.
-  requirePermission(context, request, "annonce.publier");
+  const actor = requirePermission(context, request, "annonce.publier");
   const submission = parseWithZod(await request.formData(), { schema: annonceSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { departement, ...input } = submission.value;
-  const actor = requirePermission(context, request, "annonce.publier", { departement });
+  // Another département's coordination: out of scope, as the form's loader answers.
+  if (!can(actor, "annonce.publier", { departement })) notFound();
   try {
     const { id, destinataires } = await publierAnnonce(
       { db: getDb(), now: new Date(), requestId: requestId(context) },

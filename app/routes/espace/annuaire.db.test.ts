@@ -1,32 +1,25 @@
 import { users } from "@db/schema";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor, RoleGrant } from "~/domain/comptes/actor";
+import type { Actor } from "~/domain/comptes/actor";
 import { getDb } from "~/server/db.server";
 import { insertProfil, insertPromeneur, type PromeneurRow } from "../../../tests/factories/promeneur";
 import { insertStructure } from "../../../tests/factories/structure";
-import { insertUser } from "../../../tests/factories/user";
-import { actorOf, contextFor, getRequest, outcome } from "../../../tests/support/route";
+import { insertActor, insertCoordination } from "../../../tests/support/acteurs";
+import { contextFor, getRequest, outcome } from "../../../tests/support/route";
 import { loader } from "./annuaire";
 
 type Row = Record<string, unknown>;
 type Data = {
   departement: string;
-  promeneurs: Row[];
-  referents: Row[];
-  coordination: Row[];
+  promeneurs: Row[] | null;
+  referents: Row[] | null;
+  coordination: Row[] | null;
   structures: { id: string; nom: string }[];
 };
 
 const load = (actor: Actor | null, path = "/espace/annuaire") =>
   outcome(() => loader({ request: getRequest(path), context: contextFor(actor), params: {} } as never));
-
-let counter = 0;
-async function person(nom: string, ...roles: Partial<RoleGrant>[]) {
-  counter += 1;
-  const user = await insertUser(getDb(), { nom, email: `annuaire${counter}-${Date.now()}@essai.pdn.fr`, roles });
-  return { user, actor: await actorOf(user.id) };
-}
 
 let structureA: { id: string; nom: string };
 let structureB: { id: string; nom: string };
@@ -51,17 +44,12 @@ beforeAll(async () => {
   });
   structureB = await insertStructure(db, { nom: "Centre social de Manosque", departement: "04", communeCode: "04112" });
   const structure05 = await insertStructure(db, { nom: "MJC de Gap", departement: "05", communeCode: "05061" });
-  coordinateur04 = (await person("Camille Coordination", { role: "coordinateur", departement: "04" })).actor;
-  coordinateur05 = (await person("Claude Coordination Cinq", { role: "coordinateur", departement: "05" })).actor;
-  referentA = (await person("Rémi Référent", { role: "referent", departement: "04", structureId: structureA.id }))
-    .actor;
-  referent05 = (
-    await person("Rose Référente Cinq", { role: "referent", departement: "05", structureId: structure05.id })
-  ).actor;
-  desactive = (await person("Dominique Désactivé", { role: "referent", departement: "04", structureId: structureB.id }))
-    .actor;
+  ({ coordinateur04, coordinateur05 } = await insertCoordination(db));
+  referentA = await insertActor(db, { role: "referent", departement: "04", structureId: structureA.id });
+  referent05 = await insertActor(db, { role: "referent", departement: "05", structureId: structure05.id });
+  desactive = await insertActor(db, { role: "referent", departement: "04", structureId: structureB.id });
   await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, desactive.userId));
-  promeneurUser = (await person("Paul Promeneur", { role: "promeneur", departement: "04" })).actor;
+  promeneurUser = await insertActor(db, { role: "promeneur", departement: "04" });
   actifA = await insertPromeneur(db, {
     structureId: structureA.id,
     proposePar: referentA.userId,
@@ -104,7 +92,7 @@ beforeAll(async () => {
   });
 });
 
-const ids = (rows: Row[], key = "id") => rows.map((r) => r[key]);
+const ids = (rows: Row[] | null, key = "id") => (rows ?? []).map((r) => r[key]);
 
 describe("annuaire du réseau", () => {
   it.each([
@@ -135,7 +123,7 @@ describe("annuaire du réseau", () => {
 
   it("ne donne que des coordonnées professionnelles (clés des données vérifiées)", async () => {
     const data = (await load(promeneurUser)).data as Data;
-    const eloise = data.promeneurs.find((p) => p.id === actifA.id);
+    const eloise = data.promeneurs?.find((p) => p.id === actifA.id);
     expect(Object.keys(eloise ?? {}).sort()).toEqual(
       [
         "commune",
@@ -159,9 +147,9 @@ describe("annuaire du réseau", () => {
       commune: "Sisteron",
       reseaux: ["Discord", "Instagram"],
     });
-    for (const referent of data.referents)
+    for (const referent of data.referents ?? [])
       expect(Object.keys(referent).sort()).toEqual(["email", "nom", "structures", "userId"]);
-    for (const c of data.coordination) expect(Object.keys(c).sort()).toEqual(["email", "nom", "userId"]);
+    for (const c of data.coordination ?? []) expect(Object.keys(c).sort()).toEqual(["email", "nom", "userId"]);
   });
 
   it("cherche un nom sans tenir compte des accents, ou une structure", async () => {
@@ -173,17 +161,18 @@ describe("annuaire du réseau", () => {
     expect(byStructure.coordination).toEqual([]);
   });
 
-  it("filtre par structure et par rôle", async () => {
+  it("filtre par structure et par rôle, sans section pour ce qui n'est pas demandé", async () => {
     const byStructure = (await load(promeneurUser, `/espace/annuaire?structure=${structureA.id}`)).data as Data;
     expect(ids(byStructure.promeneurs)).toEqual([actifA.id]);
     expect(ids(byStructure.referents, "userId")).toEqual([referentA.userId]);
-    expect(byStructure.coordination).toEqual([]);
+    // The coordination belongs to no structure.
+    expect(byStructure.coordination).toBeNull();
     const referents = (await load(promeneurUser, "/espace/annuaire?role=referents")).data as Data;
-    expect(referents.promeneurs).toEqual([]);
-    expect(referents.coordination).toEqual([]);
+    expect(referents.promeneurs).toBeNull();
+    expect(referents.coordination).toBeNull();
     expect(ids(referents.referents, "userId")).toContain(referentA.userId);
     const promeneurs = (await load(promeneurUser, "/espace/annuaire?role=promeneurs")).data as Data;
-    expect(promeneurs.referents).toEqual([]);
+    expect(promeneurs.referents).toBeNull();
     expect(ids(promeneurs.promeneurs)).toContain(actifA.id);
   });
 
@@ -208,8 +197,7 @@ describe("annuaire du réseau", () => {
     ["evaluateur", { role: "evaluateur", departement: "04" }],
     ["national", { role: "national" }],
   ] as const)("répond 403 au rôle %s", async (_role, grant) => {
-    const { actor } = await person("Hors réseau", grant);
-    expect((await load(actor)).status).toBe(403);
+    expect((await load(await insertActor(getDb(), grant))).status).toBe(403);
   });
 
   it("renvoie un visiteur non connecté vers la connexion", async () => {

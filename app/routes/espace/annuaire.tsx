@@ -32,8 +32,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export default function AnnuairePage({ loaderData }: Route.ComponentProps) {
   const { filtres, promeneurs, referents, coordination } = loaderData;
   const filtered = Boolean(filtres.q || filtres.structureId || filtres.role);
-  const shows = (role: (typeof ANNUAIRE_ROLES)[number]) =>
-    (!filtres.role || filtres.role === role) && !(role === "coordination" && filtres.structureId);
   return (
     <div>
       <h1>Annuaire du réseau</h1>
@@ -103,7 +101,7 @@ export default function AnnuairePage({ loaderData }: Route.ComponentProps) {
         </Form>
       </search>
 
-      {shows("coordination") ? (
+      {coordination ? (
         <section aria-labelledby="annuaire-coordination" className="mt-8">
           <h2 id="annuaire-coordination">Coordination départementale</h2>
           {coordination.length === 0 ? (
@@ -123,7 +121,7 @@ export default function AnnuairePage({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      {shows("promeneurs") ? (
+      {promeneurs ? (
         <section aria-labelledby="annuaire-promeneurs" className="mt-8">
           <h2 id="annuaire-promeneurs">Promeneurs ({plural(promeneurs.length, "personne")})</h2>
           <DataTable
@@ -176,7 +174,7 @@ export default function AnnuairePage({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      {shows("referents") ? (
+      {referents ? (
         <section aria-labelledby="annuaire-referents" className="mt-8">
           <h2 id="annuaire-referents">Référents de structure ({plural(referents.length, "personne")})</h2>
           <DataTable

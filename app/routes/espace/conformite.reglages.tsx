@@ -13,6 +13,7 @@ import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
 import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
+import { Field, FormErrors } from "~/ui/field";
 import type { Route } from "./+types/conformite.reglages";
 
 export const meta: Route.MetaFunction = () => [{ title: "Liste de contrôle et délai – Promeneurs du Net" }];
@@ -94,20 +95,13 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirect(`${url.pathname}${url.search}`);
 }
 
-function Erreur({ id, message }: { id: string; message: string }) {
-  return (
-    <p id={id} className="mt-1 text-sm font-semibold text-alerte-700">
-      {message}
-    </p>
-  );
-}
-
 export default function ReglagesPage({ loaderData, actionData }: Route.ComponentProps) {
   const { departement, delai, controles } = loaderData;
   const erreurPour = (intent: string, controleId = "") =>
     actionData && actionData.intent === intent && actionData.controleId === controleId ? actionData : null;
   const erreurDelai = erreurPour("delai");
   const erreurAjout = erreurPour("ajouter");
+  const erreursDe = (reponse: { erreur: string } | null) => (reponse ? [reponse.erreur] : undefined);
   return (
     <div className="max-w-4xl">
       <p className="text-sm">
@@ -121,24 +115,27 @@ export default function ReglagesPage({ loaderData, actionData }: Route.Component
         <Form method="post" className="mt-3">
           <CsrfInput />
           <input type="hidden" name="intent" value="delai" />
-          <label htmlFor="delai" className="mb-1 block font-semibold">
-            Une vérification vaut (en mois, de {DELAI_MIN_MOIS} à {DELAI_MAX_MOIS})
-          </label>
-          <input
+          <Field
             id="delai"
-            name="delai"
-            type="number"
-            min={DELAI_MIN_MOIS}
-            max={DELAI_MAX_MOIS}
-            step={1}
-            required
-            className="input w-28"
-            defaultValue={erreurDelai ? erreurDelai.valeur : delai}
-            aria-invalid={erreurDelai ? true : undefined}
-            aria-describedby={erreurDelai ? "delai-erreur" : undefined}
-          />
-          {erreurDelai ? <Erreur id="delai-erreur" message={erreurDelai.erreur} /> : null}
-          <button type="submit" className="btn mt-3">
+            label={`Une vérification vaut (en mois, de ${DELAI_MIN_MOIS} à ${DELAI_MAX_MOIS})`}
+            errors={erreursDe(erreurDelai)}
+            errorId="delai-erreur"
+          >
+            <input
+              id="delai"
+              name="delai"
+              type="number"
+              min={DELAI_MIN_MOIS}
+              max={DELAI_MAX_MOIS}
+              step={1}
+              required
+              className="input w-28"
+              defaultValue={erreurDelai ? erreurDelai.valeur : delai}
+              aria-invalid={erreurDelai ? true : undefined}
+              aria-describedby={erreurDelai ? "delai-erreur" : undefined}
+            />
+          </Field>
+          <button type="submit" className="btn">
             Enregistrer le délai
           </button>
         </Form>
@@ -161,14 +158,16 @@ export default function ReglagesPage({ loaderData, actionData }: Route.Component
                   {c.socleNational ? <span className="ml-2 text-sm font-normal">(socle national)</span> : null}
                   {c.actif ? null : <span className="ml-2 text-sm font-normal">(désactivé)</span>}
                 </p>
-                <Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
+                <Form method="post" className="mt-2">
                   <CsrfInput />
                   <input type="hidden" name="intent" value="renommer" />
                   <input type="hidden" name="controleId" value={c.id} />
-                  <div className="grow">
-                    <label htmlFor={champId} className="mb-1 block text-sm">
-                      Libellé du contrôle n° {index + 1}
-                    </label>
+                  <Field
+                    id={champId}
+                    label={`Libellé du contrôle n° ${index + 1}`}
+                    errors={erreursDe(erreurRenommer)}
+                    errorId={`${champId}-erreur`}
+                  >
                     <input
                       id={champId}
                       name="libelle"
@@ -179,8 +178,7 @@ export default function ReglagesPage({ loaderData, actionData }: Route.Component
                       aria-invalid={erreurRenommer ? true : undefined}
                       aria-describedby={erreurRenommer ? `${champId}-erreur` : undefined}
                     />
-                    {erreurRenommer ? <Erreur id={`${champId}-erreur`} message={erreurRenommer.erreur} /> : null}
-                  </div>
+                  </Field>
                   <button type="submit" className="btn-secondary">
                     Renommer<span className="sr-only"> le contrôle n° {index + 1}</span>
                   </button>
@@ -218,7 +216,7 @@ export default function ReglagesPage({ loaderData, actionData }: Route.Component
                     </Form>
                   ) : null}
                 </div>
-                {erreurBascule ? <Erreur id={`bascule-${c.id}-erreur`} message={erreurBascule.erreur} /> : null}
+                <FormErrors id={`bascule-${c.id}-erreur`} errors={erreursDe(erreurBascule)} />
               </li>
             );
           })}
@@ -230,21 +228,24 @@ export default function ReglagesPage({ loaderData, actionData }: Route.Component
         <Form method="post" className="mt-3">
           <CsrfInput />
           <input type="hidden" name="intent" value="ajouter" />
-          <label htmlFor="nouveau-libelle" className="mb-1 block font-semibold">
-            Libellé du nouveau contrôle
-          </label>
-          <input
+          <Field
             id="nouveau-libelle"
-            name="libelle"
-            className="input"
-            required
-            maxLength={200}
-            defaultValue={erreurAjout ? erreurAjout.valeur : ""}
-            aria-invalid={erreurAjout ? true : undefined}
-            aria-describedby={erreurAjout ? "nouveau-libelle-erreur" : undefined}
-          />
-          {erreurAjout ? <Erreur id="nouveau-libelle-erreur" message={erreurAjout.erreur} /> : null}
-          <button type="submit" className="btn mt-3">
+            label="Libellé du nouveau contrôle"
+            errors={erreursDe(erreurAjout)}
+            errorId="nouveau-libelle-erreur"
+          >
+            <input
+              id="nouveau-libelle"
+              name="libelle"
+              className="input"
+              required
+              maxLength={200}
+              defaultValue={erreurAjout ? erreurAjout.valeur : ""}
+              aria-invalid={erreurAjout ? true : undefined}
+              aria-describedby={erreurAjout ? "nouveau-libelle-erreur" : undefined}
+            />
+          </Field>
+          <button type="submit" className="btn">
             Ajouter le contrôle
           </button>
         </Form>

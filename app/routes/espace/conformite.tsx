@@ -3,7 +3,6 @@ import { can } from "~/domain/comptes/policy";
 import { findProfilsASuivre, type ProfilASuivre } from "~/domain/profils/conformite.queries.server";
 import { type CategorieSuivi, categorieSuiviLabels, HORIZON_PAGE_JOURS } from "~/domain/profils/conformite.rules";
 import { type Reseau, reseauLabels } from "~/domain/profils/profil.labels";
-import { getDelaiVerification } from "~/domain/profils/profil.queries.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
@@ -17,11 +16,7 @@ const CATEGORIES: readonly CategorieSuivi[] = ["a_verifier", "non_conforme", "ec
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "conformite.lire");
   const departement = pickDepartement(actor, "conformite.lire", request);
-  const db = getDb();
-  const [profils, delai] = await Promise.all([
-    findProfilsASuivre(db, departement, new Date(), HORIZON_PAGE_JOURS),
-    getDelaiVerification(db, departement),
-  ]);
+  const { profils, delai } = await findProfilsASuivre(getDb(), departement, new Date(), HORIZON_PAGE_JOURS);
   const parCategorie = Object.fromEntries(
     CATEGORIES.map((c) => [c, profils.filter((p) => p.categorie === c)]),
   ) as Record<CategorieSuivi, ProfilASuivre[]>;

@@ -3,7 +3,7 @@ import { findAnnoncesForActor } from "~/domain/annonces/annonce.queries.server";
 import { auditActionLabel } from "~/domain/audit/audit.labels";
 import { findAuditForActor } from "~/domain/audit/audit.queries.server";
 import { findPendingInvitations, findTeam } from "~/domain/comptes/user.queries.server";
-import { findProfilsASuivre } from "~/domain/profils/conformite.queries.server";
+import { countProfilsASuivre } from "~/domain/profils/conformite.queries.server";
 import { countPromeneursParStatut } from "~/domain/promeneurs/promeneur.queries.server";
 import { countStructures } from "~/domain/structures/structure.queries.server";
 import { countTerritoire } from "~/domain/territoire/territoire.queries.server";
@@ -19,7 +19,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const departement = pickDepartement(actor, "coordination.acceder", request);
   const db = getDb();
   const now = new Date();
-  const [structures, team, invitations, territoire, recent, annonces, statuts, profils] = await Promise.all([
+  const [structures, team, invitations, territoire, recent, annonces, statuts, suivi] = await Promise.all([
     countStructures(db, departement),
     findTeam(db, departement),
     findPendingInvitations(db, departement, new Date()),
@@ -27,13 +27,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     findAuditForActor(db, actor, { departement, limit: 8 }),
     findAnnoncesForActor(db, actor, departement, { limit: 3 }),
     countPromeneursParStatut(db, departement),
-    findProfilsASuivre(db, departement, now, 30),
+    countProfilsASuivre(db, departement, now),
   ]);
   const aTraiter = {
     propositions: statuts.propose ?? 0,
     aActiver: statuts.forme ?? 0,
-    profils: profils.filter((p) => p.categorie !== "echeance_proche").length,
-    echeances: profils.filter((p) => p.categorie === "echeance_proche").length,
+    profils: suivi.enRetard,
+    echeances: suivi.echeances,
   };
   return {
     departement,

@@ -9,8 +9,8 @@ import { previewImport } from "~/domain/import/import.server";
 import { getDb } from "~/server/db.server";
 import { insertPromeneur } from "../../../tests/factories/promeneur";
 import { insertStructure } from "../../../tests/factories/structure";
-import { insertUser } from "../../../tests/factories/user";
-import { actorOf, contextFor, getRequest, outcome } from "../../../tests/support/route";
+import { insertActor, insertCoordination } from "../../../tests/support/acteurs";
+import { contextFor, getRequest, outcome } from "../../../tests/support/route";
 import { loader } from "./export.$liste";
 
 const run = (actor: Actor | null, liste: string, query = "") =>
@@ -28,13 +28,13 @@ function rowsOf(csv: string): Record<string, string>[] {
 
 let coordinator04: Actor;
 let coordinator05: Actor;
+let national: Actor;
 let structureNom: string;
 let promeneurEmail: string;
 
 beforeAll(async () => {
   const db = getDb();
-  coordinator04 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "04" }] })).id);
-  coordinator05 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "05" }] })).id);
+  ({ coordinateur04: coordinator04, coordinateur05: coordinator05, national } = await insertCoordination(db));
   structureNom = `=Maison des jeunes ${Date.now().toString(36)}`;
   const structure = await insertStructure(db, {
     nom: structureNom,
@@ -131,7 +131,9 @@ describe("export CSV", () => {
       expect(analyse.erreurs).toHaveLength(analyse.total);
       for (const erreur of analyse.erreurs) {
         expect(erreur.colonne).toBe(kind === "structures" ? "nom" : "email");
-        expect(erreur.message).toMatch(/existe déjà dans le département 04/);
+        expect(erreur.message).toMatch(
+          kind === "structures" ? /existe déjà dans le département 04/ : /est déjà celle d'un promeneur du réseau/,
+        );
       }
     }
   });
@@ -190,8 +192,7 @@ describe("modèles", () => {
 describe("export : permissions et paramètres", () => {
   it.each(["copil", "referent", "promeneur"] as const)("répond 403 au rôle %s", async (role) => {
     const structure = await insertStructure(getDb());
-    const user = await insertUser(getDb(), { roles: [{ role, departement: "04", structureId: structure.id }] });
-    const actor = await actorOf(user.id);
+    const actor = await insertActor(getDb(), { role, departement: "04", structureId: structure.id });
     expect((await download(actor, "structures")).status).toBe(403);
     expect((await download(actor, "promeneurs", "?format=xlsx")).status).toBe(403);
   });
@@ -206,8 +207,7 @@ describe("export : permissions et paramètres", () => {
   });
 
   it("laisse un utilisateur national exporter le département demandé", async () => {
-    const user = await insertUser(getDb(), { roles: [{ role: "national" }] });
-    const result = await download(await actorOf(user.id), "structures", "?departement=05");
+    const result = await download(national, "structures", "?departement=05");
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Disposition")).toMatch(/structures-05-/);
   });

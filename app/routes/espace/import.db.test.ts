@@ -6,12 +6,20 @@ import { entetes } from "~/domain/import/import.columns";
 import type { ImportErreur } from "~/domain/import/import.rules";
 import { flashContext } from "~/server/context.server";
 import { getDb } from "~/server/db.server";
+import { insertPromeneur } from "../../../tests/factories/promeneur";
 import { insertStructure } from "../../../tests/factories/structure";
-import { insertUser } from "../../../tests/factories/user";
-import { actorOf, contextFor, getRequest, outcome } from "../../../tests/support/route";
+import { insertActor, insertCoordination } from "../../../tests/support/acteurs";
+import { contextFor, getRequest, outcome } from "../../../tests/support/route";
 import { action, loader } from "./import";
 
-type Resultat = { total: number; valides: number; nombreErreurs: number; erreurs: ImportErreur[]; intent: string };
+type Resultat = {
+  total: number;
+  valides: number;
+  nombreErreurs: number;
+  lignesEnErreur: number;
+  erreurs: ImportErreur[];
+  intent: string;
+};
 type ActionData = { kind: string | null; fieldErrors?: Record<string, string>; resultat?: Resultat };
 
 let stamp = 0;
@@ -91,12 +99,19 @@ function structureLine(nom: string, overrides: Record<string, string> = {}) {
 
 let coordinator04: Actor;
 let coordinator05: Actor;
+let national: Actor;
 
 beforeAll(async () => {
-  const db = getDb();
-  coordinator04 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "04" }] })).id);
-  coordinator05 = await actorOf((await insertUser(db, { roles: [{ role: "coordinateur", departement: "05" }] })).id);
+  ({ coordinateur04: coordinator04, coordinateur05: coordinator05, national } = await insertCoordination(getDb()));
 });
+
+/** The audit rows of one record (its history). */
+async function historyOf(entityType: string, entityId: string) {
+  return getDb()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)));
+}
 
 describe("import : cent lignes valides et une mauvaise", () => {
   it("nomme la ligne 57 et la colonne « email », puis n'écrit rien à l'import", async () => {
@@ -114,7 +129,11 @@ describe("import : cent lignes valides et une mauvaise", () => {
     const resultat = (preview.data as ActionData).resultat as Resultat;
     expect(resultat).toMatchObject({ intent: "verifier", total: 101, valides: 100, nombreErreurs: 1 });
     expect(resultat.erreurs).toEqual([
-      { ligne: 57, colonne: "email", message: "l'adresse « jean@ » n'est pas une adresse e-mail valide." },
+      {
+        ligne: 57,
+        colonne: "email",
+        message: "Saisissez une adresse e-mail valide, par exemple prenom.nom@structure.fr.",
+      },
     ]);
     expect(await counts()).toEqual(before);
 
@@ -137,7 +156,7 @@ describe("import : cent lignes valides et une mauvaise", () => {
     ).result;
     expect(applied.status).toBe(400);
     expect((applied.data as ActionData).resultat?.erreurs).toEqual([
-      { ligne: 57, colonne: "commune", message: "aucune commune du département 04 ne correspond à « Atlantis »." },
+      { ligne: 57, colonne: "commune", message: "Aucune commune du département 04 ne correspond à « Atlantis »." },
     ]);
     expect(await counts()).toEqual(before);
     expect(await getDb().select().from(structures).where(inArray(structures.nom, names))).toEqual([]);
@@ -145,7 +164,7 @@ describe("import : cent lignes valides et une mauvaise", () => {
 });
 
 describe("import : fichier valide", () => {
-  it("enregistre toutes les structures et une ligne de journal, puis revient avec un message", async () => {
+  it("enregistre toutes les structures, leur historique et une ligne de journal, puis revient avec un message", async () => {
     const nomA = unique("Centre importé");
     const nomB = unique("Espace jeunes importé");
     const before = await counts();
@@ -154,7 +173,7 @@ describe("import : fichier valide", () => {
       { departement: "04", kind: "structures", intent: "importer" },
       {
         name: "structures.csv",
-        content: `\uFEFF${[STRUCTURE_HEADER, structureLine(nomA), structureLine(nomB, { type: "accueil_jeunes", commune: "04112", statut: "inactive" })].join("\n")}`,
+        content: `\uFEFF${[STRUCTURE_HEADER, structureLine(nomA), structureLine(nomB, { type: "accueil_jeunes", commune: "04112", code_postal: "04100", statut: "inactive" })].join("\n")}`,
       },
     );
     const reply = await result;
@@ -188,6 +207,22 @@ describe("import : fichier valide", () => {
       .orderBy(desc(auditLog.at));
     expect(audit).toMatchObject({ departement: "04", entityType: "reseau" });
     expect(audit?.changes).toMatchObject({ kind: "structures", fichier: "structures.csv", structures: 2 });
+
+    // Each structure's history starts with its import.
+    const [history] = await historyOf("structure", a?.id as string);
+    expect(history).toMatchObject({
+      action: "structure.importer",
+      actorUserId: coordinator04.userId,
+      departement: "04",
+      requestId: "test",
+    });
+    expect(history?.changes).toMatchObject({
+      nom: { avant: null, apres: nomA },
+      communeCode: { avant: null, apres: "04070" },
+      charteSigneeLe: { avant: null, apres: "2024-01-14T23:00:00.000Z" },
+      fichier: "structures.csv",
+    });
+    expect(await historyOf("structure", b?.id as string)).toHaveLength(1);
   });
 
   it("enregistre les promeneurs proposés par le coordinateur, avec leurs dates, territoire et adresse publique", async () => {
@@ -237,9 +272,20 @@ describe("import : fichier valide", () => {
     expect(a?.proposeLe.toISOString()).toBe("2024-01-31T23:00:00.000Z");
     expect(a?.entreeLe?.toISOString()).toBe("2024-02-29T23:00:00.000Z");
     expect(b).toMatchObject({ statut: "propose", entreeLe: null });
-    expect(a?.slug).toMatch(/^camille-educatrice(-\d+)?$/);
-    expect(b?.slug).toMatch(/^camille-educatrice(-\d+)?$/);
+    // The public address as the proposal form makes it: public name, then the structure's commune.
+    expect(a?.slug).toMatch(/^camille-educatrice-digne-les-bains(-\d+)?$/);
+    expect(b?.slug).toMatch(/^camille-educatrice-digne-les-bains(-\d+)?$/);
     expect(a?.slug).not.toBe(b?.slug);
+    const [history] = await historyOf("promeneur", a?.id as string);
+    expect(history).toMatchObject({ action: "promeneur.importer", actorUserId: coordinator04.userId });
+    expect(history?.changes).toMatchObject({
+      email: { avant: null, apres: emailA },
+      statut: { avant: null, apres: "actif" },
+      slug: { avant: null, apres: a?.slug },
+      communes: { avant: null, apres: "04070, 04112" },
+      fichier: "promeneurs.csv",
+    });
+    expect(await historyOf("promeneur", b?.id as string)).toHaveLength(1);
     const territoires = await getDb()
       .select()
       .from(promeneurTerritoires)
@@ -254,6 +300,41 @@ describe("import : fichier valide", () => {
       [3, "email"],
     ]);
     expect((await counts()).promeneurs).toBe((before.promeneurs ?? 0) + 2);
+  });
+
+  it("refuse l'adresse d'un promeneur en activité dans un autre département, pas celle d'un promeneur sorti", async () => {
+    const structure = await insertStructure(getDb(), { nom: unique("Structure des adresses") });
+    const ailleurs = await insertPromeneur(getDb(), { departement: "05", statut: "actif" });
+    const parti = await insertPromeneur(getDb(), { statut: "sorti" });
+    const file = {
+      name: "promeneurs.csv",
+      content: [
+        PROMENEUR_HEADER,
+        promeneurLine(structure.nom, ailleurs.email.toUpperCase()),
+        promeneurLine(structure.nom, parti.email),
+      ].join("\n"),
+    };
+    const reply = await post(coordinator04, { departement: "04", kind: "promeneurs", intent: "verifier" }, file).result;
+    expect((reply.data as ActionData).resultat?.erreurs).toEqual([
+      {
+        ligne: 2,
+        colonne: "email",
+        message: `L'adresse « ${ailleurs.email} » est déjà celle d'un promeneur du réseau.`,
+      },
+    ]);
+  });
+
+  it("ne compte pas la ligne d'en-tête ni le fichier comme des lignes en erreur", async () => {
+    for (const content of ["", `${STRUCTURE_HEADER}\n`, "nom;siret\nA;1"]) {
+      const reply = await post(
+        coordinator04,
+        { departement: "04", kind: "structures", intent: "verifier" },
+        { name: "s.csv", content },
+      ).result;
+      const resultat = (reply.data as ActionData).resultat;
+      expect(resultat?.nombreErreurs).toBeGreaterThan(0);
+      expect(resultat?.lignesEnErreur).toBe(0);
+    }
   });
 
   it("lit un fichier Windows-1252 séparé par des virgules", async () => {
@@ -288,10 +369,8 @@ describe("import : permissions", () => {
   it.each(["copil", "referent", "promeneur"] as const)(
     "répond 403 au rôle %s, en lecture comme en écriture",
     async (role) => {
-      const db = getDb();
-      const structure = await insertStructure(db);
-      const user = await insertUser(db, { roles: [{ role, departement: "04", structureId: structure.id }] });
-      const actor = await actorOf(user.id);
+      const structure = await insertStructure(getDb());
+      const actor = await insertActor(getDb(), { role, departement: "04", structureId: structure.id });
       expect((await load(actor)).status).toBe(403);
       const before = await counts();
       const reply = await post(
@@ -305,8 +384,7 @@ describe("import : permissions", () => {
   );
 
   it("répond 403 à un utilisateur national (l'import est l'affaire du coordinateur)", async () => {
-    const user = await insertUser(getDb(), { roles: [{ role: "national" }] });
-    expect((await load(await actorOf(user.id), "/espace/import?departement=04")).status).toBe(403);
+    expect((await load(national, "/espace/import?departement=04")).status).toBe(403);
   });
 
   it("ne laisse pas le coordinateur du 05 importer dans le 04", async () => {

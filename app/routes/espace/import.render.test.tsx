@@ -18,7 +18,8 @@ describe("page d'import et d'export (rendu serveur)", () => {
     }
     expect(html).toContain('href="/espace/export/modele-structures"');
     expect(html).toContain('href="/espace/export/modele-promeneurs"');
-    expect(html).toContain('href="/espace/export/promeneurs?format=xlsx&amp;departement=04"');
+    expect(html).toContain('href="/espace/export/promeneurs?departement=04&amp;format=xlsx"');
+    expect(html).toContain('href="/espace/export/structures?departement=04&amp;format=csv"');
     expect(html).toMatch(/<caption[^>]*>Colonnes du fichier des structures<\/caption>/);
   });
 
@@ -46,7 +47,11 @@ describe("page d'import et d'export (rendu serveur)", () => {
           lignesEnErreur: 1,
           nombreErreurs: 1,
           erreurs: [
-            { ligne: 57, colonne: "email", message: "l'adresse « jean@ » n'est pas une adresse e-mail valide." },
+            {
+              ligne: 57,
+              colonne: "email",
+              message: "Saisissez une adresse e-mail valide, par exemple prenom.nom@structure.fr.",
+            },
           ],
           avertissements: [],
         },
@@ -56,9 +61,30 @@ describe("page d'import et d'export (rendu serveur)", () => {
     expect(html).toContain("1 erreur sur 1 ligne : rien n&#x27;a été enregistré");
     expect(html).toMatch(/<th scope="row"[^>]*>57<\/th>/);
     expect(html).toContain("<code>email</code>");
-    expect(html).toContain("L&#x27;adresse « jean@ » n&#x27;est pas une adresse e-mail valide.");
+    expect(html).toContain("Saisissez une adresse e-mail valide, par exemple prenom.nom@structure.fr.");
     // The kind chosen stays checked.
     expect(html).toMatch(/id="kind-promeneurs"[^>]*checked/);
+  });
+
+  it("ne parle pas de lignes pour une erreur qui porte sur tout le fichier", () => {
+    const html = render(
+      page({
+        kind: "structures",
+        resultat: {
+          intent: "verifier",
+          kind: "structures",
+          fichier: "vide.csv",
+          total: 0,
+          valides: 0,
+          lignesEnErreur: 0,
+          nombreErreurs: 1,
+          erreurs: [{ ligne: null, colonne: null, message: "Le fichier est vide." }],
+          avertissements: [],
+        },
+      }),
+    );
+    expect(html).toContain("1 erreur : rien n&#x27;a été enregistré");
+    expect(html).toMatch(/<th scope="row"[^>]*>fichier<\/th>/);
   });
 
   it("relie le message d'erreur au champ fichier", () => {

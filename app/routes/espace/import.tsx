@@ -18,6 +18,7 @@ import { cleanFileName, fileFrom } from "~/server/fichiers.server";
 import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { DataTable } from "~/ui/data-table";
+import { ExportLinks } from "~/ui/export-links";
 import { Field } from "~/ui/field";
 import type { Route } from "./+types/import";
 
@@ -99,7 +100,8 @@ function resume(
     fichier,
     total: analyse.total,
     valides: analyse.lignes.length,
-    lignesEnErreur: new Set(analyse.erreurs.map((e) => e.ligne)).size,
+    // Data lines only: an error about the whole file (no line) or its header (line 1) is on none.
+    lignesEnErreur: new Set(analyse.erreurs.flatMap((e) => (e.ligne !== null && e.ligne > 1 ? [e.ligne] : []))).size,
     nombreErreurs: analyse.erreurs.length,
     erreurs: analyse.erreurs.slice(0, ERREURS_AFFICHEES),
     avertissements: analyse.avertissements,
@@ -115,7 +117,6 @@ function compte(counts: ImportCounts): string {
 export default function ImportPage({ loaderData, actionData }: Route.ComponentProps) {
   const { departement } = loaderData;
   const result = actionData as ActionData | undefined;
-  const q = `departement=${departement}`;
   const kindError = result?.fieldErrors?.kind;
   const fichierError = result?.fieldErrors?.fichier;
   return (
@@ -129,16 +130,12 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
           Les exports ont exactement les colonnes de l'import : un export peut être corrigé dans un tableur puis
           réimporté. Ils contiennent des données personnelles de professionnels : chaque export est inscrit au journal.
         </p>
-        <ul className="mt-2 list-disc pl-6">
-          <li>
-            Structures : <a href={`/espace/export/structures?format=csv&${q}`}>CSV</a> ·{" "}
-            <a href={`/espace/export/structures?format=xlsx&${q}`}>Excel (XLSX)</a>
-          </li>
-          <li>
-            Promeneurs : <a href={`/espace/export/promeneurs?format=csv&${q}`}>CSV</a> ·{" "}
-            <a href={`/espace/export/promeneurs?format=xlsx&${q}`}>Excel (XLSX)</a>
-          </li>
-        </ul>
+        {IMPORT_KINDS.map((kind) => (
+          <div key={kind} className="mt-3">
+            <h3 className="text-lg font-semibold">{importKindLabels[kind]}</h3>
+            <ExportLinks liste={kind} departement={departement} />
+          </div>
+        ))}
       </section>
 
       <section aria-labelledby="importer" className="mt-8">
@@ -303,7 +300,7 @@ function ResultatSection({ resultat }: { resultat: Resultat }) {
             columns={[
               { header: "Ligne", cell: (e) => (e.ligne === null ? "fichier" : String(e.ligne)), align: "right" },
               { header: "Colonne", cell: (e) => (e.colonne ? <code>{e.colonne}</code> : "–") },
-              { header: "Problème", cell: (e) => majuscule(e.message) },
+              { header: "Problème", cell: (e) => e.message },
             ]}
           />
           {resultat.nombreErreurs > resultat.erreurs.length ? (
@@ -316,8 +313,4 @@ function ResultatSection({ resultat }: { resultat: Resultat }) {
       ) : null}
     </section>
   );
-}
-
-function majuscule(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

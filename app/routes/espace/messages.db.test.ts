@@ -11,7 +11,7 @@ import { action as messageAction, loader as messageLoader } from "./messages.$id
 
 type InboxData = {
   departement: string;
-  nonLus: number;
+  tronque: boolean;
   messages: { id: string; objet: string; luLe: Date | null }[];
 };
 type MessageData = { message: { id: string; message: string; luLe: Date | null; luParNom: string | null } };
@@ -96,10 +96,28 @@ describe("boîte de réception des messages : lecture", () => {
     expect(ids).not.toContain(archive.id);
     expect(ids).not.toContain(du05.id);
     expect(ids.indexOf(ancienNonLu.id)).toBeLessThan(ids.indexOf(recentLu.id));
-    expect(data.nonLus).toBe(data.messages.filter((m) => m.luLe === null).length);
+    expect(data.tronque).toBe(false);
 
     const archives = (await inbox(coordinator04, "/espace/messages?archives=1")).data as InboxData;
     expect(archives.messages.map((m) => m.id)).toEqual([archive.id]);
+  });
+
+  it("n'affiche que les 500 plus récents et le signale", async () => {
+    const values = Array.from({ length: 501 }, (_, i) => ({
+      departement: "05",
+      nom: "Camille Martin",
+      email: "camille@exemple.fr",
+      qualite: "parent",
+      objet: `Archive en nombre ${i}`,
+      message: "Un message assez long pour être valable.",
+      recuLe: new Date(Date.UTC(2026, 0, 1, 0, i)),
+      archiveLe: new Date(),
+    }));
+    await getDb().insert(messagesContact).values(values);
+    const data = (await inbox(coordinator05, "/espace/messages?archives=1")).data as InboxData;
+    expect(data.messages).toHaveLength(500);
+    expect(data.tronque).toBe(true);
+    expect(data.messages[0]?.objet).toBe("Archive en nombre 500");
   });
 
   it("répond 404 au coordinateur du 05 qui demande la boîte du 04", async () => {

@@ -1,6 +1,6 @@
 import { qualiteLabel } from "~/domain/contact/contact.labels";
-import { countMessagesNonLus, findMessages } from "~/domain/contact/contact.queries.server";
-import { formatDateTime, plural } from "~/lib/format";
+import { findMessages, MESSAGES_MAX } from "~/domain/contact/contact.queries.server";
+import { formatDateTime, formatNumber, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
 import { DataTable } from "~/ui/data-table";
@@ -10,19 +10,17 @@ export const meta: Route.MetaFunction = () => [{ title: "Messages reçus – Pro
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "messages.lire");
+  // The départements this actor may read; another one is a 404.
   const departement = pickDepartement(actor, "messages.lire", request);
-  requirePermission(context, request, "messages.lire", { departement });
   const archives = new URL(request.url).searchParams.get("archives") === "1";
-  const db = getDb();
-  const [messages, nonLus] = await Promise.all([
-    findMessages(db, departement, { archives }),
-    countMessagesNonLus(db, departement),
-  ]);
-  return { departement, archives, nonLus, messages };
+  const messages = await findMessages(getDb(), departement, { archives });
+  return { departement, archives, messages, tronque: messages.length >= MESSAGES_MAX };
 }
 
 export default function MessagesPage({ loaderData }: Route.ComponentProps) {
-  const { departement, archives, nonLus, messages } = loaderData;
+  const { departement, archives, messages, tronque } = loaderData;
+  // Unread messages come first in the inbox, so the list holds them all (up to the limit).
+  const nonLus = messages.filter((m) => !m.luLe).length;
   const query = `departement=${departement}`;
   return (
     <div>
@@ -33,6 +31,12 @@ export default function MessagesPage({ loaderData }: Route.ComponentProps) {
           ? ""
           : ` · ${nonLus === 0 ? "aucun message non lu" : plural(nonLus, "message non lu", "messages non lus")}`}
       </p>
+      {tronque ? (
+        <p className="mt-2 text-slate-700">
+          Seuls les {formatNumber(MESSAGES_MAX)} plus récents sont affichés
+          {archives ? "" : " (les messages non lus d'abord)"}.
+        </p>
+      ) : null}
       <p className="mt-2">
         {archives ? (
           <a href={`/espace/messages?${query}`}>← Retour à la boîte de réception</a>

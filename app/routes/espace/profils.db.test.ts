@@ -83,11 +83,11 @@ describe("page des profils d'un promeneur", () => {
     expect((await lire(coordinateur04)).may).toEqual({ gerer: true, verifier: true });
   });
 
-  it("répond 404 au coordinateur du 05 et à un autre promeneur, 403 au copil", async () => {
+  it("répond 404 à qui ne voit pas le promeneur : coordinateur du 05, autre promeneur, copil (comme ses horaires)", async () => {
     const status = async (actor: Actor) => (await load(profilsPage, actor, profilsPath(), { id: promeneur.id })).status;
     expect(await status(coordinateur05)).toBe(404);
     expect(await status(autrePromeneur)).toBe(404);
-    expect(await status(copil04)).toBe(403);
+    expect(await status(copil04)).toBe(404);
   });
 
   it("ajoute un profil : redirection vers la liste et message", async () => {

@@ -2,16 +2,15 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, href, Link, redirect } from "react-router";
 import type { Actor } from "~/domain/comptes/actor";
-import { canModifierPromeneur, modifierPromeneur } from "~/domain/promeneurs/promeneur.commands.server";
-import { rethrowAsHttp } from "~/domain/promeneurs/promeneur.errors.server";
-import { canReadPromeneur } from "~/domain/promeneurs/promeneur.policy";
+import { modifierPromeneur } from "~/domain/promeneurs/promeneur.commands.server";
+import { canModifierPromeneur, canReadPromeneur } from "~/domain/promeneurs/promeneur.policy";
 import { findPromeneurRow } from "~/domain/promeneurs/promeneur.queries.server";
 import { HEURES_MAX } from "~/domain/promeneurs/promeneur.rules";
 import { modifierContactSchema, modifierSchema } from "~/domain/promeneurs/promeneur.schema";
 import { formatNumber } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { forbidden, Invalid, notFound } from "~/server/errors.server";
-import { requestId, requirePermission, setFlash } from "~/server/request.server";
+import { requestId, requireActor, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/promeneurs.$id.modifier";
@@ -28,7 +27,7 @@ async function editable(actor: Actor, id: string) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requirePermission(context, request, "promeneur.lire");
+  const actor = requireActor(context, request);
   const { row, rights } = await editable(actor, params.id);
   return {
     id: row.id,
@@ -45,7 +44,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requirePermission(context, request, "promeneur.lire");
+  const actor = requireActor(context, request);
   const { rights } = await editable(actor, params.id);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: rights.identite ? modifierSchema : modifierContactSchema });
@@ -61,7 +60,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (error instanceof Invalid) {
       return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
     }
-    rethrowAsHttp(error);
+    throw error;
   }
   setFlash(context, "Informations du promeneur enregistrées.");
   return redirect(href("/espace/promeneurs/:id", { id: params.id }));

@@ -1,17 +1,17 @@
 import { data, Form, href, Link, redirect } from "react-router";
 import type { Actor } from "~/domain/comptes/actor";
-import { definirTerritoire } from "~/domain/promeneurs/promeneur.commands.server";
-import { rethrowAsHttp } from "~/domain/promeneurs/promeneur.errors.server";
-import { canManagePromeneurPublic, canReadPromeneur } from "~/domain/promeneurs/promeneur.policy";
+import { ajouterTerritoire, retirerTerritoire } from "~/domain/promeneurs/promeneur.commands.server";
+import { publicAccess } from "~/domain/promeneurs/promeneur.policy";
 import {
   findEpciDuDepartement,
   findPromeneurRow,
   findTerritoire,
   rechercherCommunes,
 } from "~/domain/promeneurs/promeneur.queries.server";
+import { territoireChangeSchema } from "~/domain/promeneurs/promeneur.schema";
 import { plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
-import { forbidden, Invalid, notFound } from "~/server/errors.server";
+import { Invalid, notFound } from "~/server/errors.server";
 import { requestId, requireActor, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { FormErrors } from "~/ui/field";
@@ -20,20 +20,17 @@ import type { Route } from "./+types/promeneurs.$id.territoire";
 
 export const meta: Route.MetaFunction = () => [{ title: "Territoire d'intervention – Promeneurs du Net" }];
 
-const ROLES = ["national", "coordinateur", "referent", "promeneur"];
-
 /**
- * Who sees this page: those who read the internal record (national, coordinator, referent) and
- * those who manage the public one (the promeneur themselves); only the latter two edit. Steering
- * members and reviewers: 403; anyone else out of scope: 404.
+ * Who sees this page follows the one rule of a promeneur's pages (`publicAccess`): whoever reads
+ * the internal record (national, coordinator, referent) and the promeneur themselves; the
+ * coordinator and the promeneur edit. Anyone else: 404. The commands check again on the locked row.
  */
 async function access(actor: Actor, id: string) {
-  if (!actor.roles.some((g) => ROLES.includes(g.role))) forbidden();
   const row = await findPromeneurRow(getDb(), id);
   if (!row) notFound();
-  const peutModifier = canManagePromeneurPublic(actor, row);
-  if (!peutModifier && !canReadPromeneur(actor, row)) notFound();
-  return { row, peutModifier };
+  const acces = publicAccess(actor, row);
+  if (acces === "none") notFound();
+  return { row, peutModifier: acces === "manage" };
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -56,49 +53,45 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
+const MESSAGES = {
+  "ajouter-commune": "Commune ajoutée au territoire.",
+  "ajouter-epci": "Intercommunalité ajoutée au territoire.",
+  "retirer-commune": "Commune retirée du territoire.",
+  "retirer-epci": "Intercommunalité retirée du territoire.",
+} as const;
+
+/** One change (add or remove one commune or EPCI), applied on the locked promeneur by the command. */
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const { row } = await access(actor, params.id);
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const communeCode = String(formData.get("communeCode") ?? "");
-  const epciSiren = String(formData.get("epciSiren") ?? "");
-  const db = getDb();
-  const current = await findTerritoire(db, row.id);
-  const communes = current.communes.map((c) => c.code);
-  const epci = current.epci.map((e) => e.siren);
-  let message: string;
-  if (intent === "ajouter-commune" && communeCode) {
-    communes.push(communeCode);
-    message = "Commune ajoutée au territoire.";
-  } else if (intent === "ajouter-epci" && epciSiren) {
-    epci.push(epciSiren);
-    message = "Intercommunalité ajoutée au territoire.";
-  } else if (intent === "retirer" && (communeCode || epciSiren)) {
-    message = communeCode ? "Commune retirée du territoire." : "Intercommunalité retirée du territoire.";
-  } else {
-    throw data({ message: "Action inconnue." }, { status: 400 });
+  const parsed = territoireChangeSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? "intent");
+    if (field === "intent") throw data({ message: "Action inconnue." }, { status: 400 });
+    return data({ field, message: issue?.message ?? "Saisie invalide." }, { status: 400 });
   }
-  const next = {
-    communes: intent === "retirer" ? communes.filter((c) => c !== communeCode) : communes,
-    epci: intent === "retirer" ? epci.filter((e) => e !== epciSiren) : epci,
-  };
+  const change = parsed.data;
+  const element = "communeCode" in change ? { communeCode: change.communeCode } : { epciSiren: change.epciSiren };
+  const ctx = { db: getDb(), now: new Date(), requestId: requestId(context) };
   try {
-    await definirTerritoire({ db, now: new Date(), requestId: requestId(context) }, actor, row.id, next);
+    if (change.intent.startsWith("ajouter")) await ajouterTerritoire(ctx, actor, row.id, element);
+    else await retirerTerritoire(ctx, actor, row.id, element);
   } catch (error) {
     if (error instanceof Invalid) return data({ field: error.field, message: error.message }, { status: 400 });
-    rethrowAsHttp(error);
+    throw error;
   }
-  setFlash(context, message);
+  setFlash(context, MESSAGES[change.intent]);
   const url = new URL(request.url);
   return redirect(`${url.pathname}${url.search}`);
 }
 
-function RetirerForm({ name, value, label }: { name: string; value: string; label: string }) {
+function RetirerForm({ name, value, label }: { name: "communeCode" | "epciSiren"; value: string; label: string }) {
   return (
     <Form method="post">
       <CsrfInput />
-      <input type="hidden" name="intent" value="retirer" />
+      <input type="hidden" name="intent" value={name === "communeCode" ? "retirer-commune" : "retirer-epci"} />
       <input type="hidden" name={name} value={value} />
       <button type="submit" className="btn-secondary text-sm" aria-label={`Retirer ${label}`}>
         Retirer

@@ -1,9 +1,7 @@
 import { data, Form, href, Link, redirect } from "react-router";
 import { auditActionLabel } from "~/domain/audit/audit.labels";
-import type { Actor } from "~/domain/comptes/actor";
 import { type Reseau, reseauLabels, type StatutProfil, statutProfilLabels } from "~/domain/profils/profil.labels";
-import { canModifierPromeneur, transitionPromeneur } from "~/domain/promeneurs/promeneur.commands.server";
-import { rethrowAsHttp } from "~/domain/promeneurs/promeneur.errors.server";
+import { transitionPromeneur } from "~/domain/promeneurs/promeneur.commands.server";
 import {
   PROMENEUR_TRANSITIONS,
   type PromeneurStatut,
@@ -11,16 +9,16 @@ import {
   promeneurStatutLabels,
   promeneurTransitionLabels,
 } from "~/domain/promeneurs/promeneur.labels";
-import { canManagePromeneurPublic, canTransition } from "~/domain/promeneurs/promeneur.policy";
+import { canManagePromeneurPublic, canModifierPromeneur, canTransition } from "~/domain/promeneurs/promeneur.policy";
 import { getPromeneurDetail } from "~/domain/promeneurs/promeneur.queries.server";
 import { MOTIF_MAX, transitionsDepuis } from "~/domain/promeneurs/promeneur.rules";
 import { transitionFormSchema } from "~/domain/promeneurs/promeneur.schema";
 import { formatDate, formatDateTime, formatNumber, TIME_ZONE } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
-import { requestId, requirePermission, setFlash } from "~/server/request.server";
+import { requestId, requireActor, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
-import { FormErrors } from "~/ui/field";
+import { Field, FormErrors } from "~/ui/field";
 import type { Route } from "./+types/promeneurs.$id";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -52,14 +50,11 @@ function aujourdhui(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
 }
 
-function load(actor: Actor, id: string, now: Date) {
-  return getPromeneurDetail(getDb(), actor, id, now).catch(rethrowAsHttp);
-}
-
+/** The internal record: 404 for whoever does not read this promeneur (another département, another role). */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const actor = requirePermission(context, request, "promeneur.lire");
+  const actor = requireActor(context, request);
   const now = new Date();
-  const detail = await load(actor, params.id, now);
+  const detail = await getPromeneurDetail(getDb(), actor, params.id, now);
   const p = detail.promeneur;
   const transitions = transitionsDepuis(p.statut as PromeneurStatut).filter(
     (t): t is Intent => t !== "proposer" && canTransition(actor, t, p),
@@ -75,8 +70,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
+/** A transition; the command answers 404 / 403 itself (who may do it is promeneur.policy.ts). */
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const actor = requirePermission(context, request, "promeneur.lire");
+  const actor = requireActor(context, request);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "") as Intent;
   if (!INTENTS.includes(intent)) throw data({ message: "Action inconnue." }, { status: 400 });
@@ -109,7 +105,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           : { intent, fieldErrors: { [error.field]: [error.message] }, formErrors: [] };
       return data(result, { status: 400 });
     }
-    rethrowAsHttp(error);
+    throw error;
   }
   setFlash(context, `${promeneurTransitionLabels[intent]} : c'est enregistré.`);
   return redirect(href("/espace/promeneurs/:id", { id: params.id }));
@@ -140,10 +136,7 @@ function TransitionForm({
       <input type="hidden" name="intent" value={intent} />
       <FormErrors errors={mine?.formErrors} id={id("erreurs")} />
       {champs.date && avecDate ? (
-        <div className="mt-2">
-          <label htmlFor={id("date")} className="mb-1 block font-semibold">
-            {champs.date}
-          </label>
+        <Field id={id("date")} label={champs.date} errors={dateErrors} errorId={id("date-erreur")}>
           <input
             id={id("date")}
             name="date"
@@ -154,18 +147,17 @@ function TransitionForm({
             aria-invalid={dateErrors ? true : undefined}
             aria-describedby={dateErrors ? id("date-erreur") : undefined}
           />
-          {dateErrors ? (
-            <p id={id("date-erreur")} className="mt-1 text-sm font-semibold text-alerte-700">
-              {dateErrors.join(" ")}
-            </p>
-          ) : null}
-        </div>
+        </Field>
       ) : null}
       {champs.motif ? (
-        <div className="mt-2">
-          <label htmlFor={id("motif")} className="mb-1 block font-semibold">
-            {champs.motif === "requis" ? "Motif" : "Motif (facultatif)"}
-          </label>
+        <Field
+          id={id("motif")}
+          label={champs.motif === "requis" ? "Motif" : "Motif (facultatif)"}
+          hint="Envoyé par e-mail et gardé au journal : sans adresse, numéro, pseudonyme ni lien."
+          descriptionId={id("motif-aide")}
+          errors={motifErrors}
+          errorId={id("motif-erreur")}
+        >
           <textarea
             id={id("motif")}
             name="motif"
@@ -174,14 +166,9 @@ function TransitionForm({
             className="input"
             required={champs.motif === "requis"}
             aria-invalid={motifErrors ? true : undefined}
-            aria-describedby={motifErrors ? id("motif-erreur") : undefined}
+            aria-describedby={motifErrors ? `${id("motif-aide")} ${id("motif-erreur")}` : id("motif-aide")}
           />
-          {motifErrors ? (
-            <p id={id("motif-erreur")} className="mt-1 text-sm font-semibold text-alerte-700">
-              {motifErrors.join(" ")}
-            </p>
-          ) : null}
-        </div>
+        </Field>
       ) : null}
       <button
         type="submit"

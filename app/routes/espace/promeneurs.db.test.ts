@@ -75,6 +75,20 @@ describe("liste des promeneurs", () => {
     expect(forOther.promeneurs.map((p) => p.id)).not.toContain(mine.id);
   });
 
+  it("suit les liens du tableau de bord : statut et département (404 hors du périmètre)", async () => {
+    const actif04 = await insertPromeneur(getDb(), { statut: "actif", departement: "04" });
+    const actif05 = await insertPromeneur(getDb(), { statut: "actif", departement: "05" });
+    const ids = async (actor: Actor, path: string) =>
+      ((await get(liste, actor, path)).data as { promeneurs: { id: string }[] }).promeneurs.map((p) => p.id);
+    const national04 = await ids(national, "/espace/promeneurs?statut=actif&departement=04");
+    expect(national04).toContain(actif04.id);
+    expect(national04).not.toContain(actif05.id);
+    const coordinateur04 = await ids(coordinator04, "/espace/promeneurs?statut=actif&departement=04");
+    expect(coordinateur04).toContain(actif04.id);
+    expect(coordinateur04).not.toContain(actif05.id);
+    expect((await get(liste, coordinator04, "/espace/promeneurs?statut=actif&departement=05")).status).toBe(404);
+  });
+
   it("filtre par statut", async () => {
     const actif = await insertPromeneur(getDb(), { statut: "actif" });
     const propose = await insertPromeneur(getDb(), { statut: "propose" });
@@ -111,13 +125,13 @@ describe("fiche d'un promeneur", () => {
     expect((forNational.data as { transitions: string[] }).transitions).toEqual([]);
   });
 
-  it("répond 404 hors du périmètre et 403 au comité de pilotage", async () => {
+  it("répond 404 hors du périmètre et au comité de pilotage, qui ne lit pas les fiches", async () => {
     const promeneur = await insertPromeneur(getDb(), { departement: "04" });
     const otherReferent = await referentOf((await insertStructure(getDb(), { departement: "04" })).id);
     const path = `/espace/promeneurs/${promeneur.id}`;
     expect((await get(detail, coordinator05, path, { id: promeneur.id })).status).toBe(404);
     expect((await get(detail, otherReferent, path, { id: promeneur.id })).status).toBe(404);
-    expect((await get(detail, copil04, path, { id: promeneur.id })).status).toBe(403);
+    expect((await get(detail, copil04, path, { id: promeneur.id })).status).toBe(404);
     expect((await get(detail, coordinator04, "/espace/promeneurs/x", { id: "x" })).status).toBe(404);
   });
 
@@ -178,7 +192,7 @@ describe("fiche d'un promeneur", () => {
     expect(reply.data).toMatchObject({ intent: "activer", formErrors: [expect.stringContaining("charte employeur")] });
   });
 
-  it("répond 403 au référent qui accepte, 404 au coordinateur du 05, 403 au comité de pilotage, sans rien changer", async () => {
+  it("répond 403 au référent qui accepte, 404 au coordinateur du 05 et au comité de pilotage, sans rien changer", async () => {
     const structure = await insertStructure(getDb(), { departement: "04" });
     const referent = await referentOf(structure.id);
     const promeneur = await insertPromeneur(getDb(), { structureId: structure.id, proposePar: referent.userId });
@@ -186,7 +200,7 @@ describe("fiche d'un promeneur", () => {
     const fields = { intent: "accepter" };
     expect((await post(detail, referent, path, fields, { id: promeneur.id }).result).status).toBe(403);
     expect((await post(detail, coordinator05, path, fields, { id: promeneur.id }).result).status).toBe(404);
-    expect((await post(detail, copil04, path, fields, { id: promeneur.id }).result).status).toBe(403);
+    expect((await post(detail, copil04, path, fields, { id: promeneur.id }).result).status).toBe(404);
     expect((await rowOf(promeneur.id))?.statut).toBe("propose");
     const audit = await getDb().select().from(auditLog).where(eq(auditLog.entityId, promeneur.id));
     expect(audit).toEqual([]);
@@ -283,12 +297,20 @@ describe("territoire d'intervention (page)", () => {
     const gap = await post(territoire, coordinator04, path, { intent: "ajouter-commune", communeCode: "05061" }, params)
       .result;
     expect(gap.status).toBe(400);
-    expect(gap.data).toMatchObject({ field: "communes", message: expect.stringContaining("Gap") });
+    expect(gap.data).toMatchObject({ field: "communeCode", message: expect.stringContaining("Gap") });
+    const inconnue = await post(
+      territoire,
+      coordinator04,
+      path,
+      { intent: "ajouter-commune", communeCode: "x" },
+      params,
+    ).result;
+    expect(inconnue).toMatchObject({ status: 400, data: { field: "communeCode" } });
     const rows = () =>
       getDb().select().from(promeneurTerritoires).where(eq(promeneurTerritoires.promeneurId, promeneur.id));
     expect((await rows()).map((r) => r.communeCode)).toEqual(["04070"]);
 
-    await post(territoire, coordinator04, path, { intent: "retirer", communeCode: "04070" }, params).result;
+    await post(territoire, coordinator04, path, { intent: "retirer-commune", communeCode: "04070" }, params).result;
     expect(await rows()).toEqual([]);
     const audit = await getDb()
       .select()
@@ -297,7 +319,7 @@ describe("territoire d'intervention (page)", () => {
     expect(audit).toHaveLength(2);
   });
 
-  it("laisse le référent lire sans modifier ; 403 au comité de pilotage ; 404 au coordinateur du 05", async () => {
+  it("laisse le référent lire sans modifier (403 en écriture) ; 404 au comité de pilotage et au coordinateur du 05", async () => {
     const structure = await insertStructure(getDb(), { departement: "04" });
     const referent = await referentOf(structure.id);
     const promeneur = await insertPromeneur(getDb(), { structureId: structure.id });
@@ -308,8 +330,8 @@ describe("territoire d'intervention (page)", () => {
     expect((page.data as { peutModifier: boolean }).peutModifier).toBe(false);
     const fields = { intent: "ajouter-commune", communeCode: "04070" };
     expect((await post(territoire, referent, path, fields, params).result).status).toBe(403);
-    expect((await get(territoire, copil04, path, params)).status).toBe(403);
-    expect((await post(territoire, copil04, path, fields, params).result).status).toBe(403);
+    expect((await get(territoire, copil04, path, params)).status).toBe(404);
+    expect((await post(territoire, copil04, path, fields, params).result).status).toBe(404);
     expect((await get(territoire, coordinator05, path, params)).status).toBe(404);
     expect((await post(territoire, coordinator05, path, fields, params).result).status).toBe(404);
     expect(

@@ -1,13 +1,11 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { structures as structuresTable } from "@db/schema";
-import { and, asc, eq, inArray } from "drizzle-orm";
 import { data, Form, href, redirect } from "react-router";
 import { type Actor, structuresReferred } from "~/domain/comptes/actor";
 import { proposerPromeneur } from "~/domain/promeneurs/promeneur.commands.server";
-import { rethrowAsHttp } from "~/domain/promeneurs/promeneur.errors.server";
 import { HEURES_MAX } from "~/domain/promeneurs/promeneur.rules";
 import { proposerSchema } from "~/domain/promeneurs/promeneur.schema";
+import { findStructuresProposables } from "~/domain/structures/structure.queries.server";
 import { getDb } from "~/server/db.server";
 import { forbidden, Invalid } from "~/server/errors.server";
 import { requestId, requireActor, setFlash } from "~/server/request.server";
@@ -22,13 +20,8 @@ export const meta: Route.MetaFunction = () => [{ title: "Proposer un promeneur �
  * not a referent does not propose, promeneur.policy.ts). A 403 for anyone else.
  */
 async function structuresOf(actor: Actor) {
-  const ids = structuresReferred(actor);
-  if (ids.length === 0) forbidden("Seul le référent d'une structure propose un promeneur.");
-  return getDb()
-    .select({ id: structuresTable.id, nom: structuresTable.nom })
-    .from(structuresTable)
-    .where(and(inArray(structuresTable.id, ids), eq(structuresTable.statut, "active")))
-    .orderBy(asc(structuresTable.nom));
+  if (structuresReferred(actor).length === 0) forbidden("Seul le référent d'une structure propose un promeneur.");
+  return findStructuresProposables(getDb(), actor);
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -60,7 +53,7 @@ export async function action({ context, request }: Route.ActionArgs) {
           : submission.reply({ fieldErrors: { [error.field]: [error.message] } });
       return data(reply, { status: 400 });
     }
-    rethrowAsHttp(error);
+    throw error;
   }
   setFlash(
     context,

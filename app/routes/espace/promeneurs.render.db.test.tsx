@@ -69,7 +69,10 @@ describe("pages des promeneurs (rendu serveur avec les vraies données)", () => 
     expect(html).toContain("<h1");
     expect(html).toContain("Inès Rendue");
     expect(html).toMatch(/<h3[^>]*>Accepter<\/h3>/);
-    expect(html).toMatch(/<textarea[^>]*id="refuser-motif"[^>]*aria-describedby="refuser-motif-erreur"/);
+    expect(html).toMatch(
+      /<textarea[^>]*id="refuser-motif"[^>]*aria-describedby="refuser-motif-aide refuser-motif-erreur"/,
+    );
+    expect(html).toContain('id="refuser-motif-aide"');
     expect(html).toContain('id="refuser-motif-erreur"');
     expect(html).toContain("Indiquez le motif du refus.");
     expect(html).toContain('name="intent" value="accepter"');

@@ -1,6 +1,6 @@
 import { Form, href, Link } from "react-router";
 import { structuresReferred } from "~/domain/comptes/actor";
-import { can } from "~/domain/comptes/policy";
+import { can, departementsFor } from "~/domain/comptes/policy";
 import { PROMENEUR_STATUTS, type PromeneurStatut, promeneurStatutLabels } from "~/domain/promeneurs/promeneur.labels";
 import { findPromeneursForActor } from "~/domain/promeneurs/promeneur.queries.server";
 import { findStructuresForActor } from "~/domain/structures/structure.queries.server";
@@ -19,10 +19,21 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const filtres = {
     statut: url.searchParams.get("statut") ?? "",
     structureId: url.searchParams.get("structure") ?? "",
+    // The dashboard's links name their département; another one than the actor's answers 404 (pickDepartement).
+    departement: url.searchParams.get("departement") ?? "",
     q: (url.searchParams.get("q") ?? "").slice(0, 100),
   };
   const db = getDb();
   const referred = structuresReferred(actor);
+  const lus = departementsFor(actor, "promeneur.lire");
+  // The départements to choose among: the actor's own (national: the one the link asked for).
+  const departements = can(actor, "national.lire")
+    ? filtres.departement
+      ? [filtres.departement]
+      : []
+    : lus.length > 1 || (filtres.departement && lus.includes(filtres.departement))
+      ? lus
+      : [];
   const [promeneurs, structures] = await Promise.all([
     findPromeneursForActor(db, actor, filtres),
     findStructuresForActor(db, actor),
@@ -32,6 +43,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     promeneurs,
     // Scoped like the list: a referent filters among their own structures only.
     structures: structures.map((s) => ({ id: s.id, nom: s.nom })),
+    departements,
     peutProposer: referred.length > 0,
     // The coordination (and the national role) downloads the list of a département.
     exportDepartement: can(actor, "reseau.exporter") ? pickDepartement(actor, "reseau.exporter", request) : null,
@@ -39,7 +51,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export default function PromeneursPage({ loaderData }: Route.ComponentProps) {
-  const { filtres, promeneurs, structures, peutProposer, exportDepartement } = loaderData;
+  const { filtres, promeneurs, structures, departements, peutProposer, exportDepartement } = loaderData;
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -72,6 +84,21 @@ export default function PromeneursPage({ loaderData }: Route.ComponentProps) {
             ))}
           </select>
         </div>
+        {departements.length > 0 ? (
+          <div>
+            <label htmlFor="filtre-departement" className="mb-1 block font-semibold">
+              Département
+            </label>
+            <select id="filtre-departement" name="departement" defaultValue={filtres.departement} className="input">
+              <option value="">Tous</option>
+              {departements.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         {structures.length > 1 ? (
           <div>
             <label htmlFor="filtre-structure" className="mb-1 block font-semibold">

@@ -219,6 +219,31 @@ describe("charte employeur", () => {
     expect(await charteAudit(s.id)).toHaveLength(2);
   });
 
+  it("supprime l'ancien document quand une nouvelle copie de la charte le remplace", async () => {
+    const s = await insertStructure(getDb());
+    await sign(coordinator04, s.id, { signeeLe: "2025-01-15", signataire: "A. Martin" }, pdf);
+    const first = await reload(s.id);
+    const replaced = await sign(
+      coordinator04,
+      s.id,
+      { signeeLe: "2025-01-16", signataire: "A. Martin" },
+      { ...pdf, name: "charte corrigée.pdf" },
+    );
+    expect(replaced.status).toBe(302);
+    const second = await reload(s.id);
+    expect(second.charteDocumentId).not.toBe(first.charteDocumentId);
+    const fichierDe = (id: string | null) =>
+      getDb()
+        .select()
+        .from(fichiers)
+        .where(eq(fichiers.id, id as string));
+    expect(await fichierDe(first.charteDocumentId)).toEqual([]);
+    expect((await fichierDe(second.charteDocumentId))[0]?.nom).toBe("charte corrigée.pdf");
+    expect((await charteAudit(s.id))[0]?.changes).toMatchObject({
+      document: { avant: "document précédent", apres: "charte corrigée.pdf" },
+    });
+  });
+
   it("refuse la charte au référent d'une autre structure, au coordinateur du 05 et au copil, sans rien écrire", async () => {
     const s = await insertStructure(getDb());
     const other = await insertStructure(getDb());

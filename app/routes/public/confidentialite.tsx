@@ -131,6 +131,10 @@ export default function ConfidentialitePage() {
           </li>
           <li>tentatives de connexion&nbsp;: trente jours, puis suppression automatique&nbsp;;</li>
           <li>
+            messages envoyés par le formulaire de contact&nbsp;: douze mois après leur réception, archivés ou non, puis
+            suppression automatique&nbsp;;
+          </li>
+          <li>
             bilans d'activité et journal des modifications&nbsp;: cinq ans, pour les bilans et contrôles des financeurs.
           </li>
         </ul>

@@ -20,6 +20,14 @@ describe("page de contact (rendu serveur, sans JavaScript)", () => {
     for (const numero of ["112", "119", "3114"]) expect(html).toContain(`<a href="tel:${numero}">${numero}</a>`);
   });
 
+  it("dit aux jeunes, dans l'avertissement, d'aller vers l'annuaire et l'aide plutôt que d'écrire", () => {
+    const html = render(page(ContactPage)(undefined));
+    const note = html.slice(html.indexOf('role="note"'), html.indexOf("<form"));
+    expect(note).toContain("Vous êtes un jeune");
+    expect(note).toContain('href="/promeneurs"');
+    expect(note).toContain('href="/besoin-d-aide"');
+  });
+
   it("donne une étiquette à chaque champ et cache le champ piège hors du parcours clavier", () => {
     const html = render(page(ContactPage)(undefined));
     expect(html).toMatch(/<form[^>]*action="\/contact" method="post"/);
@@ -30,7 +38,8 @@ describe("page de contact (rendu serveur, sans JavaScript)", () => {
       expect(html).toContain(`for="${id}"`);
     }
     expect(html).toMatch(/<fieldset[^>]*><legend[^>]*>Vous êtes<\/legend>/);
-    expect(html.match(/type="radio"[^>]*name="qualite"/g)).toHaveLength(5);
+    expect(html.match(/type="radio"[^>]*name="qualite"/g)).toHaveLength(4);
+    expect(html).not.toMatch(/type="radio"[^>]*value="jeune"/);
     expect(html).toMatch(/<label for="contact-site-web">Ne pas remplir ce champ<\/label>/);
     expect(html).toMatch(/<input[^>]*id="contact-site-web"[^>]*tabindex="-1"[^>]*autocomplete="off"/i);
   });

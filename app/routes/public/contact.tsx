@@ -25,6 +25,8 @@ import { CsrfInput } from "~/ui/csrf-input";
 import { Field, FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/contact";
 
+const NON_ENVOYE = "Votre message n'a pas été envoyé\u00a0: corrigez les champs signalés ci-dessous.";
+
 export const meta: Route.MetaFunction = () => [
   { title: "Contact – Promeneurs du Net" },
   {
@@ -133,16 +135,18 @@ export default function ContactPage({ actionData }: Route.ComponentProps) {
             <a href="tel:119">119</a>&nbsp;; idées suicidaires&nbsp;: <a href="tel:3114">3114</a>. Ces numéros sont
             gratuits et répondent jour et nuit.
           </p>
+          <p>
+            <strong>Vous êtes un jeune&nbsp;?</strong> N'utilisez pas ce formulaire et n'y laissez ni votre nom ni votre
+            adresse e-mail. Pour parler à quelqu'un, choisissez un promeneur dans l'
+            <a href="/promeneurs">annuaire des promeneurs du Net</a> et écrivez-lui sur son réseau social&nbsp;; pour
+            être aidé tout de suite, voyez la page <a href="/besoin-d-aide">Besoin d'aide</a>.
+          </p>
         </div>
         <p className="text-sm text-slate-700">Tous les champs sont obligatoires.</p>
         <Form method="post" action="/contact" className="mt-4 max-w-xl" {...getFormProps(form)}>
           <CsrfInput />
           <FormErrors errors={form.errors} id={form.errorId} />
-          {hasFieldErrors ? (
-            <div role="alert" className="mb-4 rounded-md border border-alerte-700 bg-red-50 px-4 py-3 text-alerte-700">
-              <p>Votre message n'a pas été envoyé&nbsp;: corrigez les champs signalés ci-dessous.</p>
-            </div>
-          ) : null}
+          <FormErrors errors={hasFieldErrors ? [NON_ENVOYE] : undefined} />
           <InputField field={fields.nom} label="Votre nom" type="text" autoComplete="name" required />
           <InputField
             field={fields.email}

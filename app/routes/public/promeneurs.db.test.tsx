@@ -430,6 +430,20 @@ describe("pages publiques de l'annuaire (04)", () => {
     ).toBe(200);
   });
 
+  it("refuse la photo d'un promeneur actif dont aucun profil n'est conforme, même avec un ETag connu", async () => {
+    const now = new Date();
+    const nonVerifie = await insertPromeneur(db(), { statut: "actif", slug: "tom-essai-04" });
+    await profilVerifie(nonVerifie, "instagram", "tom.pdn04", 10, "non_conforme", now);
+    await photoFor(nonVerifie, "photo-de-tom");
+    const request = new Request("http://localhost:3000/promeneurs/tom-essai-04/photo", {
+      headers: { "If-None-Match": "*" },
+    });
+    const result = await outcome(() =>
+      photo.loader({ request, params: { slug: "tom-essai-04" }, context: {} } as never),
+    );
+    expect(result.status).toBe(404);
+  });
+
   it("l'accueil annonce qui est en ligne maintenant, avec ses réseaux", async () => {
     const data = await accueil.loader();
     expect(data.enLigne.map((p) => p.slug)).toEqual(["nina-essai-04"]);

@@ -3,18 +3,16 @@ import { PAGES_PUBLIQUES } from "~/domain/public/pages-publiques";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 
-/** Public pages for search engines (profiles join them from the database). */
-export const PUBLIC_PATHS = PAGES_PUBLIQUES;
-
 const escapeXml = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** Public pages for search engines; the public profiles join them from the database. */
 export async function loader() {
   const env = getEnv();
   const base = env.publicUrl;
   // Only the promeneurs the public may see: actif, with a conforming profile, at this instant.
   const slugs = await findSlugsPublics(getDb(), env.DEFAULT_DEPARTEMENT, new Date());
-  const paths = [...PUBLIC_PATHS, ...slugs.map((slug) => `/promeneurs/${encodeURIComponent(slug)}`)];
+  const paths = [...PAGES_PUBLIQUES, ...slugs.map((slug) => `/promeneurs/${encodeURIComponent(slug)}`)];
   const urls = paths.map((p) => `  <url><loc>${escapeXml(`${base}${p}`)}</loc></url>`).join("\n");
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
   return new Response(xml, {
