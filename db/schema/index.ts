@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./comptes";
+export * from "./contenu";
 export * from "./fichiers";
 export * from "./public";
 export * from "./reseau";
