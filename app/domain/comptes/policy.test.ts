@@ -235,6 +235,30 @@ const matrix: Record<Action, Record<RoleCode, [own: boolean, other: boolean]>> =
     promeneur: [F, F],
     evaluateur: [F, F],
   },
+  "contenu.gerer": {
+    national: [F, F],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "ressource.reseau.lire": {
+    national: [F, F],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [T, F],
+    promeneur: [T, F],
+    evaluateur: [F, F],
+  },
+  "numeros.gerer": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
 };
 
 /** For a referent, the same question about their own structure and another structure of 04. */
@@ -265,6 +289,9 @@ const referentStructures: Record<Action, [own: boolean, other: boolean]> = {
   "reseau.exporter": [F, F],
   "messages.lire": [F, F],
   "audience.lire": [F, F],
+  "contenu.gerer": [F, F],
+  "ressource.reseau.lire": [T, F],
+  "numeros.gerer": [F, F],
 };
 
 const cases = Object.entries(matrix).flatMap(([action, byRole]) =>

@@ -31,7 +31,10 @@ export type Action =
   | "reseau.importer"
   | "reseau.exporter"
   | "messages.lire"
-  | "audience.lire";
+  | "audience.lire"
+  | "contenu.gerer"
+  | "ressource.reseau.lire"
+  | "numeros.gerer";
 
 export type Target = { departement?: string | null; structureId?: string | null };
 
@@ -68,6 +71,12 @@ const rules: Record<Action, readonly RoleCode[]> = {
   "messages.lire": ["coordinateur"],
   /** Page views of the public site (indicator 8). */
   "audience.lire": ["national", "coordinateur", "copil"],
+  /** The public site's news, pages, images and resources. */
+  "contenu.gerer": ["coordinateur"],
+  /** Resources kept for the network (not public). */
+  "ressource.reseau.lire": ["coordinateur", "referent", "promeneur"],
+  /** The referral directory: national lines by the national role, a département's services by its coordination. */
+  "numeros.gerer": ["national", "coordinateur"],
 };
 
 export function can(actor: Actor | null | undefined, action: Action, target: Target = {}): boolean {
