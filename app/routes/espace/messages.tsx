@@ -14,11 +14,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const departement = pickDepartement(actor, "messages.lire", request);
   const archives = new URL(request.url).searchParams.get("archives") === "1";
   const messages = await findMessages(getDb(), departement, { archives });
-  return { departement, archives, messages, tronque: messages.length >= MESSAGES_MAX };
+  return { departement, archives, messages, tronque: messages.length >= MESSAGES_MAX, max: MESSAGES_MAX };
 }
 
 export default function MessagesPage({ loaderData }: Route.ComponentProps) {
-  const { departement, archives, messages, tronque } = loaderData;
+  const { departement, archives, messages, tronque, max } = loaderData;
   // Unread messages come first in the inbox, so the list holds them all (up to the limit).
   const nonLus = messages.filter((m) => !m.luLe).length;
   const query = `departement=${departement}`;
@@ -33,7 +33,7 @@ export default function MessagesPage({ loaderData }: Route.ComponentProps) {
       </p>
       {tronque ? (
         <p className="mt-2 text-slate-700">
-          Seuls les {formatNumber(MESSAGES_MAX)} plus récents sont affichés
+          Seuls les {formatNumber(max)} plus récents sont affichés
           {archives ? "" : " (les messages non lus d'abord)"}.
         </p>
       ) : null}
