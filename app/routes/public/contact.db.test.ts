@@ -149,6 +149,20 @@ describe("formulaire de contact public : limite d'envoi", () => {
     expect(await messagesWithObjet(`${label} autre adresse`)).toHaveLength(1);
   });
 
+  it("20 envois en une minute depuis la même adresse : 5 enregistrés, les 15 autres freinés (429)", async () => {
+    const ip = freshIp();
+    const label = uniqueObjet("Vingt");
+    const statuts: number[] = [];
+    for (let i = 1; i <= 20; i += 1) statuts.push((await send(fields(`${label} n°${i}`), ip).result).status);
+    expect(statuts.filter((s) => s === 302)).toHaveLength(5);
+    expect(statuts.slice(5).every((s) => s === 429)).toBe(true);
+    const stored = await getDb()
+      .select()
+      .from(messagesContact)
+      .where(like(messagesContact.objet, `${label} n°%`));
+    expect(stored).toHaveLength(5);
+  });
+
   it("ne garde jamais l'adresse IP en clair dans les compteurs", async () => {
     const ip = "198.18.7.42";
     expect((await send(fields(uniqueObjet("Adresse cachée")), ip).result).status).toBe(302);
