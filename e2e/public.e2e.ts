@@ -1,7 +1,9 @@
 import type { Request } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGES_PUBLIQUES } from "../app/domain/public/pages-publiques";
-import { axeViolations, newContext } from "./support/browser";
+import type { AppProcess } from "./support/app-process";
+import { axeViolations, type Browser, newContext, type Page } from "./support/browser";
+import { seedAnnuaire, startDemoServer } from "./support/demo-server";
 import { withDemoBrowser } from "./support/fixtures";
 
 const PUBLIC_PAGES = [...PAGES_PUBLIQUES, "/connexion", "/mot-de-passe-oublie"];
@@ -10,6 +12,48 @@ const PUBLIC_PAGES = [...PAGES_PUBLIQUES, "/connexion", "/mot-de-passe-oublie"];
 const DEMO_PROFILE = "/promeneurs/lea-espace-jeunes-manosque";
 
 const demo = withDemoBrowser();
+
+/**
+ * What the HTML validator and RGAA would flag in the rendered DOM: an id used twice, a form control
+ * without an accessible name (label, aria-label or aria-labelledby; a button's text), an image
+ * without `alt`, and anything but exactly one h1.
+ */
+async function htmlProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const describe = (el: Element) =>
+      `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.getAttribute("name") ? ` name=${el.getAttribute("name")}` : ""}>`;
+    const counts = new Map<string, number>();
+    for (const el of document.querySelectorAll("[id]")) counts.set(el.id, (counts.get(el.id) ?? 0) + 1);
+    for (const [id, n] of counts) if (n > 1) problems.push(`id « ${id} » présent ${n} fois`);
+    const text = (el: Element | null) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+    const controls = document.querySelectorAll(
+      "input:not([type=hidden]), select, textarea, button, [role=checkbox], [role=combobox], [role=textbox]",
+    );
+    for (const el of controls) {
+      const labelledBy = (el.getAttribute("aria-labelledby") ?? "")
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => text(document.getElementById(id)))
+        .join(" ");
+      const labels = "labels" in el ? [...((el as HTMLInputElement).labels ?? [])].map(text).join(" ") : "";
+      const own =
+        el.tagName === "BUTTON" || el.getAttribute("role") === "button"
+          ? text(el)
+          : ["submit", "button", "reset"].includes((el as HTMLInputElement).type)
+            ? ((el as HTMLInputElement).value ?? "")
+            : "";
+      const name = [labelledBy, (el.getAttribute("aria-label") ?? "").trim(), labels, own].join("").trim();
+      if (!name) problems.push(`${describe(el)} sans nom accessible`);
+    }
+    for (const img of document.querySelectorAll("img")) {
+      if (!img.hasAttribute("alt")) problems.push(`${describe(img)} ${img.getAttribute("src")} sans attribut alt`);
+    }
+    const h1 = document.querySelectorAll("h1").length;
+    if (h1 !== 1) problems.push(`${h1} titres h1 au lieu d'un`);
+    return problems;
+  });
+}
 
 describe("pages publiques, sans JavaScript", () => {
   for (const path of [...PUBLIC_PAGES, DEMO_PROFILE]) {
@@ -30,9 +74,26 @@ describe("pages publiques, sans JavaScript", () => {
       const axePage = await axeContext.newPage();
       await axePage.goto(path);
       expect(await axeViolations(axePage)).toEqual([]);
+      expect(await htmlProblems(axePage)).toEqual([]);
       await axeContext.close();
     });
   }
+
+  it("le contrôle du HTML repère un id répété, un champ sans nom, une image sans alt et deux h1", async () => {
+    const context = await newContext(demo.browser, demo.app.url, { javaScript: true });
+    const page = await context.newPage();
+    await page.setContent(`<main><h1>Un</h1><h1>Deux</h1><p id="x"></p><p id="x"></p>
+      <label for="nom">Nom</label><input id="nom"><input name="sans-nom"><select aria-label="Réseau"></select>
+      <button></button><button>Envoyer</button><img src="data:,"></main>`);
+    expect(await htmlProblems(page)).toEqual([
+      "id « x » présent 2 fois",
+      "<input name=sans-nom> sans nom accessible",
+      "<button> sans nom accessible",
+      "<img> data:, sans attribut alt",
+      "2 titres h1 au lieu d'un",
+    ]);
+    await context.close();
+  });
 
   it("répond 404 en français sur une adresse inconnue, sans violation axe", async () => {
     const context = await newContext(demo.browser, demo.app.url, { javaScript: true });
@@ -120,12 +181,32 @@ describe("contenu des pages publiques", () => {
 
   it("les pages pas encore alimentées le disent, sans données inventées", async () => {
     const expected: Record<string, string> = {
-      "/actualites": "Aucune actualité publiée pour le moment.",
       "/agenda": "Aucun événement public annoncé pour le moment.",
-      "/ressources": "Aucune ressource publiée pour le moment.",
       "/appels": "Aucun appel à candidatures ouvert pour le moment.",
     };
     for (const [path, text] of Object.entries(expected)) expect(await htmlOf(path), path).toContain(text);
+  });
+
+  it("les ressources publiques de démonstration se téléchargent, la fiche réservée au réseau reste cachée", async () => {
+    const html = await htmlOf("/ressources");
+    expect(html).toContain("Affiche de présentation des Promeneurs du Net 04 (démo)");
+    expect(html).not.toContain("Fiche réflexe");
+    const fichier = /href="(\/ressources\/[0-9a-f-]+\/fichier)"/.exec(html)?.[1];
+    const response = await fetch(`${demo.app.url}${fichier}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const aide = await htmlOf("/besoin-d-aide");
+    expect(aide).toContain("Maison des Adolescents (démo)");
+    expect(aide).toContain('href="tel:0465712020"');
+  });
+
+  it("les actualités de démonstration sont publiées, le brouillon reste caché", async () => {
+    const html = await htmlOf("/actualites");
+    expect(html).toContain("Rencontre départementale des promeneurs (démo)");
+    expect(html).not.toContain("brouillon de démo");
+    expect(html).toContain('type="application/atom+xml"');
+    const article = await htmlOf("/actualites/rencontre-departementale-des-promeneurs-demo");
+    expect(article).toContain('property="og:type" content="article"');
   });
 
   it("le plan du site mène à chaque page publique et à la connexion", async () => {
@@ -147,30 +228,43 @@ describe("contenu des pages publiques", () => {
   });
 });
 
-describe("poids des pages publiques (connexion mobile faible)", () => {
-  /** Bytes received for a page and everything it loads: compressed bodies, and the HTML as sent. */
-  async function weigh(path: string): Promise<{ total: number; html: number; scripts: number }> {
-    const context = await newContext(demo.browser, demo.app.url, { javaScript: false });
-    const page = await context.newPage();
-    const requests: Request[] = [];
-    page.on("requestfinished", (request) => requests.push(request));
-    const response = await page.goto(path, { waitUntil: "load" });
-    expect(response?.status(), path).toBe(200);
-    const html = (await response?.body())?.length ?? 0;
-    let total = 0;
-    let scripts = 0;
-    for (const request of requests) {
-      const sizes = await request.sizes();
-      total += sizes.responseBodySize + sizes.responseHeadersSize;
-      if (request.resourceType() === "script") scripts += 1;
-    }
-    await context.close();
-    console.info(`${path} : ${total} octets transférés, HTML ${html} octets, ${requests.length} requêtes`);
-    return { total, html, scripts };
+/** Bytes received for a page and everything it loads: compressed bodies and headers, and the HTML as sent. */
+async function weigh(
+  browser: Browser,
+  baseUrl: string,
+  path: string,
+  options: { javaScript?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<{ total: number; html: number; scripts: number; images: string[] }> {
+  const context = await newContext(browser, baseUrl, { javaScript: options.javaScript ?? false });
+  const page = await context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  const requests: Request[] = [];
+  page.on("requestfinished", (request) => requests.push(request));
+  const response = await page.goto(path, { waitUntil: "load" });
+  expect(response?.status(), path).toBe(200);
+  // Let lazy images near the viewport start and finish, as they would while the visitor reads.
+  await page.waitForLoadState("networkidle");
+  const html = (await response?.body())?.length ?? 0;
+  let total = 0;
+  let scripts = 0;
+  const images: string[] = [];
+  for (const request of requests) {
+    const sizes = await request.sizes();
+    total += sizes.responseBodySize + sizes.responseHeadersSize;
+    if (request.resourceType() === "script") scripts += 1;
+    if (request.resourceType() === "image")
+      images.push(new URL(request.url()).pathname + new URL(request.url()).search);
   }
+  await context.close();
+  console.info(
+    `${path} : ${total} octets transférés, HTML ${html} octets, ${requests.length} requêtes dont ${images.length} images`,
+  );
+  return { total, html, scripts, images };
+}
 
+describe("poids des pages publiques (connexion mobile faible)", () => {
   it("l'accueil pèse moins de 100 Ko transférés, dont moins de 30 Ko de HTML, sans script", async () => {
-    const home = await weigh("/");
+    const home = await weigh(demo.browser, demo.app.url, "/");
     // The measure itself is real: the page and its stylesheet were received.
     expect(home.total).toBeGreaterThan(2 * 1024);
     expect(home.scripts).toBe(0);
@@ -179,9 +273,66 @@ describe("poids des pages publiques (connexion mobile faible)", () => {
   });
 
   it("l'annuaire des promeneurs pèse moins de 150 Ko transférés, photos comprises", async () => {
-    const annuaire = await weigh("/promeneurs");
+    const annuaire = await weigh(demo.browser, demo.app.url, "/promeneurs");
     expect(annuaire.total).toBeGreaterThan(2 * 1024);
     expect(annuaire.scripts).toBe(0);
     expect(annuaire.total).toBeLessThan(150 * 1024);
+  });
+
+  it("/carte reste légère (carte SVG et tableau des communes)", async () => {
+    const carte = await weigh(demo.browser, demo.app.url, "/carte");
+    expect(carte.scripts).toBe(0);
+    expect(carte.total).toBeLessThan(150 * 1024);
+  });
+});
+
+describe("annuaire de 50 promeneurs, chacun avec sa photo", () => {
+  // Its own server: a copy of the demo plus 50 public promeneurs, each with an 800 px WebP photo
+  // stored as an upload would be (e2e/support/seed-annuaire.ts).
+  const state = {} as { app: AppProcess };
+  beforeAll(async () => {
+    state.app = await startDemoServer({}, (dataDir) => seedAnnuaire(dataDir, 50));
+  }, 240_000);
+  afterAll(async () => {
+    await state.app?.stop();
+  });
+
+  it("/promeneurs pèse moins de 150 Ko transférés (HTML, CSS et photos compressés)", async () => {
+    const html = await (await fetch(`${state.app.url}/promeneurs`)).text();
+    expect(html).toContain("56 promeneurs trouvés.");
+    expect(html.match(/<img [^>]*loading="lazy"/g)).toHaveLength(50);
+
+    // As a visitor's browser loads it (JavaScript on, though the page ships none: Chromium then
+    // defers the lazy photos below the screen), on a 1280 × 720 screen of density 1.
+    const annuaire = await weigh(demo.browser, state.app.url, "/promeneurs", { javaScript: true });
+    expect(annuaire.scripts).toBe(0);
+    expect(annuaire.images.length).toBeGreaterThan(0);
+    for (const image of annuaire.images) expect(image).toMatch(/^\/promeneurs\/[^/]+\/photo\?taille=96$/);
+    expect(annuaire.total).toBeLessThan(150 * 1024);
+
+    // The worst case: JavaScript off, Chromium ignores loading="lazy" and fetches all 50 photos, each
+    // the 96 px rendition (2 Ko, plus ~0.7 Ko of response headers), never the 800 px original (55 Ko).
+    const toutes = await weigh(demo.browser, state.app.url, "/promeneurs");
+    expect(toutes.images).toHaveLength(50);
+    for (const image of toutes.images) expect(image).toMatch(/^\/promeneurs\/[^/]+\/photo\?taille=96$/);
+    expect(toutes.total).toBeLessThan(200 * 1024);
+  });
+
+  it("les petites photos d'une carte pèsent quelques Ko, l'originale de 800 px bien plus", async () => {
+    const photo = `${state.app.url}/promeneurs/promeneur-essai-1/photo`;
+    const octets = async (url: string) => {
+      const response = await fetch(url);
+      expect(response.headers.get("content-type")).toBe("image/webp");
+      return (await response.arrayBuffer()).byteLength;
+    };
+    const [unX, deuxX, originale] = [
+      await octets(`${photo}?taille=96`),
+      await octets(`${photo}?taille=192`),
+      await octets(photo),
+    ];
+    console.info(`photo : ${originale} octets (800 px), ${deuxX} octets (192 px), ${unX} octets (96 px)`);
+    expect(unX).toBeLessThan(4 * 1024);
+    expect(deuxX).toBeLessThan(10 * 1024);
+    expect(originale).toBeGreaterThan(30 * 1024);
   });
 });

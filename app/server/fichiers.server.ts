@@ -136,6 +136,28 @@ export async function reencodePhoto(bytes: Buffer, field = "photo"): Promise<Buf
   }
 }
 
+/**
+ * Re-encodes an image (already checked by `checkUpload`) as WebP at most `largeurMax` pixels wide,
+ * metadata dropped; answers the bytes and the resulting size (for `width`/`height` and `srcset`).
+ */
+export async function reencodeWebp(
+  bytes: Buffer,
+  largeurMax: number,
+  field = "image",
+): Promise<{ contenu: Buffer; largeur: number; hauteur: number }> {
+  const sharp = (await import("sharp")).default;
+  try {
+    const { data, info } = await sharp(bytes, { limitInputPixels: 50_000_000 })
+      .rotate()
+      .resize({ width: largeurMax, withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer({ resolveWithObject: true });
+    return { contenu: data, largeur: info.width, hauteur: info.height };
+  } catch {
+    throw new Invalid(field, "L'image n'a pas pu être lue : elle est peut-être abîmée.");
+  }
+}
+
 /** Stores a checked file; call it inside the transaction that links it. */
 export async function storeFichier(
   tx: Executor,

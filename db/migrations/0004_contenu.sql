@@ -37,7 +37,8 @@ CREATE TABLE "numeros_aide" (
 	"sms" text,
 	"url" text,
 	"horaires" text DEFAULT '' NOT NULL,
-	"urgence" boolean DEFAULT false NOT NULL,
+	"genre" text DEFAULT 'ecoute' NOT NULL,
+	"gratuit" boolean,
 	"categories" text[] DEFAULT '{}'::text[] NOT NULL,
 	"public" text DEFAULT 'tous' NOT NULL,
 	"source" text NOT NULL,
@@ -47,7 +48,8 @@ CREATE TABLE "numeros_aide" (
 	"maj_par" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "numeros_aide_joignable" CHECK ("numeros_aide"."telephone" is not null or "numeros_aide"."sms" is not null or "numeros_aide"."url" is not null)
+	CONSTRAINT "numeros_aide_joignable" CHECK ("numeros_aide"."telephone" is not null or "numeros_aide"."sms" is not null or "numeros_aide"."url" is not null),
+	CONSTRAINT "numeros_aide_genre" CHECK ("numeros_aide"."genre" in ('urgence', 'ecoute', 'signalement'))
 );
 --> statement-breakpoint
 CREATE TABLE "pages_publiques" (

@@ -171,8 +171,13 @@ export const numerosAide = pgTable(
     /** A chat or a web form. */
     url: text(),
     horaires: text().notNull().default(""),
-    /** Emergency numbers come first on the public page. */
-    urgence: boolean().notNull().default(false),
+    /**
+     * `urgence`, `ecoute` or `signalement`: the public page shows emergency numbers first, then
+     * listening lines, then reporting services, then the département's services.
+     */
+    genre: text().notNull().default("ecoute"),
+    /** True: free of charge; null: not stated. */
+    gratuit: boolean(),
     /** Situation categories (list G) the entry answers; empty for general help. */
     categories: text().array().notNull().default(sql`'{}'::text[]`),
     /** Who may call: jeunes, parents, professionnels, tous. */
@@ -190,5 +195,6 @@ export const numerosAide = pgTable(
     index().on(t.departement, t.ordre),
     uniqueIndex("numeros_aide_code_national").on(t.code).where(sql`${t.departement} is null and ${t.code} is not null`),
     check("numeros_aide_joignable", sql`${t.telephone} is not null or ${t.sms} is not null or ${t.url} is not null`),
+    check("numeros_aide_genre", sql`${t.genre} in ('urgence', 'ecoute', 'signalement')`),
   ],
 );

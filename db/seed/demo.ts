@@ -4,6 +4,8 @@ import { recordAudit } from "~/server/audit.server";
 import type { Database, Transaction } from "~/server/db.server";
 import { buildStructure } from "../../tests/factories/structure";
 import { appMeta, promeneurs, structures, userRoles, users } from "../schema";
+import { seedDemoContenu } from "./demo-contenu";
+import { seedDemoOrientation } from "./demo-orientation";
 import { type DemoAccounts, seedDemoReseau } from "./demo-reseau";
 
 export const DEMO_PASSWORD = "demo-pdn-04";
@@ -52,6 +54,14 @@ export async function seedDemoIfEmpty(db: Database, now: Date = new Date()): Pro
       .where(inArray(appMeta.key, [DEMO_MARKER, DEMO_RESEAU_MARKER]));
     const keys = new Set(markers.map((m) => m.key));
     if (keys.has(DEMO_MARKER)) {
+      // The public site's news joins a demo loaded before it existed, while its coordinator is there.
+      const [coordinateur] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, DEMO_ACCOUNTS[0]?.email ?? ""));
+      if (coordinateur) await seedDemoContenu(tx, coordinateur.id, now);
+      // The referral directory's local services and the resources, likewise (once, by their marker).
+      await seedDemoOrientation(tx, coordinateur?.id ?? null, now);
       if (keys.has(DEMO_RESEAU_MARKER)) return "present";
       return (await seedReseauOfExistingDemo(tx, now)) ? "seeded" : "present";
     }
@@ -95,6 +105,8 @@ export async function seedDemoIfEmpty(db: Database, now: Date = new Date()): Pro
     );
     const seeded = await seedDemoReseau(tx, demoAccounts(ids), now);
     if (!seeded) throw new Error("demo structures missing right after their insertion");
+    await seedDemoContenu(tx, ids.get("coordinateur") ?? null, now);
+    await seedDemoOrientation(tx, ids.get("coordinateur") ?? null, now);
     await tx.insert(appMeta).values([
       { key: DEMO_MARKER, value: now.toISOString() },
       { key: DEMO_RESEAU_MARKER, value: now.toISOString() },

@@ -1,9 +1,12 @@
 import { annonceAuditLabels } from "~/domain/annonces/annonce.audit";
 import { contactAuditLabels } from "~/domain/contact/contact.audit";
+import { contenuAuditLabels } from "~/domain/contenu/contenu.audit";
 import { importAuditLabels } from "~/domain/import/import.audit";
+import { numeroAuditLabels } from "~/domain/orientation/numero.audit";
 import { presenceAuditLabels } from "~/domain/presences/presence.audit";
 import { profilAuditLabels } from "~/domain/profils/profil.audit";
 import { promeneurAuditLabels } from "~/domain/promeneurs/promeneur.audit";
+import { ressourceAuditLabels } from "~/domain/ressources/ressource.audit";
 import { structureAuditLabels } from "~/domain/structures/structure.audit";
 
 /** Accounts, invitations and the platform's own operations. */
@@ -32,6 +35,9 @@ export const auditLabelMaps: Record<string, Record<string, string>> = {
   annonces: annonceAuditLabels,
   import: importAuditLabels,
   contact: contactAuditLabels,
+  contenu: contenuAuditLabels,
+  numeros: numeroAuditLabels,
+  ressources: ressourceAuditLabels,
   comptes: compteAuditLabels,
 };
 

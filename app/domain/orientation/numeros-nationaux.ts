@@ -31,6 +31,20 @@ export type NumeroNational = {
   kind: NumeroKind;
 };
 
+/**
+ * The day the list below was last checked against each service's own site: the seed writes it as
+ * `verifieLe` of every national entry of the referral directory (`numeros_aide`).
+ */
+export const NUMEROS_NATIONAUX_VERIFIES_LE = "2026-11-29";
+
+/** Where the emergency numbers without a site of their own are documented. */
+export const SOURCE_NUMEROS_URGENCE = "https://www.service-public.fr (numéros d'urgence)";
+
+/** The source recorded for a national entry: its official site, or the public-service page. */
+export function sourceOf(numero: NumeroNational): string {
+  return numero.url ?? SOURCE_NUMEROS_URGENCE;
+}
+
 const H24 = "24\u00a0h/24, 7\u00a0j/7";
 
 export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [

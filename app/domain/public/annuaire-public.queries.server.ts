@@ -84,8 +84,12 @@ type PromeneurInterne = {
   exceptions: ExceptionPresence[];
 };
 
-/** The public promeneurs of a département (or the one with `slug`), sorted by public name. */
-async function loadPublics(db: Executor, departement: string, now: Date, slug?: string): Promise<PromeneurInterne[]> {
+/**
+ * THE definition of "public": the promeneurs of a département (or the one with `slug`) that are
+ * `actif` with at least one profile `conforme` at `now`, with their conforming profiles. Everything
+ * the public sees (directory, profiles, photos, sitemap, coverage map) starts from here.
+ */
+async function selectPublics(db: Executor, departement: string, now: Date, slug?: string) {
   const structureCommune = alias(communes, "structure_commune");
   const rows = await db
     .select({
@@ -97,7 +101,10 @@ async function loadPublics(db: Executor, departement: string, now: Date, slug?: 
       ageMin: promeneurs.ageMin,
       ageMax: promeneurs.ageMax,
       photoId: promeneurs.photoId,
+      structureId: structures.id,
       structureNom: structures.nom,
+      structureCommuneCode: structures.communeCode,
+      structureStatut: structures.statut,
       structureCommune: structureCommune.nom,
     })
     .from(promeneurs)
@@ -128,7 +135,12 @@ async function loadPublics(db: Executor, departement: string, now: Date, slug?: 
     list.push({ reseau: p.reseau, label: reseauLabel(p.reseau), handle: p.handle, url: p.url });
     reseaux.set(p.promeneurId, list);
   }
-  const publics = rows.filter((r) => reseaux.has(r.id));
+  return rows.filter((r) => reseaux.has(r.id)).map((r) => ({ ...r, reseaux: reseaux.get(r.id) ?? [] }));
+}
+
+/** The public promeneurs of a département (or the one with `slug`), sorted by public name. */
+async function loadPublics(db: Executor, departement: string, now: Date, slug?: string): Promise<PromeneurInterne[]> {
+  const publics = await selectPublics(db, departement, now, slug);
   if (publics.length === 0) return [];
   const publicIds = publics.map((r) => r.id);
 
@@ -176,7 +188,7 @@ async function loadPublics(db: Executor, departement: string, now: Date, slug?: 
       ageMax: r.ageMax,
       hasPhoto: r.photoId !== null,
       structure: { nom: r.structureNom, commune: r.structureCommune },
-      reseaux: reseaux.get(r.id) ?? [],
+      reseaux: r.reseaux,
       creneaux: creneaux.get(r.id) ?? [],
       exceptions: exceptions.get(r.id) ?? [],
     }))
@@ -419,4 +431,51 @@ export async function findEnLigneEtProchains(
   }
   prochains.sort((a, b) => a.key.localeCompare(b.key) || a.nomPublic.localeCompare(b.nomPublic, "fr"));
   return { enLigne, prochains: prochains.slice(0, PROCHAINS_MAX).map(({ key: _key, ...rest }) => rest) };
+}
+
+// ─── Coverage map ────────────────────────────────────────────────────────────────────────────────
+
+export type PromeneurCouvrant = { slug: string; nomPublic: string };
+
+export type CouverturePublique = {
+  /** INSEE code → the public promeneurs covering the commune (directly or through its EPCI), by name. */
+  parCommune: Map<string, PromeneurCouvrant[]>;
+  /** Active structures employing at least one public promeneur, with their commune. */
+  structures: { id: string; nom: string; communeCode: string | null }[];
+};
+
+/**
+ * Who covers which commune at `now`, for the public coverage map: the very promeneurs of the public
+ * directory (same predicate), and the communes of their intervention territory (a commune, or every
+ * commune of an EPCI). A few small queries, cheap enough to run on every request.
+ */
+export async function findCouverturePublique(
+  db: Executor,
+  departement: string,
+  now: Date,
+): Promise<CouverturePublique> {
+  const publics = (await selectPublics(db, departement, now)).sort(
+    (a, b) => a.nomPublic.localeCompare(b.nomPublic, "fr") || a.slug.localeCompare(b.slug),
+  );
+  const couvertes = await communesCouvertes(
+    db,
+    publics.map((p) => p.id),
+  );
+  const parCommune = new Map<string, PromeneurCouvrant[]>();
+  for (const p of publics) {
+    for (const code of couvertes.get(p.id) ?? []) {
+      const list = parCommune.get(code) ?? [];
+      list.push({ slug: p.slug, nomPublic: p.nomPublic });
+      parCommune.set(code, list);
+    }
+  }
+  const structuresVues = new Map<string, { id: string; nom: string; communeCode: string | null }>();
+  for (const p of publics) {
+    if (p.structureStatut !== "active") continue;
+    structuresVues.set(p.structureId, { id: p.structureId, nom: p.structureNom, communeCode: p.structureCommuneCode });
+  }
+  return {
+    parCommune,
+    structures: [...structuresVues.values()].sort((a, b) => a.nom.localeCompare(b.nom, "fr")),
+  };
 }

@@ -1,5 +1,5 @@
-import { communes, epci, qpv, structures } from "@db/schema";
-import { and, asc, count, eq, isNotNull, sql } from "drizzle-orm";
+import { communes, epci, qpv } from "@db/schema";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 
 export type CarteCommune = {
@@ -12,15 +12,13 @@ export type CarteCommune = {
   hasContour: boolean;
   /** Names of the QPV of the commune. */
   qpv: string[];
-  /** Active structures of the network in the commune. */
-  structures: number;
 };
 
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 
 /** Communes of a département for the public coverage map, in French alphabetical order. */
 export async function findCarteCommunes(db: Executor, departement: string): Promise<CarteCommune[]> {
-  const [rows, quartiers, parCommune] = await Promise.all([
+  const [rows, quartiers] = await Promise.all([
     db
       .select({
         code: communes.code,
@@ -38,18 +36,10 @@ export async function findCarteCommunes(db: Executor, departement: string): Prom
       .from(qpv)
       .where(eq(qpv.departement, departement))
       .orderBy(asc(qpv.code)),
-    db
-      .select({ communeCode: structures.communeCode, n: count() })
-      .from(structures)
-      .where(and(eq(structures.departement, departement), eq(structures.statut, "active")))
-      .groupBy(structures.communeCode),
   ]);
   const qpvOf = new Map<string, string[]>();
   for (const q of quartiers) qpvOf.set(q.communeCode, [...(qpvOf.get(q.communeCode) ?? []), q.nom]);
-  const structuresOf = new Map(parCommune.map((s) => [s.communeCode, s.n]));
-  return rows
-    .map((c) => ({ ...c, qpv: qpvOf.get(c.code) ?? [], structures: structuresOf.get(c.code) ?? 0 }))
-    .sort((a, b) => collator.compare(a.nom, b.nom));
+  return rows.map((c) => ({ ...c, qpv: qpvOf.get(c.code) ?? [] })).sort((a, b) => collator.compare(a.nom, b.nom));
 }
 
 /** The imported boundaries (GeoJSON geometries) of a département's communes, by INSEE code. */
@@ -61,7 +51,7 @@ export async function findContours(db: Executor, departement: string): Promise<M
   return new Map(rows.map((r) => [r.code, r.contour]));
 }
 
-/** Changes whenever boundaries are imported again: the key of the projected map's cache. */
+/** Changes whenever boundaries are imported again: the key of the projected geometry's cache. */
 export async function contoursVersion(db: Executor, departement: string): Promise<string> {
   const [row] = await db
     .select({

@@ -3,11 +3,13 @@ import { findAnnoncesForActor } from "~/domain/annonces/annonce.queries.server";
 import { auditActionLabel } from "~/domain/audit/audit.labels";
 import { findAuditForActor } from "~/domain/audit/audit.queries.server";
 import { findPendingInvitations, findTeam } from "~/domain/comptes/user.queries.server";
+import { countNumerosAReverifier } from "~/domain/orientation/numero.queries.server";
 import { countProfilsASuivre } from "~/domain/profils/conformite.queries.server";
 import { countPromeneursParStatut } from "~/domain/promeneurs/promeneur.queries.server";
 import { countStructures } from "~/domain/structures/structure.queries.server";
 import { countTerritoire } from "~/domain/territoire/territoire.queries.server";
 import { formatDate, formatDateTime, formatNumber, plural } from "~/lib/format";
+import { jourParis } from "~/lib/jour";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
 import type { Route } from "./+types/coordination";
@@ -29,6 +31,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     countPromeneursParStatut(db, departement),
     countProfilsASuivre(db, departement, now),
   ]);
+  const numerosAReverifier = await countNumerosAReverifier(db, departement, jourParis(now));
   const aTraiter = {
     propositions: statuts.propose ?? 0,
     aActiver: statuts.forme ?? 0,
@@ -45,6 +48,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     annonces,
     actifs: statuts.actif ?? 0,
     aTraiter,
+    numerosAReverifier,
   };
 }
 
@@ -72,6 +76,12 @@ export default function CoordinationHome({ loaderData }: Route.ComponentProps) {
               {plural(aTraiter.profils, "profil", "profils")} à vérifier ou non conformes
             </a>
             , {plural(aTraiter.echeances, "vérification", "vérifications")} à renouveler dans les 30 jours
+          </li>
+          <li>
+            <a href={`/espace/numeros?departement=${loaderData.departement}`}>
+              {plural(loaderData.numerosAReverifier, "numéro d'aide", "numéros d'aide")} à revérifier
+            </a>{" "}
+            (non vérifiés depuis 12 mois)
           </li>
         </ul>
       </section>

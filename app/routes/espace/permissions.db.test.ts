@@ -307,6 +307,9 @@ describe("navigation et accueil de l'espace", () => {
       "/espace/import",
       "/espace/messages",
       "/espace/audience",
+      "/espace/contenus",
+      "/espace/ressources",
+      "/espace/numeros",
       "/espace/equipe",
       "/espace/territoire",
       "/espace/journal",
@@ -323,12 +326,14 @@ describe("navigation et accueil de l'espace", () => {
       "/espace/annonces",
       "/espace/promeneurs",
       "/espace/annuaire",
+      "/espace/ressources",
       "/espace/compte",
     ]);
     expect(await links(actors.promeneur04)).toEqual([
       "/espace/promeneur",
       "/espace/annonces",
       "/espace/annuaire",
+      "/espace/ressources",
       "/espace/compte",
     ]);
     withDemo(true);

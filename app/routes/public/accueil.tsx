@@ -1,16 +1,16 @@
 import { type EnLignePublic, findEnLigneEtProchains } from "~/domain/public/annuaire-public.queries.server";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
+import { publicMeta } from "~/ui/meta";
 import type { Route } from "./+types/accueil";
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Promeneurs du Net – Alpes-de-Haute-Provence" },
-  {
-    name: "description",
-    content:
-      "Des professionnels de la jeunesse des Alpes-de-Haute-Provence présents sur les réseaux sociaux pour écouter, informer et orienter les 12–25 ans et leurs parents. Comment les reconnaître, les trouver, et qui appeler en urgence.",
-  },
-];
+export const meta: Route.MetaFunction = (args) =>
+  publicMeta(args, {
+    title: "Promeneurs du Net – Alpes-de-Haute-Provence",
+    description:
+      "Des professionnels de la jeunesse présents sur les réseaux sociaux pour écouter, informer et orienter les 12–25 ans des Alpes-de-Haute-Provence.",
+    path: "/",
+  });
 
 export async function loader() {
   return findEnLigneEtProchains(getDb(), getEnv().DEFAULT_DEPARTEMENT, new Date());

@@ -1,13 +1,13 @@
+import { publicMeta } from "~/ui/meta";
 import type { Route } from "./+types/agenda";
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Agenda – Promeneurs du Net" },
-  {
-    name: "description",
-    content:
-      "Les rencontres, ateliers et temps d'information ouverts au public organisés par le réseau Promeneurs du Net des Alpes-de-Haute-Provence.",
-  },
-];
+export const meta: Route.MetaFunction = (args) =>
+  publicMeta(args, {
+    title: "Agenda",
+    description:
+      "Les rencontres, ateliers et temps d'information ouverts au public du réseau Promeneurs du Net des Alpes-de-Haute-Provence.",
+    path: "/agenda",
+  });
 
 export default function AgendaPage() {
   return (

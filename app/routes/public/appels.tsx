@@ -1,13 +1,13 @@
+import { publicMeta } from "~/ui/meta";
 import type { Route } from "./+types/appels";
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Appels à candidatures – Promeneurs du Net" },
-  {
-    name: "description",
-    content:
+export const meta: Route.MetaFunction = (args) =>
+  publicMeta(args, {
+    title: "Appels à candidatures",
+    description:
       "Les appels à candidatures et à projets du réseau Promeneurs du Net des Alpes-de-Haute-Provence\u00a0: calendrier, pièces à fournir, critères.",
-  },
-];
+    path: "/appels",
+  });
 
 export default function AppelsPage() {
   return (

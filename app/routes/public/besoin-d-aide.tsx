@@ -1,20 +1,26 @@
-import {
-  findNumerosByKind,
-  NUMERO_KINDS,
-  type NumeroKind,
-  type NumeroNational,
-} from "~/domain/orientation/numeros-nationaux";
-import { numeroKindLabels } from "~/domain/orientation/orientation.labels";
+import { findNumerosPourDepartement, type NumeroAffiche } from "~/domain/orientation/numero.queries.server";
+import { chiffresDe, grouperNumeros } from "~/domain/orientation/numero.rules";
+import { NUMERO_KINDS, type NumeroKind } from "~/domain/orientation/numeros-nationaux";
+import { type NumeroPublic, numeroKindLabels, numeroPublicPhrase } from "~/domain/orientation/orientation.labels";
+import { getDb } from "~/server/db.server";
+import { getEnv } from "~/server/env.server";
+import { publicMeta } from "~/ui/meta";
 import type { Route } from "./+types/besoin-d-aide";
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Besoin d'aide – Promeneurs du Net" },
-  {
-    name: "description",
-    content:
-      "Numéros d'urgence (112, 15, 17, 18, 114 par SMS), lignes d'écoute gratuites (3114, 119, 3018, Fil Santé Jeunes…) et information préoccupante\u00a0: qui appeler quand un jeune va mal ou est en danger.",
-  },
-];
+export const meta: Route.MetaFunction = (args) =>
+  publicMeta(args, {
+    title: "Besoin d'aide",
+    description:
+      "Numéros d'urgence (112, 15, 17, 18, 114 par SMS), écoute gratuite (3114, 119, 3018…) et information préoccupante\u00a0: qui appeler quand un jeune est en danger.",
+    path: "/besoin-d-aide",
+  });
+
+/** The referral directory of the site's département, read at each request (inactive entries left out). */
+export async function loader() {
+  const departement = getEnv().DEFAULT_DEPARTEMENT;
+  const numeros = await findNumerosPourDepartement(getDb(), departement);
+  return { groupes: grouperNumeros(numeros) };
+}
 
 const introOf: Record<NumeroKind, string> = {
   urgence:
@@ -29,33 +35,41 @@ function hostOf(url: string): string {
   return new URL(url).hostname.replace(/^www\./, "");
 }
 
-function NumeroCard({ numero }: { numero: NumeroNational }) {
-  const urgent = numero.kind === "urgence";
+function detailsOf(numero: NumeroAffiche): string {
+  const pour = numeroPublicPhrase[numero.public as NumeroPublic] ?? null;
+  const gratuit = numero.gratuit === true ? "gratuit" : null;
+  const details = [numero.horaires, gratuit, pour].filter(Boolean).join(" – ");
+  return details ? `${details.charAt(0).toUpperCase()}${details.slice(1)}.` : "";
+}
+
+function NumeroCard({ numero }: { numero: NumeroAffiche }) {
+  const urgent = numero.departement === null && numero.genre === "urgence";
   const callClass = `${urgent ? "btn-danger" : "btn"} min-h-11 max-w-full text-center text-lg`;
-  const details = [numero.horaires, numero.gratuit ? "gratuit" : null].filter(Boolean).join(" – ");
+  const affiche = numero.telephone ?? numero.sms;
+  const details = detailsOf(numero);
   return (
     <li className="flex min-w-0 flex-col rounded-md border border-slate-300 bg-white p-3 sm:p-4">
       <h3 className="text-lg font-semibold">
-        {numero.numero && numero.numero !== numero.nom ? (
+        {affiche && affiche !== numero.nom ? (
           <>
-            <span className="whitespace-nowrap">{numero.numero}</span> – {numero.nom}
+            <span className="whitespace-nowrap">{affiche}</span> – {numero.nom}
           </>
         ) : (
           numero.nom
         )}
       </h3>
-      <p className="mt-2">{numero.description}</p>
-      <p className="mt-2 text-sm text-slate-700">{details.charAt(0).toUpperCase() + details.slice(1)}.</p>
+      {numero.description ? <p className="mt-2 whitespace-pre-line">{numero.description}</p> : null}
+      {details ? <p className="mt-2 text-sm text-slate-700">{details}</p> : null}
       <p className="mt-auto flex flex-wrap items-center gap-3 pt-3">
-        {numero.tel ? (
-          <a href={`tel:${numero.tel}`} className={callClass}>
+        {numero.telephone ? (
+          <a href={`tel:${chiffresDe(numero.telephone)}`} className={callClass}>
             <span>
-              Appeler le <span className="whitespace-nowrap">{numero.numero}</span>
+              Appeler le <span className="whitespace-nowrap">{numero.telephone}</span>
             </span>
           </a>
         ) : null}
         {numero.sms ? (
-          <a href={`sms:${numero.sms}`} className={callClass}>
+          <a href={`sms:${chiffresDe(numero.sms)}`} className={callClass}>
             <span>
               Envoyer un SMS au <span className="whitespace-nowrap">{numero.sms}</span>
             </span>
@@ -63,7 +77,11 @@ function NumeroCard({ numero }: { numero: NumeroNational }) {
         ) : null}
         {numero.url ? (
           <a href={numero.url} className="inline-flex min-h-11 items-center">
-            {numero.tel || numero.sms ? `Site\u00a0: ${hostOf(numero.url)}` : `Signaler sur ${hostOf(numero.url)}`}
+            {numero.telephone || numero.sms
+              ? `Site\u00a0: ${hostOf(numero.url)}`
+              : numero.genre === "signalement"
+                ? `Signaler sur ${hostOf(numero.url)}`
+                : `Sur internet\u00a0: ${hostOf(numero.url)}`}
           </a>
         ) : null}
       </p>
@@ -71,8 +89,9 @@ function NumeroCard({ numero }: { numero: NumeroNational }) {
   );
 }
 
-function NumerosSection({ kind }: { kind: NumeroKind }) {
+function NumerosSection({ kind, numeros }: { kind: NumeroKind; numeros: NumeroAffiche[] }) {
   const urgent = kind === "urgence";
+  if (numeros.length === 0) return null;
   return (
     <section
       id={kind}
@@ -84,15 +103,16 @@ function NumerosSection({ kind }: { kind: NumeroKind }) {
       </h2>
       <p className="mt-2">{introOf[kind]}</p>
       <ul className="mt-4 grid gap-4 sm:grid-cols-2">
-        {findNumerosByKind(kind).map((numero) => (
-          <NumeroCard key={numero.code} numero={numero} />
+        {numeros.map((numero) => (
+          <NumeroCard key={numero.id} numero={numero} />
         ))}
       </ul>
     </section>
   );
 }
 
-export default function BesoinDAidePage() {
+export default function BesoinDAidePage({ loaderData }: Route.ComponentProps) {
+  const { groupes } = loaderData;
   return (
     <div className="max-w-4xl">
       <h1>Besoin d'aide tout de suite&nbsp;?</h1>
@@ -100,27 +120,69 @@ export default function BesoinDAidePage() {
         En danger, ou quelqu'un l'est&nbsp;? Appelez les secours sans attendre la réponse d'un promeneur.
       </p>
 
-      <NumerosSection kind="urgence" />
+      <NumerosSection kind="urgence" numeros={groupes.urgence} />
 
       <nav aria-label="Sur cette page" className="mt-6">
         <ul className="flex flex-wrap gap-x-5 gap-y-2">
-          {NUMERO_KINDS.filter((kind) => kind !== "urgence").map((kind) => (
+          {NUMERO_KINDS.filter((kind) => kind !== "urgence" && groupes[kind].length > 0).map((kind) => (
             <li key={kind}>
               <a href={`#${kind}`}>{numeroKindLabels[kind]}</a>
             </li>
           ))}
           <li>
-            <a href="#information-preoccupante">L'information préoccupante</a>
+            <a href="#services-du-departement">Services du département</a>
           </li>
           <li>
-            <a href="#services-du-departement">Services du département</a>
+            <a href="#information-preoccupante">L'information préoccupante</a>
           </li>
         </ul>
       </nav>
 
       {NUMERO_KINDS.filter((kind) => kind !== "urgence").map((kind) => (
-        <NumerosSection key={kind} kind={kind} />
+        <NumerosSection key={kind} kind={kind} numeros={groupes[kind]} />
       ))}
+
+      <section
+        id="services-du-departement"
+        aria-labelledby="titre-services"
+        className="mt-6 rounded-lg bg-slate-50 p-3 sm:p-5"
+      >
+        <h2 id="titre-services">Services du département</h2>
+        {groupes.locaux.length > 0 ? (
+          <>
+            <p className="mt-2">
+              Les services des Alpes-de-Haute-Provence qui accueillent, écoutent et accompagnent les jeunes et leurs
+              familles, vérifiés par la coordination départementale.
+            </p>
+            <ul className="mt-4 grid gap-4 sm:grid-cols-2">
+              {groupes.locaux.map((numero) => (
+                <NumeroCard key={numero.id} numero={numero} />
+              ))}
+            </ul>
+          </>
+        ) : (
+          <div className="prose-pdn mt-2 max-w-3xl">
+            <p>
+              Les coordonnées des services des Alpes-de-Haute-Provence seront ajoutées ici par la coordination
+              départementale, après vérification&nbsp;:
+            </p>
+            <ul>
+              <li>la CRIP du Département des Alpes-de-Haute-Provence&nbsp;;</li>
+              <li>la Maison des Adolescents&nbsp;;</li>
+              <li>les Points Accueil Écoute Jeunes (PAEJ)&nbsp;;</li>
+              <li>les Missions locales&nbsp;;</li>
+              <li>les Points Information Jeunesse (PIJ).</li>
+            </ul>
+            <p>
+              En attendant, les numéros nationaux ci-dessus répondent et orientent vers les services proches de chez
+              vous.
+            </p>
+          </div>
+        )}
+        <p className="mt-4">
+          Pour une question qui n'est pas urgente, vous pouvez aussi <a href="/contact">contacter la coordination</a>.
+        </p>
+      </section>
 
       <section
         id="information-preoccupante"
@@ -193,25 +255,6 @@ export default function BesoinDAidePage() {
         <p>
           L'information préoccupante concerne les mineurs. Pour un jeune majeur en danger, appelez le 17 ou le 112, et
           pour un mal-être, le 3114 ou Fil Santé Jeunes.
-        </p>
-      </section>
-
-      <section id="services-du-departement" aria-labelledby="titre-services" className="prose-pdn mt-10 max-w-3xl">
-        <h2 id="titre-services">Services du département</h2>
-        <p>
-          Les coordonnées des services des Alpes-de-Haute-Provence seront ajoutées ici par la coordination
-          départementale, après vérification&nbsp;:
-        </p>
-        <ul>
-          <li>la CRIP du Département des Alpes-de-Haute-Provence&nbsp;;</li>
-          <li>la Maison des Adolescents&nbsp;;</li>
-          <li>les Points Accueil Écoute Jeunes (PAEJ)&nbsp;;</li>
-          <li>les Missions locales&nbsp;;</li>
-          <li>les Points Information Jeunesse (PIJ).</li>
-        </ul>
-        <p>
-          En attendant, les numéros nationaux ci-dessus répondent et orientent vers les services proches de chez vous.
-          Pour une question qui n'est pas urgente, vous pouvez aussi <a href="/contact">contacter la coordination</a>.
         </p>
       </section>
     </div>

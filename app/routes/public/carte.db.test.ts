@@ -1,14 +1,29 @@
 import path from "node:path";
+import { communes, promeneurs, promeneurTerritoires } from "@db/schema";
+import { eq, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import * as carteQueries from "~/domain/territoire/carte.queries.server";
 import { collectTerritoireFiles, importTerritoireFiles } from "~/domain/territoire/territoire-import.server";
 import { getDb } from "~/server/db.server";
+import { insertProfil, insertPromeneur, type PromeneurRow } from "../../../tests/factories/promeneur";
 import { insertStructure } from "../../../tests/factories/structure";
 import { outcome } from "../../../tests/support/route";
 import CartePage, { loader } from "./carte";
 
+// Counts how often the boundaries are read and projected again (the expensive part).
+vi.mock("~/domain/territoire/carte.queries.server", async (importOriginal) => {
+  const original = await importOriginal<typeof import("~/domain/territoire/carte.queries.server")>();
+  return { ...original, findContours: vi.fn(original.findContours) };
+});
+
 const DATA = path.resolve(process.cwd(), "../shared/data/territoire-04");
+const JOUR_MS = 86_400_000;
+const MANOSQUE = "04112";
+const DIGNE = "04070";
+/** SIREN of the CA Provence-Alpes-Agglomération (Digne-les-Bains and its neighbours). */
+const PROVENCE_ALPES_AGGLO = "200067437";
 
 type LoaderData = Awaited<ReturnType<typeof loader>>;
 
@@ -19,6 +34,40 @@ async function load(): Promise<LoaderData> {
 }
 
 const render = (loaderData: LoaderData) => renderToStaticMarkup(createElement(CartePage, { loaderData } as never));
+const db = () => getDb();
+
+async function importTerritoire() {
+  const { files } = await collectTerritoireFiles([DATA]);
+  await importTerritoireFiles(db(), files);
+}
+
+/**
+ * A promeneur of the public directory (actif, Instagram profile verified `conforme` a month ago), or
+ * not public (`verifieIlYa` beyond six months: its verification has expired).
+ */
+async function promeneurPublic(
+  nomPublic: string,
+  territoire: { communeCode?: string; epciSiren?: string }[],
+  options: { structureId?: string; verifieIlYa?: number } = {},
+): Promise<PromeneurRow> {
+  const p = await insertPromeneur(db(), {
+    nomPublic,
+    statut: "actif",
+    ...(options.structureId ? { structureId: options.structureId } : {}),
+  });
+  await insertProfil(db(), p, {
+    derniereVerificationLe: new Date(Date.now() - (options.verifieIlYa ?? 30) * JOUR_MS),
+    dernierResultat: "conforme",
+  });
+  for (const t of territoire)
+    await db()
+      .insert(promeneurTerritoires)
+      .values({ promeneurId: p.id, ...t });
+  return p;
+}
+
+const commune = (data: LoaderData, code: string) => data.communes.find((c) => c.code === code);
+const feature = (data: LoaderData, code: string) => data.map?.features.find((f) => f.id === code);
 
 describe("carte de couverture", () => {
   it("répond sans contours importés et donne le tableau des communes", async () => {
@@ -32,62 +81,124 @@ describe("carte de couverture", () => {
     expect(html).not.toContain("<svg");
     expect(html).toContain("<caption");
     expect(html.match(/<th scope="row"/g)).toHaveLength(198);
-    expect(html).toContain("classement France Ruralités Revitalisation non importé");
-    expect(html).toContain("La couverture du territoire par les promeneurs sera affichée ici");
+    expect(html).toContain("0 commune sur 198 couverte, 0\u00a0% de la population.");
   });
 
-  it("dessine les 198 communes, les QPV et les structures une fois le territoire importé", async () => {
-    const { files } = await collectTerritoireFiles([DATA]);
-    await importTerritoireFiles(getDb(), files);
-    await insertStructure(getDb(), { nom: "Espace jeunes d'essai", communeCode: "04112" });
-    await insertStructure(getDb(), { nom: "Deuxième structure d'essai", communeCode: "04112" });
-    await insertStructure(getDb(), { nom: "Structure fermée", communeCode: "04070", statut: "inactive" });
+  it("colore chaque commune selon le nombre de promeneurs publics qui la couvrent, directement ou par son EPCI", async () => {
+    await importTerritoire();
+    const [digneAgglo] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(communes)
+      .where(eq(communes.epciSiren, PROVENCE_ALPES_AGGLO));
+    const agglo = digneAgglo?.n ?? 0;
+    expect(agglo).toBeGreaterThan(10);
+
+    const structure = await insertStructure(db(), { nom: "Espace jeunes de Manosque", communeCode: MANOSQUE });
+    await insertStructure(db(), { nom: "Structure sans promeneur public", communeCode: "04209" });
+    // Manosque: four public promeneurs (class 4+); Digne's agglomeration: one through its EPCI, and
+    // Digne itself a second one directly (class 2–3).
+    for (const nom of ["Anna", "Bruno", "Chloé", "David"]) {
+      await promeneurPublic(nom, [{ communeCode: MANOSQUE }], { structureId: structure.id });
+    }
+    // Their structure is closed: it is not drawn.
+    const fermee = await insertStructure(db(), { nom: "Structure fermée", communeCode: DIGNE, statut: "inactive" });
+    await promeneurPublic("Élise", [{ epciSiren: PROVENCE_ALPES_AGGLO }], { structureId: fermee.id });
+    await promeneurPublic("Fanny", [{ communeCode: DIGNE }], { structureId: fermee.id });
+    // Not public: its only verification has expired, or it is not actif.
+    await promeneurPublic("Gaston", [{ communeCode: "04209" }], { verifieIlYa: 200, structureId: structure.id });
+    await insertPromeneur(db(), { nomPublic: "Hugo", statut: "forme", structureId: structure.id }).then((p) =>
+      db().insert(promeneurTerritoires).values({ promeneurId: p.id, communeCode: "04209" }),
+    );
 
     const data = await load();
 
     expect(data.map?.features).toHaveLength(198);
-    expect(data.sansContour).toBe(0);
-    expect(data.totals).toMatchObject({ frrPlus: 58, frrSocle: 140, frrNonImporte: 0, qpv: 3, communesAvecQpv: 2 });
+    expect(commune(data, MANOSQUE)).toMatchObject({ classe: "quatre_plus", qpv: ["Quartier Est", "Quartier Ouest"] });
+    expect(commune(data, MANOSQUE)?.promeneurs.map((p) => p.nomPublic)).toEqual(["Anna", "Bruno", "Chloé", "David"]);
+    expect(commune(data, DIGNE)?.promeneurs.map((p) => p.nomPublic)).toEqual(["Élise", "Fanny"]);
+    expect(commune(data, DIGNE)?.classe).toBe("deux_trois");
+    expect(commune(data, "04209")).toMatchObject({ classe: "aucun", promeneurs: [] });
+    expect(data.resume.couvertes).toBe(agglo + 1);
+    expect(data.resume.parClasse).toEqual({ aucun: 198 - agglo - 1, un: agglo - 1, deux_trois: 1, quatre_plus: 1 });
+    const population = data.communes.reduce((sum, c) => sum + c.population, 0);
+    const couverte = data.communes.filter((c) => c.promeneurs.length > 0).reduce((sum, c) => sum + c.population, 0);
+    expect(data.resume.pourcentPopulation).toBe(Math.floor((couverte * 100) / population));
+
+    // Four shades, darker with more promeneurs; the QPV communes hatched on top of their shade.
+    const fills = new Set(data.map?.features.map((f) => f.fill));
+    expect(fills.size).toBe(4);
+    expect(feature(data, MANOSQUE)?.fill).not.toBe(feature(data, DIGNE)?.fill);
     expect(
       data.map?.features
         .filter((f) => f.hatched)
         .map((f) => f.id)
         .sort(),
-    ).toEqual(["04070", "04112"]);
-    expect(data.map?.points.map((p) => [p.id, p.title])).toEqual([["04112", "Manosque : 2 structures du réseau"]]);
-    const manosque = data.communes.find((c) => c.code === "04112");
-    expect(manosque).toMatchObject({ frr: "FRR socle", qpv: ["Quartier Est", "Quartier Ouest"], structures: 2 });
-    expect(data.communes.find((c) => c.code === "04070")?.structures).toBe(0);
+    ).toEqual([DIGNE, MANOSQUE]);
+    // One point: the structure employing public promeneurs, at the centroid of Manosque's boundary.
+    expect(data.map?.points).toHaveLength(1);
+    const [point] = data.map?.points ?? [];
+    expect(point?.title).toBe("Manosque : Espace jeunes de Manosque");
+    expect([point?.x, point?.y]).toEqual(feature(data, MANOSQUE)?.centroid);
 
     const html = render(data);
-    expect(html).not.toContain("ne sont pas encore importés");
-    expect(html).toMatch(/<svg[^>]* role="img" aria-labelledby="carte-couverture-titre carte-couverture-description"/);
     expect(html).toContain(
-      '<title id="carte-couverture-titre">Carte des communes – Alpes-de-Haute-Provence (04)</title>',
+      `${agglo + 1} communes sur 198 couvertes, ${data.resume.pourcentPopulation}\u00a0% de la population.`,
     );
-    expect(html).toContain("FRR+ (58 communes)");
-    expect(html).toContain("FRR socle (140 communes)");
+    expect(html).not.toContain("ne sont pas encore importés");
     const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>") + 6);
     expect(svg.match(/<path d="[^"]*" fill="[^"]*"><title>/g)).toHaveLength(198);
     expect(svg).toMatch(
-      /<title>Manosque – [\d\s]+ habitants ; FRR socle ; quartiers prioritaires : Quartier Est, Quartier Ouest ; 2 structures du réseau<\/title>/,
+      /<title>Manosque – 4 promeneurs ; [\d\s]+ habitants ; quartiers prioritaires : Quartier Est, Quartier Ouest<\/title>/,
     );
-    const coordinates = [...svg.matchAll(/ (?:d|cx|cy|r)="([^"]*)"/g)].map((m) => m[1]).join(" ");
-    expect(coordinates).toMatch(/\d\.\d/);
-    expect(coordinates).not.toMatch(/\d\.\d\d/);
-    expect(svg.length).toBeLessThan(250_000);
-    expect(html.match(/<th scope="row"/g)).toHaveLength(198);
+    expect(svg).toContain("<title>Manosque : Espace jeunes de Manosque</title>");
+    expect(html).toContain("4 promeneurs ou plus (1 commune)");
+    expect(html).toContain(`1 promeneur (${agglo - 1} communes)`);
+    // The table links each covering promeneur to their public profile, and shows no one else.
+    const table = html.slice(html.indexOf("<table"));
+    const [fanny] = await db().select().from(promeneurs).where(eq(promeneurs.nomPublic, "Fanny"));
+    expect(table).toContain(`<a href="/promeneurs/${fanny?.slug}">Fanny</a>`);
+    expect(table).not.toContain("Gaston");
+    expect(table).not.toContain("Hugo");
+    expect(table.match(/<th scope="row"/g)).toHaveLength(198);
   });
 
-  it("garde la carte projetée tant que rien ne change, et la refait quand une structure s'ajoute", async () => {
-    const { files } = await collectTerritoireFiles([DATA]);
-    await importTerritoireFiles(getDb(), files);
-    const first = await load();
-    const again = await load();
-    expect(again.map).toBe(first.map);
-    await insertStructure(getDb(), { nom: "Nouvelle structure d'essai", communeCode: "04209" });
+  it("retire aussitôt de la carte un promeneur suspendu", async () => {
+    await importTerritoire();
+    const seul = await promeneurPublic("Inès", [{ communeCode: "04019" }]);
+    const before = await load();
+    expect(commune(before, "04019")?.classe).toBe("un");
+    const profil = `href="/promeneurs/${seul.slug}"`;
+    expect(render(before)).toContain(profil);
+
+    await db().update(promeneurs).set({ statut: "suspendu" }).where(eq(promeneurs.id, seul.id));
     const after = await load();
-    expect(after.map).not.toBe(first.map);
-    expect(after.map?.points.map((p) => p.id)).toContain("04209");
+
+    expect(after.resume.couvertes).toBe(before.resume.couvertes - 1);
+    expect(commune(after, "04019")).toMatchObject({ classe: "aucun", promeneurs: [] });
+    expect(feature(after, "04019")?.fill).not.toBe(feature(before, "04019")?.fill);
+    expect(render(after)).not.toContain(profil);
+  });
+
+  it("projette les contours une fois, recolore à chaque requête, et reprojette quand les contours changent", async () => {
+    const findContours = vi.mocked(carteQueries.findContours);
+    // A boundary stamped with a new import date: the next request projects them again.
+    await importTerritoire();
+    await db().update(communes).set({ territoireImporteLe: new Date() }).where(eq(communes.code, "04001"));
+    findContours.mockClear();
+    const first = await load();
+    expect(findContours).toHaveBeenCalledTimes(1);
+    const again = await load();
+    expect(findContours).toHaveBeenCalledTimes(1);
+    expect(again.map?.features.map((f) => f.d)).toEqual(first.map?.features.map((f) => f.d));
+
+    await promeneurPublic("Jules", [{ communeCode: "04209" }]);
+    const covered = await load();
+    expect(findContours).toHaveBeenCalledTimes(1);
+    expect(commune(covered, "04209")?.classe).toBe("un");
+    expect(feature(covered, "04209")?.fill).not.toBe(feature(first, "04209")?.fill);
+
+    await db().update(communes).set({ territoireImporteLe: new Date() }).where(eq(communes.code, "04209"));
+    await load();
+    expect(findContours).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,61 +1,67 @@
+import { type CouverturePublique, findCouverturePublique } from "~/domain/public/annuaire-public.queries.server";
 import {
   type CarteCommune,
   contoursVersion,
   findCarteCommunes,
   findContours,
 } from "~/domain/territoire/carte.queries.server";
+import {
+  CLASSES_COUVERTURE,
+  type ClasseCouverture,
+  classeCouverture,
+  classeCouvertureLabels,
+  resumeCouverture,
+} from "~/domain/territoire/couverture.rules";
 import { frrLabel } from "~/domain/territoire/territoire.labels";
 import { getDepartement } from "~/domain/territoire/territoire.queries.server";
 import { formatNumber, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 import { DataTable } from "~/ui/data-table";
-import { type MapGeometry, type MapLegendItem, type ProjectedMap, projectMap, SvgMap } from "~/ui/map/svg-map";
+import {
+  type MapGeometry,
+  type MapLegendItem,
+  type ProjectedMap,
+  type ProjectedPoint,
+  placePoint,
+  projectMap,
+  SvgMap,
+} from "~/ui/map/svg-map";
+import { publicMeta } from "~/ui/meta";
 import type { Route } from "./+types/carte";
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Carte de couverture – Promeneurs du Net" },
-  {
-    name: "description",
-    content:
-      "Carte des communes du département : classement France Ruralités Revitalisation, quartiers prioritaires et structures du réseau Promeneurs du Net.",
-  },
-];
+export const meta: Route.MetaFunction = (args) =>
+  publicMeta(args, {
+    title: "Carte de couverture",
+    description:
+      "Les communes des Alpes-de-Haute-Provence couvertes par les Promeneurs du Net : nombre de promeneurs par commune, quartiers prioritaires et structures.",
+    path: "/carte",
+  });
 
-/** Fill of a commune by its FRR status (null: the classification has not been imported). */
-const FRR_FILLS: Record<string, string> = {
-  frr_plus: "#0b4a70",
-  frr_socle: "#7fb6d9",
-  non_classee: "#f3e9c6",
-};
-const NOT_IMPORTED_FILL = "#d4d4d8";
-const fillOf = (statut: string | null) => (statut ? (FRR_FILLS[statut] ?? NOT_IMPORTED_FILL) : NOT_IMPORTED_FILL);
-
-function communeTitle(c: CarteCommune): string {
-  const parts = [plural(c.population, "habitant"), c.frrStatut ? frrLabel(c.frrStatut) : "classement FRR non importé"];
-  if (c.qpv.length > 0) {
-    parts.push(`${c.qpv.length > 1 ? "quartiers prioritaires" : "quartier prioritaire"} : ${c.qpv.join(", ")}`);
-  }
-  if (c.structures > 0) parts.push(plural(c.structures, "structure du réseau", "structures du réseau"));
-  return `${c.nom} – ${parts.join(" ; ")}`;
-}
+/** Fill of a commune by its coverage class: a light-to-dark scale, readable in grey too. */
+const COUVERTURE_FILLS = {
+  aucun: "#f1f5f9",
+  un: "#a9cce3",
+  deux_trois: "#3f88b8",
+  quatre_plus: "#0b3b5c",
+} satisfies Record<ClasseCouverture, string>;
 
 /**
- * Projecting 198 boundaries costs a few hundred milliseconds: the projected map is kept per
- * département and rebuilt only when its inputs change (a new import, a new structure…).
+ * The projected geometry (paths and centroids) costs a few hundred milliseconds for 198 communes:
+ * it is kept per département and redrawn only when the boundaries are imported again. What changes
+ * often (who is public, their territories, structures) is recomputed on every request and only
+ * colours the cached paths: a suspended promeneur leaves the map at once.
  */
-const projectedMaps = new Map<string, { key: string; map: ProjectedMap }>();
+const geometries = new Map<string, { key: string; map: ProjectedMap }>();
 
-async function projectedMapFor(
+async function geometryFor(
   db: ReturnType<typeof getDb>,
   code: string,
   drawn: CarteCommune[],
 ): Promise<ProjectedMap | null> {
   if (drawn.length === 0) return null;
-  const key = `${await contoursVersion(db, code)}|${JSON.stringify(
-    drawn.map((c) => [c.code, c.nom, c.population, c.frrStatut, c.qpv, c.structures]),
-  )}`;
-  const cached = projectedMaps.get(code);
+  const key = `${await contoursVersion(db, code)}|${drawn.map((c) => c.code).join(",")}`;
+  const cached = geometries.get(code);
   if (cached?.key === key) return cached.map;
   const contours = await findContours(db, code);
   const map = projectMap({
@@ -63,110 +69,159 @@ async function projectedMapFor(
       id: c.code,
       label: c.nom,
       geometry: contours.get(c.code) as MapGeometry,
-      fill: fillOf(c.frrStatut),
-      title: communeTitle(c),
-      hatched: c.qpv.length > 0,
+      fill: COUVERTURE_FILLS.aucun,
+      title: c.nom,
     })),
-    points: drawn
-      .filter((c) => c.structures > 0)
-      .map((c) => ({
-        id: c.code,
-        featureId: c.code,
-        title: `${c.nom} : ${plural(c.structures, "structure du réseau", "structures du réseau")}`,
-        radius: Math.min(9, 3.5 + Math.sqrt(c.structures) * 1.5),
-      })),
   });
-  projectedMaps.set(code, { key, map });
+  geometries.set(code, { key, map });
   return map;
+}
+
+type CommuneCarte = {
+  code: string;
+  nom: string;
+  population: number;
+  epci: string | null;
+  frr: string;
+  qpv: string[];
+  classe: ClasseCouverture;
+  promeneurs: { slug: string; nomPublic: string }[];
+};
+
+function communeTitle(c: CommuneCarte): string {
+  const parts = [
+    c.promeneurs.length === 0 ? "aucun promeneur" : plural(c.promeneurs.length, "promeneur"),
+    plural(c.population, "habitant"),
+  ];
+  if (c.qpv.length > 0) {
+    parts.push(`${c.qpv.length > 1 ? "quartiers prioritaires" : "quartier prioritaire"} : ${c.qpv.join(", ")}`);
+  }
+  return `${c.nom} – ${parts.join(" ; ")}`;
+}
+
+/** One point per commune with structures, at the centroid of its drawn boundary. */
+function structurePoints(map: ProjectedMap, couverture: CouverturePublique, noms: Map<string, string>) {
+  const parCommune = new Map<string, string[]>();
+  for (const s of couverture.structures) {
+    if (!s.communeCode) continue;
+    parCommune.set(s.communeCode, [...(parCommune.get(s.communeCode) ?? []), s.nom]);
+  }
+  const points: ProjectedPoint[] = [];
+  for (const [commune, structures] of parCommune) {
+    const point = placePoint(map.features, {
+      id: commune,
+      featureId: commune,
+      title: `${noms.get(commune) ?? commune} : ${structures.join(", ")}`,
+      radius: Math.min(9, 3.5 + Math.sqrt(structures.length) * 1.5),
+    });
+    if (point) points.push(point);
+  }
+  return points.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export async function loader() {
   const code = getEnv().DEFAULT_DEPARTEMENT;
   const db = getDb();
-  const [departement, rows] = await Promise.all([getDepartement(db, code), findCarteCommunes(db, code)]);
-  const drawn = rows.filter((c) => c.hasContour);
-
-  const totals = {
-    communes: rows.length,
-    population: rows.reduce((sum, c) => sum + c.population, 0),
-    frrPlus: rows.filter((c) => c.frrStatut === "frr_plus").length,
-    frrSocle: rows.filter((c) => c.frrStatut === "frr_socle").length,
-    nonClassees: rows.filter((c) => c.frrStatut === "non_classee").length,
-    frrNonImporte: rows.filter((c) => !c.frrStatut).length,
-    qpv: rows.reduce((sum, c) => sum + c.qpv.length, 0),
-    communesAvecQpv: rows.filter((c) => c.qpv.length > 0).length,
-    structures: rows.reduce((sum, c) => sum + c.structures, 0),
-    communesAvecStructure: rows.filter((c) => c.structures > 0).length,
-  };
-
-  const map = await projectedMapFor(db, code, drawn);
-
-  return {
-    departement: { code, nom: departement?.nom ?? code },
-    map,
-    sansContour: rows.length - drawn.length,
-    totals,
-    communes: rows.map((c) => ({
+  const [departement, rows, couverture] = await Promise.all([
+    getDepartement(db, code),
+    findCarteCommunes(db, code),
+    findCouverturePublique(db, code, new Date()),
+  ]);
+  const communes: CommuneCarte[] = rows.map((c) => {
+    const promeneurs = couverture.parCommune.get(c.code) ?? [];
+    return {
       code: c.code,
       nom: c.nom,
       population: c.population,
       epci: c.epci,
       frr: frrLabel(c.frrStatut),
       qpv: c.qpv,
-      structures: c.structures,
-    })),
+      classe: classeCouverture(promeneurs.length),
+      promeneurs,
+    };
+  });
+  const byCode = new Map(communes.map((c) => [c.code, c]));
+  const drawn = rows.filter((c) => c.hasContour);
+  const geometry = await geometryFor(db, code, drawn);
+  const map: ProjectedMap | null = geometry
+    ? {
+        width: geometry.width,
+        height: geometry.height,
+        features: geometry.features.map((f) => {
+          const c = byCode.get(f.id) as CommuneCarte;
+          return { ...f, fill: COUVERTURE_FILLS[c.classe], title: communeTitle(c), hatched: c.qpv.length > 0 };
+        }),
+        points: structurePoints(geometry, couverture, new Map(communes.map((c) => [c.code, c.nom]))),
+      }
+    : null;
+
+  return {
+    departement: { code, nom: departement?.nom ?? code },
+    map,
+    sansContour: rows.length - drawn.length,
+    resume: resumeCouverture(communes.map((c) => ({ population: c.population, promeneurs: c.promeneurs.length }))),
+    qpv: {
+      quartiers: communes.reduce((sum, c) => sum + c.qpv.length, 0),
+      communes: communes.filter((c) => c.qpv.length > 0).length,
+    },
+    structures: couverture.structures.length,
+    communes,
   };
 }
 
 type LoaderData = Awaited<ReturnType<typeof loader>>;
 
-function legendOf(totals: LoaderData["totals"]): MapLegendItem[] {
-  const items: MapLegendItem[] = [
-    { label: `FRR+ (${plural(totals.frrPlus, "commune")})`, fill: FRR_FILLS.frr_plus },
-    { label: `FRR socle (${plural(totals.frrSocle, "commune")})`, fill: FRR_FILLS.frr_socle },
-  ];
-  if (totals.nonClassees > 0) {
-    items.push({ label: `Non classée (${plural(totals.nonClassees, "commune")})`, fill: FRR_FILLS.non_classee });
-  }
-  if (totals.frrNonImporte > 0) {
-    items.push({
-      label: `Classement FRR non importé (${plural(totals.frrNonImporte, "commune")})`,
-      fill: NOT_IMPORTED_FILL,
-    });
-  }
-  items.push({ label: "Commune avec un quartier prioritaire (QPV)", hatched: true });
-  items.push({ label: "Commune où le réseau a une structure", point: true });
+function legendOf(data: LoaderData): MapLegendItem[] {
+  const items: MapLegendItem[] = CLASSES_COUVERTURE.map((classe) => ({
+    label: `${classeCouvertureLabels[classe]} (${plural(data.resume.parClasse[classe], "commune")})`,
+    fill: COUVERTURE_FILLS[classe],
+  }));
+  items.push({ label: "Commune avec un quartier prioritaire (QPV), hachurée", hatched: true });
+  items.push({ label: "Commune où une structure emploie un promeneur de l'annuaire", point: true });
   return items;
 }
 
 function mapDescription(data: LoaderData): string {
-  const { totals } = data;
-  const parts = [
-    `Les ${plural(data.map?.features.length ?? 0, "commune")} du département, colorées selon leur classement France Ruralités Revitalisation : ${formatNumber(totals.frrPlus)} FRR+ en bleu foncé, ${formatNumber(totals.frrSocle)} FRR socle en bleu clair${totals.frrNonImporte > 0 ? `, ${formatNumber(totals.frrNonImporte)} sans classement importé en gris` : ""}.`,
-    `${plural(totals.communesAvecQpv, "commune a", "communes ont")} un quartier prioritaire : hachurées en orange.`,
-    `Un point rouge marque ${plural(totals.communesAvecStructure, "commune")} où le réseau a au moins une structure.`,
+  const { parClasse } = data.resume;
+  return [
+    `Les ${plural(data.map?.features.length ?? 0, "commune")} du département, de plus en plus foncées selon le nombre de promeneurs de l'annuaire qui les couvrent : ${formatNumber(parClasse.aucun)} sans promeneur (presque blanches), ${formatNumber(parClasse.un)} avec un promeneur, ${formatNumber(parClasse.deux_trois)} avec deux ou trois, ${formatNumber(parClasse.quatre_plus)} avec quatre ou plus (bleu foncé).`,
+    `${plural(data.qpv.communes, "commune a", "communes ont")} un quartier prioritaire : hachurées et cerclées d'orange.`,
+    `Un point rouge marque chaque commune où une structure emploie un promeneur de l'annuaire (${plural(data.structures, "structure")}).`,
     "Le tableau qui suit la carte donne les mêmes informations.",
-  ];
-  return parts.join(" ");
+  ].join(" ");
+}
+
+function Promeneurs({ c }: { c: CommuneCarte }) {
+  if (c.promeneurs.length === 0) return <>0</>;
+  return (
+    <>
+      {formatNumber(c.promeneurs.length)}&nbsp;:{" "}
+      {c.promeneurs.map((p, i) => (
+        <span key={p.slug}>
+          {i > 0 ? ", " : ""}
+          <a href={`/promeneurs/${encodeURIComponent(p.slug)}`}>{p.nomPublic}</a>
+        </span>
+      ))}
+    </>
+  );
 }
 
 export default function CartePage({ loaderData }: Route.ComponentProps) {
-  const { totals, departement, map } = loaderData;
+  const { resume, departement, map } = loaderData;
   return (
     <div>
       <h1>Carte de couverture</h1>
-      <p className="mt-4 max-w-3xl">
-        {departement.nom} ({departement.code}) : {plural(totals.communes, "commune")},{" "}
-        {plural(totals.population, "habitant")},{" "}
-        {totals.frrNonImporte < totals.communes
-          ? `${plural(totals.frrPlus, "commune")} FRR+ et ${formatNumber(totals.frrSocle)} FRR socle (France Ruralités Revitalisation)`
-          : "classement France Ruralités Revitalisation non importé"}
-        , {plural(totals.qpv, "quartier prioritaire", "quartiers prioritaires")} de la politique de la ville et{" "}
-        {plural(totals.structures, "structure")} du réseau.
+      <p className="mt-4 max-w-3xl text-lg font-semibold">
+        {formatNumber(resume.couvertes)} {resume.couvertes > 1 ? "communes" : "commune"} sur{" "}
+        {formatNumber(resume.communes)} {resume.couvertes > 1 ? "couvertes" : "couverte"},{" "}
+        {formatNumber(resume.pourcentPopulation)}&nbsp;% de la population.
       </p>
       <p className="mt-2 max-w-3xl">
-        La couverture du territoire par les promeneurs sera affichée ici dès que l'annuaire des promeneurs sera en
-        ligne.
+        {departement.nom} ({departement.code}) : une commune est couverte quand un promeneur de{" "}
+        <a href="/promeneurs">l'annuaire</a> l'a dans son territoire d'intervention, directement ou par son
+        intercommunalité. {plural(resume.population, "habitant")},{" "}
+        {plural(loaderData.qpv.quartiers, "quartier prioritaire", "quartiers prioritaires")} de la politique de la
+        ville.
       </p>
 
       {map ? (
@@ -174,12 +229,12 @@ export default function CartePage({ loaderData }: Route.ComponentProps) {
           <SvgMap
             id="carte-couverture"
             map={map}
-            title={`Carte des communes – ${departement.nom} (${departement.code})`}
+            title={`Couverture par les promeneurs du Net – ${departement.nom} (${departement.code})`}
             description={mapDescription(loaderData)}
-            legend={legendOf(totals)}
+            legend={legendOf(loaderData)}
           />
           <figcaption className="mt-2 text-sm text-slate-700">
-            Sources : contours IGN Admin Express, classement FRR de la DGCL, quartiers prioritaires de l'ANCT.
+            Sources : annuaire des promeneurs du Net, contours IGN Admin Express, quartiers prioritaires de l'ANCT.
             {loaderData.sansContour > 0
               ? ` ${plural(loaderData.sansContour, "commune n'a", "communes n'ont")} pas encore de contour importé.`
               : ""}
@@ -193,7 +248,7 @@ export default function CartePage({ loaderData }: Route.ComponentProps) {
 
       <DataTable
         className="mt-8"
-        caption={`Communes – ${departement.nom} (${departement.code}) : population, intercommunalité, classement FRR, quartiers prioritaires et structures du réseau`}
+        caption={`Couverture des communes – ${departement.nom} (${departement.code}) : population, intercommunalité, classement FRR, quartiers prioritaires et promeneurs`}
         rows={loaderData.communes}
         rowKey={(c) => c.code}
         columns={[
@@ -202,7 +257,7 @@ export default function CartePage({ loaderData }: Route.ComponentProps) {
           { header: "Intercommunalité (EPCI)", cell: (c) => c.epci ?? "–" },
           { header: "Classement FRR", cell: (c) => c.frr },
           { header: "Quartiers prioritaires", cell: (c) => (c.qpv.length > 0 ? c.qpv.join(", ") : "–") },
-          { header: "Structures", cell: (c) => formatNumber(c.structures), align: "right" },
+          { header: "Promeneurs", cell: (c) => <Promeneurs c={c} /> },
         ]}
       />
     </div>

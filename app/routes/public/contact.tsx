@@ -23,18 +23,18 @@ import { sendMails } from "~/server/mail.server";
 import { clientIp, requestId, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { Field, FormErrors, InputField } from "~/ui/field";
+import { publicMeta } from "~/ui/meta";
 import type { Route } from "./+types/contact";
 
 const NON_ENVOYE = "Votre message n'a pas été envoyé\u00a0: corrigez les champs signalés ci-dessous.";
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Contact – Promeneurs du Net" },
-  {
-    name: "description",
-    content:
-      "Contacter la coordination départementale des Promeneurs du Net des Alpes-de-Haute-Provence. Jeune en difficulté\u00a0: les numéros d'urgence et d'écoute d'abord.",
-  },
-];
+export const meta: Route.MetaFunction = (args) =>
+  publicMeta(args, {
+    title: "Contact",
+    description:
+      "Contacter la coordination des Promeneurs du Net des Alpes-de-Haute-Provence. Jeune en difficulté\u00a0: les numéros d'urgence et d'écoute d'abord.",
+    path: "/contact",
+  });
 
 export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();

@@ -1,12 +1,21 @@
+import { findPagesLibresPubliees } from "~/domain/contenu/contenu.queries.server";
+import { getDb } from "~/server/db.server";
+import { getEnv } from "~/server/env.server";
+import { publicMeta } from "~/ui/meta";
 import type { Route } from "./+types/plan-du-site";
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Plan du site – Promeneurs du Net" },
-  {
-    name: "description",
-    content: "Toutes les pages du site des Promeneurs du Net des Alpes-de-Haute-Provence.",
-  },
-];
+/** The coordination's published free pages join the fixed ones. */
+export async function loader() {
+  const pages = await findPagesLibresPubliees(getDb(), getEnv().DEFAULT_DEPARTEMENT);
+  return { pagesLibres: pages.map((p) => ({ to: `/pages/${encodeURIComponent(p.slug)}`, label: p.titre })) };
+}
+
+export const meta: Route.MetaFunction = (args) =>
+  publicMeta(args, {
+    title: "Plan du site",
+    description: "Toutes les pages du site des Promeneurs du Net des Alpes-de-Haute-Provence.",
+    path: "/plan-du-site",
+  });
 
 const groupes = [
   {
@@ -49,11 +58,14 @@ const groupes = [
   },
 ] as const;
 
-export default function PlanDuSitePage() {
+export default function PlanDuSitePage({ loaderData }: Route.ComponentProps) {
+  const pagesLibres = loaderData?.pagesLibres ?? [];
+  const tous =
+    pagesLibres.length > 0 ? [...groupes, { id: "pages", titre: "Autres pages", pages: pagesLibres }] : groupes;
   return (
     <div className="max-w-3xl">
       <h1>Plan du site</h1>
-      {groupes.map((groupe) => (
+      {tous.map((groupe) => (
         <section key={groupe.id} aria-labelledby={`plan-${groupe.id}`} className="mt-8">
           <h2 id={`plan-${groupe.id}`}>{groupe.titre}</h2>
           <ul className="mt-2 list-disc space-y-2 pl-6">

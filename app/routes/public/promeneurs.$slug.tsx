@@ -2,6 +2,7 @@ import { findPromeneurPublic } from "~/domain/public/annuaire-public.queries.ser
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 import { notFound } from "~/server/errors.server";
+import { pageMeta, SITE_NAME, shortenDescription } from "~/ui/meta";
 import type { Route } from "./+types/promeneurs.$slug";
 
 const INTROUVABLE = "Ce profil n'existe pas ou n'est plus en ligne.";
@@ -21,19 +22,20 @@ export async function loader({ params }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => {
   if (!loaderData) return [{ title: "Profil introuvable – Promeneurs du Net" }];
   const { promeneur, canonical, image } = loaderData;
-  const title = `${promeneur.nomPublic} – Promeneurs du Net`;
-  const description = `${promeneur.nomPublic}, promeneur du Net à ${promeneur.structure.nom} : réseaux sociaux professionnels vérifiés, horaires de présence en ligne et thèmes.`;
-  return [
-    { title },
-    { name: "description", content: description },
-    { tagName: "link", rel: "canonical", href: canonical },
-    { property: "og:type", content: "profile" },
-    { property: "og:title", content: title },
-    { property: "og:description", content: description },
-    { property: "og:url", content: canonical },
-    { property: "og:locale", content: "fr_FR" },
-    ...(image ? [{ property: "og:image", content: image }] : []),
-  ];
+  // The loader gives absolute URLs (canonical, photo); the default image shares their origin.
+  return pageMeta(
+    {
+      title: promeneur.nomPublic,
+      description: shortenDescription(
+        `${promeneur.nomPublic}, promeneur du Net à ${promeneur.structure.nom}\u00a0: réseaux sociaux professionnels vérifiés, horaires de présence en ligne et thèmes.`,
+      ),
+      path: canonical,
+      type: "profile",
+      image,
+      imageAlt: image ? promeneur.nomPublic : SITE_NAME,
+    },
+    new URL(canonical).origin,
+  );
 };
 
 export default function PromeneurProfilePage({ loaderData }: Route.ComponentProps) {

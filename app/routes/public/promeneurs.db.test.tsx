@@ -7,7 +7,7 @@ import {
   findPromeneursPublics,
 } from "~/domain/public/annuaire-public.queries.server";
 import { getDb } from "~/server/db.server";
-import { storeFichier } from "~/server/fichiers.server";
+import { reencodePhoto, storeFichier } from "~/server/fichiers.server";
 import { insertCreneau, insertProfil, insertPromeneur, type PromeneurRow } from "../../../tests/factories/promeneur";
 import { insertStructure } from "../../../tests/factories/structure";
 import { render } from "../../../tests/support/render";
@@ -327,7 +327,9 @@ describe("pages publiques de l'annuaire (04)", () => {
     expect(html).toMatch(/<form [^>]*action="\/promeneurs" method="get"/);
     expect(html).toMatch(/<label for="commune"[^>]*>Commune<\/label>/);
     expect(html).toContain('list="communes-couvertes"');
-    expect(html).toMatch(/<img src="\/promeneurs\/nina-essai-04\/photo" alt="" width="96" height="96" loading="lazy"/);
+    expect(html).toMatch(
+      /<img src="\/promeneurs\/nina-essai-04\/photo\?taille=96" srcSet="\/promeneurs\/nina-essai-04\/photo\?taille=192 2x" alt="" width="96" height="96" loading="lazy"/,
+    );
     expect(html).toContain('href="https://exemple.fr/instagram/nina.pdn04" rel="noopener noreferrer"');
     expect(html).toContain('href="/promeneurs/nina-essai-04"');
     expect(html).toContain('href="/besoin-d-aide"');
@@ -428,6 +430,59 @@ describe("pages publiques de l'annuaire (04)", () => {
       ((await photo.loader({ request: stale, params: { slug: "nina-essai-04" }, context: {} } as never)) as Response)
         .status,
     ).toBe(200);
+  });
+
+  it("sert à l'annuaire de petites photos de 96 et 192 px, plus légères, chacune avec son ETag", async () => {
+    const now = new Date();
+    const leo = await insertPromeneur(db(), { statut: "actif", nomPublic: "Léo", slug: "leo-essai-04" });
+    await profilVerifie(leo, "instagram", "leo.pdn04", 10, "conforme", now);
+    // A real upload: an 800 px photo re-encoded as the upload form does.
+    const sharp = (await import("sharp")).default;
+    const noise = Buffer.alloc(64 * 64 * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
+    const original = await reencodePhoto(
+      await sharp(noise, { raw: { width: 64, height: 64, channels: 3 } })
+        .resize(1200, 1000)
+        .png()
+        .toBuffer(),
+    );
+    const id = await storeFichier(
+      db(),
+      { nom: "photo.webp", typeMime: "image/webp", contenu: original },
+      { departement: "04", creePar: null },
+    );
+    await db().update(promeneurs).set({ photoId: id }).where(eq(promeneurs.id, leo.id));
+
+    const url = "http://localhost:3000/promeneurs/leo-essai-04/photo";
+    const get = async (query: string, headers: Record<string, string> = {}) =>
+      (await photo.loader({
+        request: new Request(`${url}${query}`, { headers }),
+        params: { slug: "leo-essai-04" },
+        context: {},
+      } as never)) as Response;
+    const grande = await get("");
+    const petite = await get("?taille=192");
+    expect(petite.status).toBe(200);
+    expect(petite.headers.get("Content-Type")).toBe("image/webp");
+    const bytes = Buffer.from(await petite.arrayBuffer());
+    expect(await sharp(bytes).metadata()).toMatchObject({ format: "webp", width: 192, height: 192 });
+    expect(bytes.length).toBeLessThan(original.length / 4);
+    expect((await sharp(Buffer.from(await grande.arrayBuffer())).metadata()).width).toBe(800);
+    const etag = petite.headers.get("ETag") ?? "";
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(etag).not.toBe(grande.headers.get("ETag"));
+    // Asked again: 304 with its ETag, the same bytes otherwise.
+    expect((await get("?taille=192", { "If-None-Match": etag })).status).toBe(304);
+    expect((await get("?taille=192", { "If-None-Match": grande.headers.get("ETag") ?? "" })).status).toBe(200);
+    expect(Buffer.from(await (await get("?taille=192")).arrayBuffer())).toEqual(bytes);
+    const unX = await get("?taille=96");
+    expect(await sharp(Buffer.from(await unX.arrayBuffer())).metadata()).toMatchObject({ width: 96, height: 96 });
+    expect(unX.headers.get("ETag")).not.toBe(etag);
+    // Any other size: the original, not a rendition of arbitrary size.
+    expect((await sharp(Buffer.from(await (await get("?taille=5000")).arrayBuffer())).metadata()).width).toBe(800);
+
+    await db().update(promeneurs).set({ statut: "suspendu" }).where(eq(promeneurs.id, leo.id));
+    expect((await outcome(() => get("?taille=192", { "If-None-Match": etag }))).status).toBe(404);
   });
 
   it("refuse la photo d'un promeneur actif dont aucun profil n'est conforme, même avec un ETag connu", async () => {

@@ -9,16 +9,16 @@ import {
 import { plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
+import { publicMeta } from "~/ui/meta";
 import type { Route } from "./+types/promeneurs";
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Trouver un promeneur – Promeneurs du Net" },
-  {
-    name: "description",
-    content:
-      "L'annuaire officiel des Promeneurs du Net des Alpes-de-Haute-Provence\u00a0: recherche par commune, réseau social, thème et présence en ligne, et comment vérifier qu'un profil est authentique.",
-  },
-];
+export const meta: Route.MetaFunction = (args) =>
+  publicMeta(args, {
+    title: "Trouver un promeneur",
+    description:
+      "L'annuaire officiel des Promeneurs du Net des Alpes-de-Haute-Provence\u00a0: par commune, réseau social, thème et présence en ligne.",
+    path: "/promeneurs",
+  });
 
 const isReseau = (value: string): boolean => (RESEAUX as readonly string[]).includes(value);
 
@@ -65,7 +65,8 @@ function Carte({ p }: { p: CartePromeneur }) {
     <li className="flex gap-4 rounded-lg border border-slate-300 p-4">
       {p.photo ? (
         <img
-          src={p.photo}
+          src={`${p.photo}?taille=96`}
+          srcSet={`${p.photo}?taille=192 2x`}
           alt=""
           width={96}
           height={96}

@@ -1,7 +1,15 @@
 import { geoArea } from "d3-geo";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { compactPath, type MapFeatureInput, type MapGeometry, projectMap, rewindGeometry, SvgMap } from "./svg-map";
+import {
+  compactPath,
+  type MapFeatureInput,
+  type MapGeometry,
+  placePoint,
+  projectMap,
+  rewindGeometry,
+  SvgMap,
+} from "./svg-map";
 
 // Two neighbouring 0.1° squares, exterior rings wound clockwise (as d3-geo expects)…
 const clockwise = (x: number, y: number): number[][] => [
@@ -102,6 +110,27 @@ describe("projection de la carte", () => {
     expect(coin?.x).toBeCloseTo(400, -1);
     expect(coin?.r).toBe(6.3);
     expect(centre?.r).toBe(4);
+  });
+});
+
+describe("points placés sur une géométrie déjà projetée", () => {
+  it("pose un point au centroïde plan du contour dessiné, et aucun sur une zone inconnue", () => {
+    const map = projectMap({ features: features(polygon(clockwise(6, 44)), polygon(clockwise(6.1, 44))), width: 400 });
+    const [a, b] = map.features;
+    expect(a?.centroid?.[0]).toBeLessThan(b?.centroid?.[0] ?? 0);
+    // A projected square: its centroid is the mean of its four corners (to the pixel).
+    const corners = absolutePoints(b?.d ?? "").slice(0, 4);
+    const mean = (axis: 0 | 1) => corners.reduce((sum, point) => sum + point[axis], 0) / corners.length;
+    expect(Math.abs((b?.centroid?.[0] ?? 0) - mean(0))).toBeLessThan(1.5);
+    expect(Math.abs((b?.centroid?.[1] ?? 0) - mean(1))).toBeLessThan(1.5);
+    expect(placePoint(map.features, { id: "p", title: "Structure", featureId: "b", radius: 5.04 })).toEqual({
+      id: "p",
+      x: b?.centroid?.[0],
+      y: b?.centroid?.[1],
+      r: 5,
+      title: "Structure",
+    });
+    expect(placePoint(map.features, { id: "z", title: "Ailleurs", featureId: "z" })).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { type GeoPermissibleObjects, geoArea, geoCentroid, geoConicConformal, geoPath } from "d3-geo";
+import { type GeoPermissibleObjects, geoArea, geoConicConformal, geoPath } from "d3-geo";
 
 /**
  * A choropleth map drawn as SVG on the server: no map code reaches the browser. `projectMap` (used
@@ -35,7 +35,16 @@ export type MapPointInput = {
   radius?: number;
 };
 
-export type ProjectedFeature = { id: string; label: string; d: string; fill: string; title: string; hatched: boolean };
+export type ProjectedFeature = {
+  id: string;
+  label: string;
+  d: string;
+  fill: string;
+  title: string;
+  hatched: boolean;
+  /** Planar centroid of the drawn area (`geoPath.centroid`), rounded to 0.1; null for an empty area. */
+  centroid: [number, number] | null;
+};
 export type ProjectedPoint = { id: string; x: number; y: number; r: number; title: string };
 export type ProjectedMap = { width: number; height: number; features: ProjectedFeature[]; points: ProjectedPoint[] };
 
@@ -124,35 +133,51 @@ export function projectMap(input: {
   );
   const path = geoPath(projection).digits(0);
 
-  const byId = new Map<string, MapGeometry>();
-  const features = input.features.map((feature, index) => {
-    const geometry = geometries[index] as MapGeometry;
-    byId.set(feature.id, geometry);
+  const features: ProjectedFeature[] = input.features.map((feature, index) => {
+    const geometry = geometries[index] as GeoPermissibleObjects;
+    const [cx, cy] = path.centroid(geometry);
     return {
       id: feature.id,
       label: feature.label,
-      d: compactPath(path(geometry as GeoPermissibleObjects) ?? ""),
+      d: compactPath(path(geometry) ?? ""),
       fill: feature.fill,
       title: feature.title,
       hatched: feature.hatched ?? false,
+      centroid: Number.isFinite(cx) && Number.isFinite(cy) ? [round1(cx), round1(cy)] : null,
     };
   });
 
   const points: ProjectedPoint[] = [];
   for (const point of input.points ?? []) {
-    const anchor = point.featureId ? byId.get(point.featureId) : undefined;
-    const coordinates = anchor ? geoCentroid(anchor as GeoPermissibleObjects) : point.coordinates;
-    const projected = coordinates ? projection(coordinates) : null;
-    if (!projected) continue;
+    if (point.featureId) {
+      const placed = placePoint(features, point);
+      if (placed) points.push(placed);
+      continue;
+    }
+    const position = point.coordinates ? projection(point.coordinates) : null;
+    if (!position) continue;
     points.push({
       id: point.id,
-      x: round1(projected[0]),
-      y: round1(projected[1]),
+      x: round1(position[0]),
+      y: round1(position[1]),
       r: round1(point.radius ?? 4),
       title: point.title,
     });
   }
   return { width, height, features, points };
+}
+
+/**
+ * A point drawn at the centroid of an already projected area (null when the area is unknown): lets
+ * a page keep the projected geometry and place per-request points on it without projecting again.
+ */
+export function placePoint(
+  features: readonly ProjectedFeature[],
+  point: { id: string; title: string; featureId?: string | undefined; radius?: number | undefined },
+): ProjectedPoint | null {
+  const centroid = features.find((f) => f.id === point.featureId)?.centroid;
+  if (!centroid) return null;
+  return { id: point.id, x: centroid[0], y: centroid[1], r: round1(point.radius ?? 4), title: point.title };
 }
 
 export type MapLegendItem = {
