@@ -30,6 +30,21 @@ describe("en-têtes de sécurité", () => {
     expect(response.headers.get("x-request-id")).toMatch(/^[\w-]{8,}$/);
   });
 
+  it("sert un fichier stocké (photo, image, document) sous une politique qui interdit tout, bac à sable compris", async () => {
+    for (const path of ["/medias/00000000-0000-4000-8000-000000000000", "/promeneurs/personne/photo?taille=96"]) {
+      const response = await fetch(`${app.url}${path}`);
+      expect(response.headers.get("content-security-policy"), path).toBe(
+        "default-src 'none'; frame-ancestors 'none'; sandbox",
+      );
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      await response.arrayBuffer();
+    }
+    // A page whose address merely looks like a file's keeps the page policy.
+    const page = await fetch(`${app.url}/promeneurs/photo`);
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self' 'nonce-");
+    await page.arrayBuffer();
+  });
+
   it("derrière un proxy HTTPS, pose un cookie de session __Host- Secure et envoie HSTS", async () => {
     const https = { "x-forwarded-proto": "https" };
     const client = new HttpClient(app.url, https);

@@ -25,6 +25,10 @@ export const build: ServerBuild = serverBuild as unknown as ServerBuild;
 
 type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
 
+/** The routes that answer a stored file's bytes (see app/routes.ts), never a page. */
+const STORED_FILE_PATH =
+  /^\/(?:promeneurs\/[^/]+\/photo|medias\/[^/]+(?:\/petite)?|ressources\/[^/]+\/fichier|espace\/(?:promeneurs\/[^/]+\/photo|structures\/[^/]+\/charte\/document|ressources\/[^/]+\/fichier))$/;
+
 function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
@@ -70,17 +74,23 @@ export function createApp(env: Env, options: { build: BuildSource; vite?: ViteDe
     }),
   );
 
-  // Security headers on every answer.
+  // Security headers on every answer. A stored file (photo, image, document) is never a page: it
+  // gets a policy that forbids everything, sandbox included, and none of the page-only headers
+  // (50 photos of the directory would otherwise carry 50 copies of them).
   app.use((req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if (STORED_FILE_PATH.test(req.path)) {
+      res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
+      return next();
+    }
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.nonce = nonce;
     if (!options.vite) res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
-    res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
 

@@ -37,7 +37,8 @@ async function petiteRendition(sha256: string, cote: TaillePetite, original: Buf
   const sharp = (await import("sharp")).default;
   const contenu = await sharp(original, { limitInputPixels: 50_000_000 })
     .resize(cote, cote, { fit: "cover", withoutEnlargement: true })
-    .webp({ quality: 75 })
+    // A thumbnail: quality 60 does not show at 96 or 192 px, and weighs a sixth less than 75.
+    .webp({ quality: 60 })
     .toBuffer();
   petites.set(key, contenu);
   if (petites.size > PETITES_MAX) petites.delete(petites.keys().next().value as string);
