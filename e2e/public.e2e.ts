@@ -10,6 +10,7 @@ const PUBLIC_PAGES = [...PAGES_PUBLIQUES, "/connexion", "/mot-de-passe-oublie"];
 
 /** A public profile of the demo (an actif promeneur with conforming profiles). */
 const DEMO_PROFILE = "/promeneurs/lea-espace-jeunes-manosque";
+const DEMO_ARTICLE = "/actualites/rencontre-departementale-des-promeneurs-demo";
 
 const demo = withDemoBrowser();
 
@@ -56,7 +57,7 @@ async function htmlProblems(page: Page): Promise<string[]> {
 }
 
 describe("pages publiques, sans JavaScript", () => {
-  for (const path of [...PUBLIC_PAGES, DEMO_PROFILE]) {
+  for (const path of [...PUBLIC_PAGES, DEMO_PROFILE, DEMO_ARTICLE]) {
     it(`${path} répond, n'envoie aucun script, a un seul h1 et aucune violation axe`, async () => {
       const html = await (await fetch(`${demo.app.url}${path}`)).text();
       expect(html).not.toMatch(/<script/i);
@@ -78,6 +79,43 @@ describe("pages publiques, sans JavaScript", () => {
       await axeContext.close();
     });
   }
+
+  it("le formulaire de contact, sans JavaScript : message trop court refusé à côté du champ, puis envoyé", async () => {
+    const context = await newContext(demo.browser, demo.app.url, { javaScript: false });
+    const page = await context.newPage();
+    await page.goto("/contact");
+    // The warning and the numbers come before the form.
+    const texte = (await page.locator("main").textContent()) ?? "";
+    expect(texte.indexOf("Ne décrivez pas ici la situation d'un jeune")).toBeLessThan(texte.indexOf("Votre nom"));
+    await page.getByLabel("Votre nom").fill("Camille Martin");
+    await page.getByLabel("Votre adresse e-mail").fill("camille.parent@exemple.fr");
+    await page.getByLabel("Parent ou proche d'un jeune").check();
+    await page.getByLabel("Objet").fill("Trouver un promeneur à Sisteron");
+    await page.getByLabel("Votre message").fill("Trop court.");
+    const [refus] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Envoyer le message" }).click(),
+    ]);
+    expect(refus.status()).toBe(400);
+    await page.waitForLoadState();
+    const message = page.getByLabel("Votre message");
+    await expect(message.getAttribute("aria-invalid")).resolves.toBe("true");
+    // The error is one of the descriptions the field points to.
+    const decrit: string[] = [];
+    for (const id of ((await message.getAttribute("aria-describedby")) ?? "").split(" ").filter(Boolean)) {
+      decrit.push((await page.locator(`[id="${id}"]`).textContent()) ?? "");
+    }
+    expect(decrit.join(" | ")).toContain("Votre message est trop court\u00a0: écrivez au moins 20 caractères.");
+    // What was typed is kept; the message is completed and sent.
+    await expect(page.getByLabel("Objet").inputValue()).resolves.toBe("Trouver un promeneur à Sisteron");
+    await message.fill("Bonjour, je cherche un promeneur du Net près de Sisteron pour mon fils de 15 ans.");
+    await Promise.all([
+      page.waitForURL("**/contact"),
+      page.getByRole("button", { name: "Envoyer le message" }).click(),
+    ]);
+    await expect(page.getByText("Votre message a bien été envoyé à la coordination.").count()).resolves.toBe(1);
+    await context.close();
+  });
 
   it("le contrôle du HTML repère un id répété, un champ sans nom, une image sans alt et deux h1", async () => {
     const context = await newContext(demo.browser, demo.app.url, { javaScript: true });

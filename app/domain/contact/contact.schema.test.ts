@@ -40,7 +40,7 @@ describe("formulaire de contact : validation", () => {
 
   it("refuse un message de moins de 20 caractères", () => {
     expect(errorsOf({ ...valid, message: "Trop court." }).message).toEqual([
-      "Votre message est trop court : écrivez au moins 20 caractères.",
+      "Votre message est trop court\u00a0: écrivez au moins 20 caractères.",
     ]);
     expect(errorsOf({ ...valid, message: "x".repeat(20) }).message).toBeUndefined();
   });
@@ -48,7 +48,7 @@ describe("formulaire de contact : validation", () => {
   it("accepte 3 000 caractères et refuse 3 001 en donnant la limite et la longueur", () => {
     expect(errorsOf({ ...valid, message: "a".repeat(3000) }).message).toBeUndefined();
     const [error] = errorsOf({ ...valid, message: "a".repeat(3001) }).message ?? [];
-    expect(error).toMatch(/^Votre message est trop long : 3\s000 caractères au plus, il en compte 3\s001\.$/);
+    expect(error).toMatch(/^Votre message est trop long\s: 3\s000 caractères au plus, il en compte 3\s001\.$/);
   });
 
   it("vérifie le nom, l'adresse, la qualité et l'objet", () => {

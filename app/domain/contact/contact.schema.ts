@@ -43,11 +43,11 @@ export const contactSchema = z.object({
     .trim()
     .min(1, { message: "Écrivez votre message.", abort: true })
     .min(MESSAGE_MIN_LENGTH, {
-      message: `Votre message est trop court : écrivez au moins ${MESSAGE_MIN_LENGTH} caractères.`,
+      message: `Votre message est trop court\u00a0: écrivez au moins ${MESSAGE_MIN_LENGTH} caractères.`,
     })
     .max(MESSAGE_MAX_LENGTH, {
       error: (issue) =>
-        `Votre message est trop long : ${formatNumber(MESSAGE_MAX_LENGTH)} caractères au plus, il en compte ${formatNumber(
+        `Votre message est trop long\u00a0: ${formatNumber(MESSAGE_MAX_LENGTH)} caractères au plus, il en compte ${formatNumber(
           typeof issue.input === "string" ? issue.input.length : 0,
         )}.`,
     }),
