@@ -222,13 +222,24 @@ describe("les pages du réseau sont accessibles (axe-core)", () => {
         "/espace/annonces/nouvelle",
         annonce,
         "/espace/import",
+        "/espace/contenus",
+        "/espace/contenus/actualites",
+        "/espace/contenus/actualites/nouvelle",
+        "/espace/contenus/medias",
+        "/espace/contenus/pages",
+        "/espace/contenus/pages/accessibilite",
+        "/espace/contenus/pages/nouvelle",
+        "/espace/numeros",
+        "/espace/numeros/nouveau",
+        "/espace/ressources",
+        "/espace/ressources/nouvelle",
       ],
     },
     {
       email: "structure@demo.pdn04.fr",
       paths: () => ["/espace/structure", "/espace/promeneurs/proposer", "/espace/promeneurs", "/espace/annonces"],
     },
-    { email: "promeneur@demo.pdn04.fr", paths: () => ["/espace/promeneur", "/espace/annuaire"] },
+    { email: "promeneur@demo.pdn04.fr", paths: () => ["/espace/promeneur", "/espace/annuaire", "/espace/ressources"] },
   ];
 
   for (const { email, paths } of pages) {
