@@ -1,22 +1,8 @@
 import { comparerJours, type JourCivil, parseJourIso } from "~/lib/jour";
-import { z } from "~/lib/zod";
+import { ordreSchema, z } from "~/lib/zod";
 import { isHttpUrl, normaliserTelephone } from "./numero.rules";
 import { NUMERO_KINDS } from "./numeros-nationaux";
 import { GRATUITES, NUMERO_PUBLICS } from "./orientation.labels";
-
-/** A display order typed in a text field: empty is 0, else a whole number from 0 to 999. */
-const ordreSchema = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    const saisie = (value ?? "").trim();
-    if (saisie === "") return 0;
-    if (!/^\d{1,3}$/.test(saisie)) {
-      ctx.addIssue({ code: "custom", message: "L'ordre est un nombre entier entre 0 et 999." });
-      return z.NEVER;
-    }
-    return Number(saisie);
-  });
 
 export const NOM_MAX = 120;
 export const DESCRIPTION_MAX = 800;

@@ -1,20 +1,6 @@
 import { isHttpUrl } from "~/domain/orientation/numero.rules";
-import { z } from "~/lib/zod";
+import { ordreSchema, z } from "~/lib/zod";
 import { RESSOURCE_CATEGORIES, RESSOURCE_VISIBILITES } from "./ressource.labels";
-
-/** A display order typed in a text field: empty is 0, else a whole number from 0 to 999. */
-const ordreSchema = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    const texte = (value ?? "").trim();
-    if (texte === "") return 0;
-    if (!/^\d{1,3}$/.test(texte)) {
-      ctx.addIssue({ code: "custom", message: "L'ordre est un nombre entier entre 0 et 999." });
-      return z.NEVER;
-    }
-    return Number(texte);
-  });
 
 export const TITRE_MAX = 150;
 export const DESCRIPTION_MAX = 600;
