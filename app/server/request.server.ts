@@ -25,6 +25,17 @@ export function requirePermission(context: Ctx, request: Request, action: Action
   return actor;
 }
 
+/**
+ * The rule every command of a département repeats: the actor may do `action` on `target`, or gets
+ * a 404 when their role does it elsewhere (another département is out of their scope), a 403 when
+ * their role never does it.
+ */
+export function requireScoped(actor: Actor, action: Action, target: Target): void {
+  if (can(actor, action, target)) return;
+  if (can(actor, action)) notFound();
+  forbidden();
+}
+
 export function requestId(context: Ctx): string {
   return context.get(requestInfoContext).requestId;
 }

@@ -1,12 +1,12 @@
 import { annonceDestinataires, annonces } from "@db/schema";
 import type { Actor } from "~/domain/comptes/actor";
-import { can, departementsFor } from "~/domain/comptes/policy";
 import { findActiveUsersWithRoles } from "~/domain/comptes/user.queries.server";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
-import { forbidden, Invalid, notFound } from "~/server/errors.server";
+import { Invalid } from "~/server/errors.server";
 import { sendMails } from "~/server/mail.server";
+import { requireScoped } from "~/server/request.server";
 import { type Audience, audienceLabels, audienceRoles } from "./annonce.labels";
 import type { AnnonceInput } from "./annonce.schema";
 
@@ -65,10 +65,7 @@ export async function publierAnnonce(
   departement: string,
   input: Omit<AnnonceInput, "departement">,
 ): Promise<{ id: string; destinataires: number }> {
-  if (!can(actor, "annonce.publier", { departement })) {
-    if (departementsFor(actor, "annonce.publier").length > 0) notFound();
-    forbidden();
-  }
+  requireScoped(actor, "annonce.publier", { departement });
   const { annonce, destinataires } = await db.transaction(async (tx) => {
     const destinataires = await findDestinataires(tx, departement, input.audience);
     if (destinataires.length === 0) {

@@ -6,8 +6,9 @@ import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { Invalid, notFound } from "~/server/errors.server";
 import { type FichierVerifie, storeFichier } from "~/server/fichiers.server";
+import { requireScoped } from "~/server/request.server";
 import { isPageFixe } from "./contenu.labels";
-import { findPage, findSlugsActualites, getActualiteGestion, requireGestionContenu } from "./contenu.queries.server";
+import { findPage, findSlugsActualites, getActualiteGestion } from "./contenu.queries.server";
 import { parseDateHeureParis, SLUGS_RESERVES, slugDepuisTitre, slugSaisi } from "./contenu.rules";
 import type { ActualiteInput, PageInput } from "./contenu.schema";
 
@@ -66,7 +67,7 @@ export async function creerActualite(
   departement: string,
   input: ActualiteChamps,
 ): Promise<{ id: string; slug: string }> {
-  requireGestionContenu(actor, departement);
+  requireScoped(actor, "contenu.gerer", { departement });
   return db.transaction(async (tx) => {
     const imageId = input.nouvelleImage
       ? await insererMedia(tx, actor, departement, input.nouvelleImage, now, requestId)
@@ -226,7 +227,7 @@ export async function ajouterMedia(
   departement: string,
   input: NouvelleImage,
 ): Promise<string> {
-  requireGestionContenu(actor, departement);
+  requireScoped(actor, "contenu.gerer", { departement });
   return db.transaction((tx) => insererMedia(tx, actor, departement, input, now, requestId));
 }
 
@@ -241,7 +242,7 @@ export async function enregistrerPage(
   slug: string,
   input: Omit<PageInput, "departement">,
 ): Promise<void> {
-  requireGestionContenu(actor, departement);
+  requireScoped(actor, "contenu.gerer", { departement });
   const courant = await findPage(db, departement, slug);
   if (!courant && !isPageFixe(slug)) notFound();
   const accessibilite = slug === "accessibilite";
@@ -290,7 +291,7 @@ export async function creerPage(
   departement: string,
   input: { slug: string; titre: string },
 ): Promise<string> {
-  requireGestionContenu(actor, departement);
+  requireScoped(actor, "contenu.gerer", { departement });
   const slug = slugSaisi(input.slug);
   if (!slug) throw new Invalid("slug", "L'adresse doit contenir des lettres ou des chiffres.");
   if (SLUGS_RESERVES.includes(slug)) throw new Invalid("slug", "Cette adresse est réservée : choisissez-en une autre.");

@@ -1,22 +1,12 @@
 import { actualites, fichiers, medias, pagesPubliques } from "@db/schema";
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
-import { can, departementsFor } from "~/domain/comptes/policy";
 import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
-import { forbidden, notFound } from "~/server/errors.server";
+import { notFound } from "~/server/errors.server";
+import { requireScoped } from "~/server/request.server";
 import { isPageFixe } from "./contenu.labels";
 import { type MediaDimensions, mediaIdsOf, renderMarkdown } from "./markdown.server";
-
-/**
- * The coordination of the département, or a refusal: a coordinator of another département gets a
- * 404 (out of scope), any other role a 403.
- */
-export function requireGestionContenu(actor: Actor, departement: string): void {
-  if (can(actor, "contenu.gerer", { departement })) return;
-  if (departementsFor(actor, "contenu.gerer").length > 0) notFound();
-  forbidden();
-}
 
 /** What the public may read: published, and the publication date has come. */
 const publiee = (departement: string, now: Date) =>
@@ -105,12 +95,12 @@ export async function findActualitesGestion(db: Executor, departement: string) {
     .orderBy(desc(actualites.createdAt));
 }
 
-/** One post for its coordination: 404 when it does not exist, 403/404 as `requireGestionContenu`. */
+/** One post for its coordination: 404 when it does not exist, 403/404 as `requireScoped`. */
 export async function getActualiteGestion(db: Executor, actor: Actor, id: string) {
   if (!isUuid(id)) notFound();
   const [row] = await db.select().from(actualites).where(eq(actualites.id, id));
   if (!row) notFound();
-  requireGestionContenu(actor, row.departement);
+  requireScoped(actor, "contenu.gerer", { departement: row.departement });
   return row;
 }
 

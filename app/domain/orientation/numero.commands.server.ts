@@ -1,11 +1,12 @@
 import { numerosAide } from "@db/schema";
 import { eq } from "drizzle-orm";
 import { type Actor, hasRole } from "~/domain/comptes/actor";
-import { can, departementsFor } from "~/domain/comptes/policy";
+import { can } from "~/domain/comptes/policy";
 import { formatJourIso, type JourCivil } from "~/lib/jour";
 import { recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
 import { forbidden, notFound } from "~/server/errors.server";
+import { requireScoped } from "~/server/request.server";
 import { getNumero, type NumeroAide } from "./numero.queries.server";
 import type { NumeroInput } from "./numero.schema";
 
@@ -19,16 +20,14 @@ type Ctx = { db: Database; now: Date; requestId?: string };
 export function requireGestionNumero(actor: Actor, departement: string | null): void {
   if (departement === null) {
     if (hasRole(actor, "national")) return;
-    if (departementsFor(actor, "numeros.gerer").length > 0) {
+    if (can(actor, "numeros.gerer")) {
       forbidden(
         "Les numéros nationaux sont tenus par l'équipe nationale : vous pouvez les consulter, pas les modifier.",
       );
     }
     forbidden();
   }
-  if (can(actor, "numeros.gerer", { departement })) return;
-  if (departementsFor(actor, "numeros.gerer").length > 0) notFound();
-  forbidden();
+  requireScoped(actor, "numeros.gerer", { departement });
 }
 
 /** Whether the actor may edit this entry (the UI hides the buttons with it; commands re-check). */

@@ -1,11 +1,11 @@
 import { controlesConformite, parametresDepartement } from "@db/schema";
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
-import { can } from "~/domain/comptes/policy";
 import { z } from "~/lib/zod";
 import { recordAudit } from "~/server/audit.server";
 import type { Transaction } from "~/server/db.server";
-import { forbidden, Invalid, notFound } from "~/server/errors.server";
+import { Invalid, notFound } from "~/server/errors.server";
+import { requireScoped } from "~/server/request.server";
 import { controlesParDefaut, findControles } from "./conformite.queries.server";
 import { codeControle, DELAI_MAX_MOIS, DELAI_MIN_MOIS } from "./conformite.rules";
 import type { Ctx } from "./profil.commands.server";
@@ -27,8 +27,7 @@ const delaiSchema = z.coerce
 
 /** The coordinator of the département only: another role 403, another département 404. */
 function requireConfigurer(actor: Actor, departement: string): void {
-  if (!can(actor, "conformite.configurer")) forbidden();
-  if (!can(actor, "conformite.configurer", { departement })) notFound();
+  requireScoped(actor, "conformite.configurer", { departement });
 }
 
 function lire<T>(schema: z.ZodType<T>, value: unknown, field: string): T {

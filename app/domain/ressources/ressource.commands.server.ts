@@ -1,28 +1,22 @@
 import { fichiers, ressources } from "@db/schema";
 import { eq } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
-import { can, departementsFor } from "~/domain/comptes/policy";
+import { can } from "~/domain/comptes/policy";
 import { recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
 import { forbidden, Invalid, notFound } from "~/server/errors.server";
 import { type FichierVerifie, storeFichier } from "~/server/fichiers.server";
+import { requireScoped } from "~/server/request.server";
 import { getRessource, type Ressource } from "./ressource.queries.server";
 import type { RessourceInput } from "./ressource.schema";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 
-/** The coordination of the département manages its resources: 404 for another one, 403 for other roles. */
-export function requireGestionRessources(actor: Actor, departement: string): void {
-  if (can(actor, "contenu.gerer", { departement })) return;
-  if (departementsFor(actor, "contenu.gerer").length > 0) notFound();
-  forbidden();
-}
-
 async function ressourceModifiable(db: Database, actor: Actor, id: string | undefined): Promise<Ressource> {
   if (!can(actor, "contenu.gerer")) forbidden();
   const ressource = await getRessource(db, id);
   if (!ressource) notFound();
-  requireGestionRessources(actor, ressource.departement);
+  requireScoped(actor, "contenu.gerer", { departement: ressource.departement });
   return ressource;
 }
 
@@ -47,7 +41,7 @@ export async function createRessource(
   input: RessourceInput,
   fichier: FichierVerifie | null,
 ): Promise<{ id: string }> {
-  requireGestionRessources(actor, departement);
+  requireScoped(actor, "contenu.gerer", { departement });
   if (fichier && input.url) throw new Invalid("url", "Choisissez un fichier ou un lien, pas les deux.");
   if (!fichier && !input.url) throw new Invalid("fichier", "Joignez un fichier ou donnez un lien.");
   return db.transaction(async (tx) => {

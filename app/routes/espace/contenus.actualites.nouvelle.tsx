@@ -1,9 +1,9 @@
 import { redirect } from "react-router";
 import { actualiteAction } from "~/domain/contenu/actualite.form.server";
 import { creerActualite } from "~/domain/contenu/contenu.commands.server";
-import { findMedias, requireGestionContenu } from "~/domain/contenu/contenu.queries.server";
+import { findMedias } from "~/domain/contenu/contenu.queries.server";
 import { getDb } from "~/server/db.server";
-import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
+import { pickDepartement, requestId, requirePermission, requireScoped, setFlash } from "~/server/request.server";
 import type { Route } from "./+types/contenus.actualites.nouvelle";
 import { ActualiteForm } from "./contenus.actualites.form";
 
@@ -20,7 +20,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "contenu.gerer");
   return actualiteAction(await request.formData(), async ({ departement, ...input }) => {
     // Another département's coordination: out of scope (404), as the form's loader answers.
-    requireGestionContenu(actor, departement);
+    requireScoped(actor, "contenu.gerer", { departement });
     const { id } = await creerActualite(
       { db: getDb(), now: new Date(), requestId: requestId(context) },
       actor,

@@ -2,13 +2,13 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect } from "react-router";
 import { ajouterMedia } from "~/domain/contenu/contenu.commands.server";
-import { findMedias, requireGestionContenu } from "~/domain/contenu/contenu.queries.server";
+import { findMedias } from "~/domain/contenu/contenu.queries.server";
 import { ALT_MAX, mediaSchema } from "~/domain/contenu/contenu.schema";
 import { prepareImage } from "~/domain/contenu/media.server";
 import { formatDate } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
-import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
+import { pickDepartement, requestId, requirePermission, requireScoped, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { Field, FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/contenus.medias";
@@ -28,7 +28,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const submission = parseWithZod(form, { schema: mediaSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { departement, alt, decorative } = submission.value;
-  requireGestionContenu(actor, departement);
+  requireScoped(actor, "contenu.gerer", { departement });
   try {
     const image = await prepareImage(form, "image");
     if (!image) throw new Invalid("image", "Choisissez une image à envoyer.");

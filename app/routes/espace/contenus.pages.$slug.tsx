@@ -10,13 +10,13 @@ import {
   STATUTS_CONTENU,
   statutContenuLabels,
 } from "~/domain/contenu/contenu.labels";
-import { findPage, renderContenu, requireGestionContenu } from "~/domain/contenu/contenu.queries.server";
+import { findPage, renderContenu } from "~/domain/contenu/contenu.queries.server";
 import { CORPS_MAX, DESCRIPTION_MAX, pageSchema, TITRE_MAX } from "~/domain/contenu/contenu.schema";
 import { PAGES_DEFAUT } from "~/domain/contenu/pages-defaut";
 import { formatNumber } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { notFound } from "~/server/errors.server";
-import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
+import { pickDepartement, requestId, requirePermission, requireScoped, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { Field, FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/contenus.pages.$slug";
@@ -69,7 +69,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const submission = parseWithZod(form, { schema: pageSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), apercu: null }, { status: 400 });
   const { departement, ...input } = submission.value;
-  requireGestionContenu(actor, departement);
+  requireScoped(actor, "contenu.gerer", { departement });
   await pageOf(departement, params.slug);
   if (form.get("intent") === "apercu") {
     return { result: submission.reply(), apercu: await renderContenu(getDb(), input.corps) };

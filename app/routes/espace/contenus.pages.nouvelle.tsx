@@ -2,11 +2,10 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect } from "react-router";
 import { creerPage } from "~/domain/contenu/contenu.commands.server";
-import { requireGestionContenu } from "~/domain/contenu/contenu.queries.server";
 import { nouvellePageSchema, TITRE_MAX } from "~/domain/contenu/contenu.schema";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
-import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
+import { pickDepartement, requestId, requirePermission, requireScoped, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { FormErrors, InputField } from "~/ui/field";
 import type { Route } from "./+types/contenus.pages.nouvelle";
@@ -23,7 +22,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: nouvellePageSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { departement, ...input } = submission.value;
-  requireGestionContenu(actor, departement);
+  requireScoped(actor, "contenu.gerer", { departement });
   try {
     const slug = await creerPage(
       { db: getDb(), now: new Date(), requestId: requestId(context) },

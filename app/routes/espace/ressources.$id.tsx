@@ -1,27 +1,23 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect } from "react-router";
-import {
-  deleteRessource,
-  requireGestionRessources,
-  setRessourcePubliee,
-  updateRessource,
-} from "~/domain/ressources/ressource.commands.server";
+import type { Actor } from "~/domain/comptes/actor";
+import { deleteRessource, setRessourcePubliee, updateRessource } from "~/domain/ressources/ressource.commands.server";
 import { getFichierMeta, getRessource } from "~/domain/ressources/ressource.queries.server";
 import { ressourceSchema } from "~/domain/ressources/ressource.schema";
 import { getDb } from "~/server/db.server";
 import { Invalid, notFound } from "~/server/errors.server";
 import { checkUpload, fileFrom } from "~/server/fichiers.server";
-import { requestId, requirePermission, setFlash } from "~/server/request.server";
+import { requestId, requirePermission, requireScoped, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import type { Route } from "./+types/ressources.$id";
 import { RessourceForm } from "./ressources.form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Modifier une ressource – Promeneurs du Net" }];
 
-async function ressourceGeree(actor: Parameters<typeof requireGestionRessources>[0], id: string | undefined) {
+async function ressourceGeree(actor: Actor, id: string | undefined) {
   const ressource = await getRessource(getDb(), id);
   if (!ressource) notFound();
-  requireGestionRessources(actor, ressource.departement);
+  requireScoped(actor, "contenu.gerer", { departement: ressource.departement });
   return ressource;
 }
 

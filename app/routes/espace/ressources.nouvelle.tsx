@@ -1,11 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
-import { createRessource, requireGestionRessources } from "~/domain/ressources/ressource.commands.server";
+import { createRessource } from "~/domain/ressources/ressource.commands.server";
 import { ressourceSchema } from "~/domain/ressources/ressource.schema";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
 import { checkUpload, fileFrom } from "~/server/fichiers.server";
-import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
+import { pickDepartement, requestId, requirePermission, requireScoped, setFlash } from "~/server/request.server";
 import type { Route } from "./+types/ressources.nouvelle";
 import { RessourceForm } from "./ressources.form";
 
@@ -14,14 +14,14 @@ export const meta: Route.MetaFunction = () => [{ title: "Nouvelle ressource – 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "contenu.gerer");
   const departement = pickDepartement(actor, "contenu.gerer", request);
-  requireGestionRessources(actor, departement);
+  requireScoped(actor, "contenu.gerer", { departement });
   return { departement };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "contenu.gerer");
   const departement = pickDepartement(actor, "contenu.gerer", request);
-  requireGestionRessources(actor, departement);
+  requireScoped(actor, "contenu.gerer", { departement });
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ressourceSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
