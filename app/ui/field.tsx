@@ -71,3 +71,40 @@ export function InputField({ field, label, type, hint, ...attributes }: InputFie
     </Field>
   );
 }
+
+type RadioFieldProps<T extends string> = {
+  // Conform's metadata of a field holding one of `options`.
+  field: FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
+  legend: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  defaultValue: T;
+};
+
+/** A Conform choice among a few options: radios in a fieldset, its French errors below, tied by aria. */
+export function RadioField<T extends string>({ field, legend, options, labels, defaultValue }: RadioFieldProps<T>) {
+  const invalid = Boolean(field.errors?.length);
+  return (
+    <fieldset className="mb-4" aria-describedby={invalid ? field.errorId : undefined}>
+      <legend className="mb-1 font-semibold">{legend}</legend>
+      {options.map((option) => (
+        <div key={option} className="flex items-center gap-2 py-0.5">
+          <input
+            type="radio"
+            id={`${field.id}-${option}`}
+            name={field.name}
+            value={option}
+            defaultChecked={(field.initialValue ?? defaultValue) === option}
+            aria-invalid={invalid || undefined}
+          />
+          <label htmlFor={`${field.id}-${option}`}>{labels[option]}</label>
+        </div>
+      ))}
+      {invalid ? (
+        <p id={field.errorId} className="mt-1 text-sm font-semibold text-alerte-700">
+          {field.errors?.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

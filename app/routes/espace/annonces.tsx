@@ -4,6 +4,7 @@ import { can, departementsFor } from "~/domain/comptes/policy";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
+import { DepartementLinks } from "~/ui/departement-links";
 import type { Route } from "./+types/annonces";
 
 export const meta: Route.MetaFunction = () => [{ title: "Annonces – Promeneurs du Net" }];
@@ -33,19 +34,7 @@ export default function AnnoncesPage({ loaderData }: Route.ComponentProps) {
           </a>
         ) : null}
       </div>
-      <p className="mt-1 text-slate-700">
-        Département {departement}
-        {loaderData.departements.length > 1
-          ? loaderData.departements
-              .filter((d) => d !== departement)
-              .map((d) => (
-                <span key={d}>
-                  {" · "}
-                  <a href={`/espace/annonces?departement=${d}`}>voir le {d}</a>
-                </span>
-              ))
-          : null}
-      </p>
+      <DepartementLinks path="/espace/annonces" departement={departement} departements={loaderData.departements} />
       {nouvelles > 0 ? (
         <p className="mt-3">
           {nouvelles > 1 ? `${nouvelles} nouvelles annonces à lire.` : "1 nouvelle annonce à lire."}

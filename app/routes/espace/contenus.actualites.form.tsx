@@ -19,7 +19,7 @@ import {
 } from "~/domain/contenu/contenu.schema";
 import { formatNumber } from "~/lib/format";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field, FormErrors, InputField } from "~/ui/field";
+import { Field, FormErrors, InputField, RadioField } from "~/ui/field";
 
 export type ActualiteFormValues = {
   departement: string;
@@ -180,26 +180,13 @@ export function ActualiteForm({
         </div>
       </fieldset>
 
-      <fieldset className="mb-4" aria-describedby={fields.statut.errors?.length ? fields.statut.errorId : undefined}>
-        <legend className="mb-1 font-semibold">État</legend>
-        {STATUTS_CONTENU.map((statut) => (
-          <div key={statut} className="flex items-center gap-2 py-0.5">
-            <input
-              type="radio"
-              id={`${fields.statut.id}-${statut}`}
-              name={fields.statut.name}
-              value={statut}
-              defaultChecked={(fields.statut.initialValue ?? defaultValue.statut) === statut}
-            />
-            <label htmlFor={`${fields.statut.id}-${statut}`}>{statutContenuLabels[statut]}</label>
-          </div>
-        ))}
-        {fields.statut.errors?.length ? (
-          <p id={fields.statut.errorId} className="mt-1 text-sm font-semibold text-alerte-700">
-            {fields.statut.errors.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
+      <RadioField
+        field={fields.statut}
+        legend="État"
+        options={STATUTS_CONTENU}
+        labels={statutContenuLabels}
+        defaultValue={defaultValue.statut}
+      />
       <Field
         id={fields.publieLe.id}
         label="Date de publication (heure de Paris)"

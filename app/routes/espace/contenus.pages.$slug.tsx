@@ -18,7 +18,7 @@ import { getDb } from "~/server/db.server";
 import { notFound } from "~/server/errors.server";
 import { pickDepartement, requestId, requirePermission, requireScoped, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field, FormErrors, InputField } from "~/ui/field";
+import { Field, FormErrors, InputField, RadioField } from "~/ui/field";
 import type { Route } from "./+types/contenus.pages.$slug";
 import { AideMarkdown, Apercu } from "./contenus.actualites.form";
 
@@ -183,21 +183,13 @@ export default function PageEditionPage({ loaderData, actionData }: Route.Compon
             </Field>
           </fieldset>
         ) : null}
-        <fieldset className="mb-4">
-          <legend className="mb-1 font-semibold">État</legend>
-          {STATUTS_CONTENU.map((statut) => (
-            <div key={statut} className="flex items-center gap-2 py-0.5">
-              <input
-                type="radio"
-                id={`${fields.statut.id}-${statut}`}
-                name={fields.statut.name}
-                value={statut}
-                defaultChecked={(fields.statut.initialValue ?? page.statut) === statut}
-              />
-              <label htmlFor={`${fields.statut.id}-${statut}`}>{statutContenuLabels[statut]}</label>
-            </div>
-          ))}
-        </fieldset>
+        <RadioField
+          field={fields.statut}
+          legend="État"
+          options={STATUTS_CONTENU}
+          labels={statutContenuLabels}
+          defaultValue={page.statut}
+        />
         <div className="flex flex-wrap gap-3">
           <button type="submit" className="btn">
             Enregistrer la page

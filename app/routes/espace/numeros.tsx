@@ -10,6 +10,7 @@ import { formatJourIso, jourParis } from "~/lib/jour";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
+import { DepartementLinks } from "~/ui/departement-links";
 import type { Route } from "./+types/numeros";
 
 export const meta: Route.MetaFunction = () => [{ title: "Numéros d'aide – Promeneurs du Net" }];
@@ -140,17 +141,7 @@ export default function NumerosPage({ loaderData }: Route.ComponentProps) {
           Ajouter un service du département
         </a>
       </div>
-      <p className="mt-1 text-slate-700">
-        Département {departement}
-        {loaderData.departements
-          .filter((d) => d !== departement)
-          .map((d) => (
-            <span key={d}>
-              {" · "}
-              <a href={`/espace/numeros?departement=${d}`}>voir le {d}</a>
-            </span>
-          ))}
-      </p>
+      <DepartementLinks path="/espace/numeros" departement={departement} departements={loaderData.departements} />
       <p className="mt-3 max-w-3xl">
         Ces numéros sont affichés sur la page publique <a href="/besoin-d-aide">« Besoin d'aide »</a> et à côté du
         formulaire de situation des promeneurs. Une fiche qui n'a pas été vérifiée depuis {VERIFICATION_MOIS} mois est

@@ -4,6 +4,7 @@ import { findRessourcesReseau } from "~/domain/ressources/ressource.queries.serv
 import { fichierLabel, grouperParCategorie } from "~/domain/ressources/ressource.rules";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
+import { DepartementLinks } from "~/ui/departement-links";
 import type { Route } from "./+types/ressources";
 
 export const meta: Route.MetaFunction = () => [{ title: "Ressources – Promeneurs du Net" }];
@@ -48,17 +49,7 @@ export default function RessourcesReseauPage({ loaderData }: Route.ComponentProp
           </a>
         ) : null}
       </div>
-      <p className="mt-1 text-slate-700">
-        Département {departement}
-        {loaderData.departements
-          .filter((d) => d !== departement)
-          .map((d) => (
-            <span key={d}>
-              {" · "}
-              <a href={`/espace/ressources?departement=${d}`}>voir le {d}</a>
-            </span>
-          ))}
-      </p>
+      <DepartementLinks path="/espace/ressources" departement={departement} departements={loaderData.departements} />
       <p className="mt-3 max-w-3xl">
         Les ressources publiques sont aussi sur la page <a href="/ressources">Ressources</a> du site&nbsp;; les
         ressources du réseau ne sont visibles qu'ici.
