@@ -124,37 +124,29 @@ export async function checkUpload(file: File, kind: FichierKind, field: string):
 
 /** Orients, bounds and re-encodes a photo as WebP; metadata (EXIF, GPS, ICC comments) is dropped. */
 export async function reencodePhoto(bytes: Buffer, field = "photo"): Promise<Buffer> {
-  const sharp = (await import("sharp")).default;
-  try {
-    return await sharp(bytes, { limitInputPixels: 50_000_000 })
-      .rotate()
-      .resize(PHOTO_COTE_MAX, PHOTO_COTE_MAX, { fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 80 })
-      .toBuffer();
-  } catch {
-    throw new Invalid(field, "L'image n'a pas pu être lue : elle est peut-être abîmée.");
-  }
+  return (await reencodeWebp(bytes, { width: PHOTO_COTE_MAX, height: PHOTO_COTE_MAX }, { field })).contenu;
 }
 
 /**
- * Re-encodes an image (already checked by `checkUpload`) as WebP at most `largeurMax` pixels wide,
- * metadata dropped; answers the bytes and the resulting size (for `width`/`height` and `srcset`).
+ * Re-encodes an image (already checked by `checkUpload`) as WebP within `box` (never enlarged;
+ * `cover` crops to fill it), oriented, metadata dropped; answers the bytes and the resulting size
+ * (for `width`/`height` and `srcset`). The one place images are re-encoded.
  */
 export async function reencodeWebp(
   bytes: Buffer,
-  largeurMax: number,
-  field = "image",
+  box: { width: number; height?: number; fit?: "inside" | "cover" },
+  options: { quality?: number; field?: string } = {},
 ): Promise<{ contenu: Buffer; largeur: number; hauteur: number }> {
   const sharp = (await import("sharp")).default;
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: 50_000_000 })
       .rotate()
-      .resize({ width: largeurMax, withoutEnlargement: true })
-      .webp({ quality: 80 })
+      .resize({ ...box, fit: box.fit ?? "inside", withoutEnlargement: true })
+      .webp({ quality: options.quality ?? 80 })
       .toBuffer({ resolveWithObject: true });
     return { contenu: data, largeur: info.width, hauteur: info.height };
   } catch {
-    throw new Invalid(field, "L'image n'a pas pu être lue : elle est peut-être abîmée.");
+    throw new Invalid(options.field ?? "image", "L'image n'a pas pu être lue : elle est peut-être abîmée.");
   }
 }
 

@@ -42,8 +42,8 @@ export async function prepareImage(form: FormData, field: string): Promise<Image
   if (!file) return null;
   await checkUpload(file, "photo", field);
   const bytes = Buffer.from(await file.arrayBuffer());
-  const grande = await reencodeWebp(bytes, LARGEUR_GRANDE, field);
-  const petite = await reencodeWebp(bytes, LARGEUR_PETITE, field);
+  const grande = await reencodeWebp(bytes, { width: LARGEUR_GRANDE }, { field });
+  const petite = await reencodeWebp(bytes, { width: LARGEUR_PETITE }, { field });
   const fichier = (contenu: Buffer, nom: string): FichierVerifie => ({ nom, typeMime: "image/webp", contenu });
   return {
     grande: { ...fichier(grande.contenu, "image.webp"), largeur: grande.largeur, hauteur: grande.hauteur },

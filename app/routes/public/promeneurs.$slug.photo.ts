@@ -3,7 +3,7 @@ import { findPhotoPublique } from "~/domain/public/annuaire-public.queries.serve
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 import { notFound } from "~/server/errors.server";
-import { fichierResponse, notModifiedResponse, readFichier } from "~/server/fichiers.server";
+import { fichierResponse, notModifiedResponse, readFichier, reencodeWebp } from "~/server/fichiers.server";
 import type { Route } from "./+types/promeneurs.$slug.photo";
 
 const INTROUVABLE = "Cette photo n'existe pas ou n'est plus en ligne.";
@@ -34,12 +34,8 @@ async function petiteRendition(sha256: string, cote: TaillePetite, original: Buf
     petites.set(key, cached);
     return cached;
   }
-  const sharp = (await import("sharp")).default;
-  const contenu = await sharp(original, { limitInputPixels: 50_000_000 })
-    .resize(cote, cote, { fit: "cover", withoutEnlargement: true })
-    // A thumbnail: quality 60 does not show at 96 or 192 px, and weighs a sixth less than 75.
-    .webp({ quality: 60 })
-    .toBuffer();
+  // A thumbnail: quality 60 does not show at 96 or 192 px, and weighs a sixth less than 75.
+  const { contenu } = await reencodeWebp(original, { width: cote, height: cote, fit: "cover" }, { quality: 60 });
   petites.set(key, contenu);
   if (petites.size > PETITES_MAX) petites.delete(petites.keys().next().value as string);
   return contenu;
