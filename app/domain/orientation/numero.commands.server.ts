@@ -1,5 +1,6 @@
 import { numerosAide } from "@db/schema";
 import { eq } from "drizzle-orm";
+import { diffFields } from "~/domain/audit/audit.changes";
 import { type Actor, hasRole } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
 import { formatJourIso, type JourCivil } from "~/lib/jour";
@@ -101,11 +102,7 @@ export async function updateNumero(
 ): Promise<NumeroAide> {
   const numero = await numeroModifiable(db, actor, id);
   const apres = valeurs(input);
-  const changes: Record<string, { avant: unknown; apres: unknown }> = {};
-  for (const [key, value] of Object.entries(apres)) {
-    const avant = numero[key as keyof typeof apres];
-    if (JSON.stringify(avant) !== JSON.stringify(value)) changes[key] = { avant, apres: value };
-  }
+  const changes = diffFields(numero, apres);
   await db.transaction(async (tx) => {
     await tx
       .update(numerosAide)

@@ -1,5 +1,6 @@
 import { fichiers, promeneurs } from "@db/schema";
 import { eq } from "drizzle-orm";
+import { diffFields } from "~/domain/audit/audit.changes";
 import type { Actor } from "~/domain/comptes/actor";
 import { isUuid } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
@@ -53,11 +54,7 @@ export async function modifierFiche(ctx: Ctx, actor: Actor, promeneurId: string,
       ageMax: row.ageMax,
       photoId: row.photoId,
     };
-    const changes: Record<string, { avant: unknown; apres: unknown }> = {};
-    for (const key of Object.keys(apres) as (keyof typeof apres)[]) {
-      if (JSON.stringify(avant[key]) !== JSON.stringify(apres[key]))
-        changes[key] = { avant: avant[key], apres: apres[key] };
-    }
+    const changes = diffFields(avant, apres);
     if (Object.keys(changes).length === 0) return;
 
     await tx

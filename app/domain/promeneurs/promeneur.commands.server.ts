@@ -1,5 +1,6 @@
 import { communes, invitations, promeneurs, promeneurTerritoires, structures, userRoles } from "@db/schema";
 import { and, eq, isNull, like, ne, notInArray, or, sql } from "drizzle-orm";
+import { diffFields } from "~/domain/audit/audit.changes";
 import type { Actor } from "~/domain/comptes/actor";
 import { insertInvitation } from "~/domain/comptes/comptes.commands.server";
 import { can } from "~/domain/comptes/policy";
@@ -284,11 +285,7 @@ export async function modifierPromeneur(
       if (input.nom) patch.nom = input.nom;
     }
     if (input.email.toLowerCase() !== row.email.toLowerCase()) await checkEmailLibre(tx, input.email, row.id);
-    const changes: Changes = {};
-    for (const [key, apres] of Object.entries(patch)) {
-      const avant = row[key as keyof PromeneurRow] ?? null;
-      if (avant !== (apres ?? null)) changes[key] = { avant, apres: apres ?? null };
-    }
+    const changes: Changes = diffFields(row, patch);
     if (Object.keys(changes).length === 0) return;
     await tx
       .update(promeneurs)

@@ -1,5 +1,6 @@
 import { communes, fichiers, structures } from "@db/schema";
 import { and, eq, ne } from "drizzle-orm";
+import { diffFields } from "~/domain/audit/audit.changes";
 import type { Actor } from "~/domain/comptes/actor";
 import { debutJourParis } from "~/domain/profils/profil.rules";
 import { recordAudit } from "~/server/audit.server";
@@ -8,7 +9,7 @@ import { forbidden, Invalid, notFound } from "~/server/errors.server";
 import { type FichierVerifie, storeFichier } from "~/server/fichiers.server";
 import { canEditStructure } from "./structure.policy";
 import { foldSql, getStructureForActor } from "./structure.queries.server";
-import { checkDateCharte, diffFields, foldNom } from "./structure.rules";
+import { checkDateCharte, foldNom } from "./structure.rules";
 import type { CharteInput, StructureCreationInput, StructureInput } from "./structure.schema";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
@@ -103,7 +104,7 @@ export async function createStructure(
       .values({ ...values, departement: input.departement })
       .returning({ id: structures.id });
     if (!row) throw new Error("insert structures returned nothing");
-    const changes = diffFields<Values>({}, values, FIELDS);
+    const changes = diffFields({}, values, FIELDS);
     await recordAudit(
       tx,
       actor,
@@ -130,7 +131,7 @@ export async function updateStructure(
     const current = await lockStructure(tx, id);
     const statut = options.mayChangeStatut ? (input.statut ?? current.statut) : current.statut;
     const values = toValues(input, statut);
-    const changes = diffFields<Values>(current, values, FIELDS);
+    const changes = diffFields(current, values, FIELDS);
     if (Object.keys(changes).length === 0) return { changes };
     if (changes.communeCode || changes.codePostal) await checkCommune(tx, current.departement, values);
     if (changes.nom) await checkNomLibre(tx, current.departement, values.nom, id);

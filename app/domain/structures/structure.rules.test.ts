@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   checkDateCharte,
-  diffFields,
   foldNom,
   luhnValid,
   normalizeSiret,
@@ -114,26 +113,6 @@ describe("date de signature de la charte", () => {
   it("compte le jour à Paris, pas en UTC", () => {
     // 21 mars, 0 h 30 à Paris, encore le 20 en UTC.
     expect(checkDateCharte("2025-03-21", new Date("2025-03-20T23:30:00Z")).ok).toBe(true);
-  });
-});
-
-describe("différences enregistrées au journal", () => {
-  it("ne garde que les champs qui changent, vide et null étant pareils", () => {
-    expect(
-      diffFields<Record<string, unknown>>(
-        { nom: "A", siret: null, email: "x@y.fr", adresse: "" },
-        { nom: "B", siret: undefined, email: "x@y.fr", adresse: null },
-        ["nom", "siret", "email", "adresse"],
-      ),
-    ).toEqual({ nom: { avant: "A", apres: "B" } });
-  });
-
-  it("compare les dates par instant", () => {
-    const d = new Date("2025-01-01T00:00:00Z");
-    expect(diffFields<Record<string, unknown>>({ d }, { d: new Date(d) }, ["d"])).toEqual({});
-    expect(diffFields<Record<string, unknown>>({ d: null }, { d }, ["d"])).toEqual({
-      d: { avant: null, apres: d.toISOString() },
-    });
   });
 });
 

@@ -103,27 +103,6 @@ export function checkDateCharte(raw: string, now: Date): Resultat<JourCivil> {
  */
 export { formatJourIso } from "~/lib/jour";
 
-export type Changement = { avant: unknown; apres: unknown };
-
-/**
- * The fields whose value changes, with before and after (what the audit log keeps). Empty strings
- * and null are the same "no value"; dates compare by instant.
- */
-export function diffFields<T extends Record<string, unknown>>(
-  avant: Partial<T>,
-  apres: Partial<T>,
-  fields: readonly (keyof T & string)[],
-): Record<string, Changement> {
-  const norm = (v: unknown) => (v === undefined || v === "" ? null : v instanceof Date ? v.toISOString() : v);
-  const changes: Record<string, Changement> = {};
-  for (const field of fields) {
-    const a = norm(avant[field]);
-    const b = norm(apres[field]);
-    if (a !== b) changes[field] = { avant: a, apres: b };
-  }
-  return changes;
-}
-
 /** Lower case without accents, single spaces: "Écoles  du Val" and "ecoles du val" are the same name. */
 export function foldNom(value: string): string {
   return sansAccents(value).replace(/\s+/g, " ").trim();
