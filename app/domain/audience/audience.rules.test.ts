@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estVueComptable, jourParis, joursEntre, normaliserChemin, periodeDemandee } from "./audience.rules";
+import { jourIso } from "~/lib/jour";
+import { estVueComptable, joursEntre, normaliserChemin, periodeDemandee } from "./audience.rules";
 
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
@@ -68,14 +69,14 @@ describe("estVueComptable", () => {
   });
 });
 
-describe("jourParis", () => {
+describe("jourIso", () => {
   it("prend le jour calendaire de Paris, pas celui d'UTC", () => {
     // Summer (UTC+2): 23:30 UTC is already the next day in Paris.
-    expect(jourParis(new Date("2025-07-14T23:30:00Z"))).toBe("2025-07-15");
-    expect(jourParis(new Date("2025-07-14T21:59:00Z"))).toBe("2025-07-14");
+    expect(jourIso(new Date("2025-07-14T23:30:00Z"))).toBe("2025-07-15");
+    expect(jourIso(new Date("2025-07-14T21:59:00Z"))).toBe("2025-07-14");
     // Winter (UTC+1).
-    expect(jourParis(new Date("2025-12-31T22:59:00Z"))).toBe("2025-12-31");
-    expect(jourParis(new Date("2025-12-31T23:00:00Z"))).toBe("2026-01-01");
+    expect(jourIso(new Date("2025-12-31T22:59:00Z"))).toBe("2025-12-31");
+    expect(jourIso(new Date("2025-12-31T23:00:00Z"))).toBe("2026-01-01");
   });
 });
 

@@ -6,7 +6,6 @@ import {
   ecartJours,
   formatJourIso,
   jourParis as jourCivilParis,
-  jourIso,
   parseJourIso,
 } from "~/lib/jour";
 
@@ -67,13 +66,6 @@ export function estVueComptable(request: RequeteVue): boolean {
   if (!userAgent || isbot(userAgent)) return false;
   return true;
 }
-
-/**
- * The Europe/Paris calendar day of an instant, as 'YYYY-MM-DD'.
- * @deprecated Transitional name of `jourIso` from `~/lib/jour`, still imported from here by
- * audience.server.ts, audience.server.db.test.ts and routes/public/_layout.db.test.ts.
- */
-export const jourParis = jourIso;
 
 /** Every day from `du` to `au` ('YYYY-MM-DD'), both included; none when either cannot be read. */
 export function joursEntre(du: string, au: string): string[] {

@@ -2,9 +2,9 @@ import { EventEmitter } from "node:events";
 import { vuesPages } from "@db/schema";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import { jourIso } from "~/lib/jour";
 import { getDb } from "~/server/db.server";
 import { findAudience } from "./audience.queries.server";
-import { jourParis } from "./audience.rules";
 import { audienceMiddleware, compterVue, compterVueRepondue } from "./audience.server";
 
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
@@ -152,7 +152,7 @@ describe("audienceMiddleware", () => {
     const [row] = await getDb()
       .select({ vues: vuesPages.vues })
       .from(vuesPages)
-      .where(and(eq(vuesPages.jour, jourParis(new Date())), eq(vuesPages.chemin, chemin)));
+      .where(and(eq(vuesPages.jour, jourIso(new Date())), eq(vuesPages.chemin, chemin)));
     return row?.vues ?? 0;
   };
 

@@ -1,8 +1,9 @@
 import { vuesPages } from "@db/schema";
 import { sql } from "drizzle-orm";
+import { jourIso } from "~/lib/jour";
 import type { Executor } from "~/server/db.server";
 import { getLogger } from "~/server/logger.server";
-import { estVueComptable, jourParis, normaliserChemin, type RequeteVue } from "./audience.rules";
+import { estVueComptable, normaliserChemin, type RequeteVue } from "./audience.rules";
 
 /**
  * Counts one view of a public page for its Europe/Paris day: one row per day, département and
@@ -17,7 +18,7 @@ export async function compterVue(
   if (!normalise) return false;
   await db
     .insert(vuesPages)
-    .values({ jour: jourParis(now), departement, chemin: normalise, vues: 1 })
+    .values({ jour: jourIso(now), departement, chemin: normalise, vues: 1 })
     .onConflictDoUpdate({
       target: [vuesPages.jour, vuesPages.departement, vuesPages.chemin],
       set: { vues: sql`${vuesPages.vues} + 1` },

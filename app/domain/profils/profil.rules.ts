@@ -834,13 +834,6 @@ export function personalHandleWarning(handle: string, personne: IdentitePersonne
 
 export const DELAI_VERIFICATION_MOIS = 6;
 
-/**
- * @deprecated Transitional: import the day helpers from `~/lib/jour`. Still imported from here by
- * `routes/espace/structures.$id.charte.tsx` (jourParis) and `structures/structure.commands.server.ts`
- * (debutJourParis).
- */
-export { debutJourParis, type JourCivil, jourParis } from "~/lib/jour";
-
 function verifierDelai(delaiMois: number): void {
   if (!Number.isInteger(delaiMois) || delaiMois < 1) {
     throw new RangeError(`Délai de vérification invalide : ${delaiMois} (un nombre entier de mois, au moins 1).`);

@@ -2,7 +2,7 @@ import { communes, fichiers, structures } from "@db/schema";
 import { and, eq, ne } from "drizzle-orm";
 import { diffFields } from "~/domain/audit/audit.changes";
 import type { Actor } from "~/domain/comptes/actor";
-import { debutJourParis } from "~/domain/profils/profil.rules";
+import { debutJourParis } from "~/lib/jour";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { forbidden, Invalid, notFound } from "~/server/errors.server";

@@ -97,12 +97,6 @@ export function checkDateCharte(raw: string, now: Date): Resultat<JourCivil> {
   return { ok: true, value: jour };
 }
 
-/**
- * @deprecated Transitional: import it from `~/lib/jour` (still imported from here by
- * routes/espace/structures.$id.charte.tsx).
- */
-export { formatJourIso } from "~/lib/jour";
-
 /** Lower case without accents, single spaces: "Écoles  du Val" and "ecoles du val" are the same name. */
 export function foldNom(value: string): string {
   return sansAccents(value).replace(/\s+/g, " ").trim();
