@@ -21,6 +21,30 @@ export class Invalid extends Error {
   }
 }
 
+/** The unique constraint or index a database error broke (SQLSTATE 23505), looking through `cause`; else null. */
+export function uniqueViolation(error: unknown): string | null {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint } = e as { code?: string; constraint?: string };
+    if (code === "23505") return constraint ?? "";
+  }
+  return null;
+}
+
+/**
+ * Runs a write whose uniqueness a command checks first and the database guards: when a concurrent
+ * write takes the value between the check and the insert, the unique index answers, and the same
+ * French field error is raised instead of a 500. `guards` maps index names to that error.
+ */
+export async function withUniqueGuard<T>(write: () => Promise<T>, guards: Record<string, Invalid>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const name = uniqueViolation(error);
+    const guard = name === null ? undefined : guards[name];
+    throw guard ?? error;
+  }
+}
+
 /**
  * The refusals, from loaders, actions and domain commands alike (React Router renders the data
  * response): out of the actor's scope, 404; in scope but not for their role, 403.

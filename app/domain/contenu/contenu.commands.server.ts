@@ -4,7 +4,7 @@ import type { Actor } from "~/domain/comptes/actor";
 import { slugLibre } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
-import { Invalid, notFound } from "~/server/errors.server";
+import { Invalid, notFound, withUniqueGuard } from "~/server/errors.server";
 import { type FichierVerifie, storeFichier } from "~/server/fichiers.server";
 import { requireScoped } from "~/server/request.server";
 import { isPageFixe } from "./contenu.labels";
@@ -35,6 +35,10 @@ async function checkImage(tx: Executor, departement: string, imageId: string | u
   return row.id;
 }
 
+const slugPris = () => new Invalid("slug", "Une autre actualité du département a déjà cette adresse.");
+/** The unique index that guards the address of a news post in its département. */
+const SLUG_UNIQUE = "actualites_departement_slug_index";
+
 /** The post's address: typed (must be free) or derived from the title (first free suffix). */
 async function choisirSlug(
   tx: Executor,
@@ -46,7 +50,7 @@ async function choisirSlug(
   if (input.slug) {
     const voulu = slugSaisi(input.slug);
     if (!voulu) throw new Invalid("slug", "L'adresse doit contenir des lettres ou des chiffres.");
-    if (pris.has(voulu)) throw new Invalid("slug", "Une autre actualité du département a déjà cette adresse.");
+    if (pris.has(voulu)) throw slugPris();
     return voulu;
   }
   if (courant) return courant.slug;
@@ -68,43 +72,47 @@ export async function creerActualite(
   input: ActualiteChamps,
 ): Promise<{ id: string; slug: string }> {
   requireScoped(actor, "contenu.gerer", { departement });
-  return db.transaction(async (tx) => {
-    const imageId = input.nouvelleImage
-      ? await insererMedia(tx, actor, departement, input.nouvelleImage, now, requestId)
-      : await checkImage(tx, departement, input.imageId);
-    const slug = await choisirSlug(tx, departement, input);
-    const publieLe = datePublication(input, now);
-    const [row] = await tx
-      .insert(actualites)
-      .values({
-        departement,
-        slug,
-        titre: input.titre,
-        resume: input.resume,
-        corps: input.corps,
-        imageId,
-        statut: input.statut,
-        publieLe,
-        creePar: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: actualites.id });
-    if (!row) throw new Error("actualite not inserted");
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: "actualite.creer",
-        entityType: "actualite",
-        entityId: row.id,
-        departement,
-        changes: { titre: input.titre, slug, statut: input.statut, publieLe: publieLe?.toISOString() ?? null },
-      },
-      requestId,
-    );
-    return { id: row.id, slug };
-  });
+  return withUniqueGuard(
+    () =>
+      db.transaction(async (tx) => {
+        const imageId = input.nouvelleImage
+          ? await insererMedia(tx, actor, departement, input.nouvelleImage, now, requestId)
+          : await checkImage(tx, departement, input.imageId);
+        const slug = await choisirSlug(tx, departement, input);
+        const publieLe = datePublication(input, now);
+        const [row] = await tx
+          .insert(actualites)
+          .values({
+            departement,
+            slug,
+            titre: input.titre,
+            resume: input.resume,
+            corps: input.corps,
+            imageId,
+            statut: input.statut,
+            publieLe,
+            creePar: actor.userId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: actualites.id });
+        if (!row) throw new Error("actualite not inserted");
+        await recordAudit(
+          tx,
+          actor,
+          {
+            action: "actualite.creer",
+            entityType: "actualite",
+            entityId: row.id,
+            departement,
+            changes: { titre: input.titre, slug, statut: input.statut, publieLe: publieLe?.toISOString() ?? null },
+          },
+          requestId,
+        );
+        return { id: row.id, slug };
+      }),
+    { [SLUG_UNIQUE]: slugPris() },
+  );
 }
 
 /** Saves a news post; out of scope is a 404, another role a 403. */
@@ -115,48 +123,52 @@ export async function modifierActualite(
   input: ActualiteChamps,
 ): Promise<{ id: string; slug: string }> {
   const courant = await getActualiteGestion(db, actor, id);
-  return db.transaction(async (tx) => {
-    const imageId = input.nouvelleImage
-      ? await insererMedia(tx, actor, courant.departement, input.nouvelleImage, now, requestId)
-      : await checkImage(tx, courant.departement, input.imageId);
-    const slug = await choisirSlug(tx, courant.departement, input, courant);
-    const publieLe = datePublication(input, now);
-    await tx
-      .update(actualites)
-      .set({
-        slug,
-        titre: input.titre,
-        resume: input.resume,
-        corps: input.corps,
-        imageId,
-        statut: input.statut,
-        publieLe,
-        updatedAt: now,
-      })
-      .where(eq(actualites.id, courant.id));
-    const changes: Record<string, unknown> = {};
-    if (courant.titre !== input.titre) changes.titre = input.titre;
-    if (courant.slug !== slug) changes.slug = slug;
-    if (courant.statut !== input.statut) changes.statut = input.statut;
-    if ((courant.publieLe?.getTime() ?? null) !== (publieLe?.getTime() ?? null))
-      changes.publieLe = publieLe?.toISOString() ?? null;
-    if (courant.resume !== input.resume) changes.resume = true;
-    if (courant.corps !== input.corps) changes.corps = true;
-    if (courant.imageId !== imageId) changes.imageId = imageId;
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: "actualite.modifier",
-        entityType: "actualite",
-        entityId: courant.id,
-        departement: courant.departement,
-        changes,
-      },
-      requestId,
-    );
-    return { id: courant.id, slug };
-  });
+  return withUniqueGuard(
+    () =>
+      db.transaction(async (tx) => {
+        const imageId = input.nouvelleImage
+          ? await insererMedia(tx, actor, courant.departement, input.nouvelleImage, now, requestId)
+          : await checkImage(tx, courant.departement, input.imageId);
+        const slug = await choisirSlug(tx, courant.departement, input, courant);
+        const publieLe = datePublication(input, now);
+        await tx
+          .update(actualites)
+          .set({
+            slug,
+            titre: input.titre,
+            resume: input.resume,
+            corps: input.corps,
+            imageId,
+            statut: input.statut,
+            publieLe,
+            updatedAt: now,
+          })
+          .where(eq(actualites.id, courant.id));
+        const changes: Record<string, unknown> = {};
+        if (courant.titre !== input.titre) changes.titre = input.titre;
+        if (courant.slug !== slug) changes.slug = slug;
+        if (courant.statut !== input.statut) changes.statut = input.statut;
+        if ((courant.publieLe?.getTime() ?? null) !== (publieLe?.getTime() ?? null))
+          changes.publieLe = publieLe?.toISOString() ?? null;
+        if (courant.resume !== input.resume) changes.resume = true;
+        if (courant.corps !== input.corps) changes.corps = true;
+        if (courant.imageId !== imageId) changes.imageId = imageId;
+        await recordAudit(
+          tx,
+          actor,
+          {
+            action: "actualite.modifier",
+            entityType: "actualite",
+            entityId: courant.id,
+            departement: courant.departement,
+            changes,
+          },
+          requestId,
+        );
+        return { id: courant.id, slug };
+      }),
+    { [SLUG_UNIQUE]: slugPris() },
+  );
 }
 
 export async function supprimerActualite({ db, requestId }: Ctx, actor: Actor, id: string): Promise<string> {

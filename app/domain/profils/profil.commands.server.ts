@@ -7,7 +7,7 @@ import { formatDate } from "~/lib/format";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
-import { forbidden, Invalid, notFound } from "~/server/errors.server";
+import { forbidden, Invalid, notFound, uniqueViolation } from "~/server/errors.server";
 import { type Mail, sendMails } from "~/server/mail.server";
 import { findControles } from "./conformite.queries.server";
 import { type Reseau, reseauLabels } from "./profil.labels";
@@ -107,13 +107,6 @@ async function verifierDoublon(db: Executor, reseau: Reseau, handle: string, sau
   if (autre) throw doublon(reseau);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === "23505") return true;
-  }
-  return false;
-}
-
 /** Adds a social profile to a promeneur (the promeneur themselves or their coordinator). */
 export async function ajouterProfil(ctx: Ctx, actor: Actor, promeneurId: string, input: ProfilSaisie) {
   const promeneur = await requirePromeneurPourProfils(ctx.db, actor, promeneurId, "gerer");
@@ -156,7 +149,7 @@ export async function ajouterProfil(ctx: Ctx, actor: Actor, promeneurId: string,
       return profil;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw doublon(saisie.reseau);
+    if (uniqueViolation(error) !== null) throw doublon(saisie.reseau);
     throw error;
   }
 }
@@ -213,7 +206,7 @@ export async function modifierProfil(ctx: Ctx, actor: Actor, profilId: string, i
       return modifie;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw doublon(saisie.reseau);
+    if (uniqueViolation(error) !== null) throw doublon(saisie.reseau);
     throw error;
   }
 }

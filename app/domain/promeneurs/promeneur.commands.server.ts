@@ -11,7 +11,7 @@ import { isUuid, slugBase, slugLibre } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
-import { forbidden, Invalid, notFound } from "~/server/errors.server";
+import { forbidden, Invalid, notFound, withUniqueGuard } from "~/server/errors.server";
 import { type Mail, sendMails } from "~/server/mail.server";
 import { isStatutFinal, type PromeneurTransition, STATUTS_FINAUX } from "./promeneur.labels";
 import { canModifierPromeneur, canReadPromeneur, publicAccess } from "./promeneur.policy";
@@ -48,6 +48,8 @@ function auditPromeneur(
   );
 }
 
+const emailPris = () => new Invalid("email", "Cette adresse est déjà celle d'un promeneur du réseau.");
+
 /** Someone else already holds this e-mail as a promeneur still in the network (a field error). */
 async function checkEmailLibre(tx: Executor, email: string, exceptId?: string): Promise<void> {
   const [other] = await tx
@@ -60,7 +62,7 @@ async function checkEmailLibre(tx: Executor, email: string, exceptId?: string): 
         exceptId ? ne(promeneurs.id, exceptId) : undefined,
       ),
     );
-  if (other) throw new Invalid("email", "Cette adresse est déjà celle d'un promeneur du réseau.");
+  if (other) throw emailPris();
 }
 
 /** A referent proposes a professional of their structure as a promeneur (status `propose`). */
@@ -97,47 +99,51 @@ export async function proposerPromeneur(ctx: Ctx, actor: Actor, input: ProposerI
     throw new Invalid("structureId", "Cette structure ne fait plus partie du réseau : elle ne peut pas proposer.");
   }
   const nomPublic = input.nomPublic ?? input.prenom;
-  const created = await db.transaction(async (tx) => {
-    await checkEmailLibre(tx, input.email);
-    const base = slugBase(nomPublic, structure.commune ?? structure.nom);
-    const taken = await tx
-      .select({ slug: promeneurs.slug })
-      .from(promeneurs)
-      .where(or(eq(promeneurs.slug, base), like(promeneurs.slug, `${base}-%`)));
-    const slug = slugLibre(
-      base,
-      taken.map((t) => t.slug),
-    );
-    const identite = {
-      prenom: input.prenom,
-      nom: input.nom,
-      email: input.email,
-      telephone: input.telephone ?? null,
-      fonction: input.fonction,
-      nomPublic,
-      slug,
-    };
-    const [row] = await tx
-      .insert(promeneurs)
-      .values({
-        ...identite,
-        departement: structure.departement,
-        structureId: structure.id,
-        proposePar: actor.userId,
-        proposeLe: now,
-        heuresHebdomadaires: input.heuresHebdomadaires,
-        statut: result.statut,
-        statutDepuis: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!row) throw new Error("promeneur not inserted");
-    const changes: Changes = { ...result.audit.changes };
-    for (const [key, value] of Object.entries(identite)) changes[key] = { avant: null, apres: value };
-    await auditPromeneur(tx, actor, row, result.audit.action, changes, requestId);
-    return row;
-  });
+  const created = await withUniqueGuard(
+    () =>
+      db.transaction(async (tx) => {
+        await checkEmailLibre(tx, input.email);
+        const base = slugBase(nomPublic, structure.commune ?? structure.nom);
+        const taken = await tx
+          .select({ slug: promeneurs.slug })
+          .from(promeneurs)
+          .where(or(eq(promeneurs.slug, base), like(promeneurs.slug, `${base}-%`)));
+        const slug = slugLibre(
+          base,
+          taken.map((t) => t.slug),
+        );
+        const identite = {
+          prenom: input.prenom,
+          nom: input.nom,
+          email: input.email,
+          telephone: input.telephone ?? null,
+          fonction: input.fonction,
+          nomPublic,
+          slug,
+        };
+        const [row] = await tx
+          .insert(promeneurs)
+          .values({
+            ...identite,
+            departement: structure.departement,
+            structureId: structure.id,
+            proposePar: actor.userId,
+            proposeLe: now,
+            heuresHebdomadaires: input.heuresHebdomadaires,
+            statut: result.statut,
+            statutDepuis: now,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning();
+        if (!row) throw new Error("promeneur not inserted");
+        const changes: Changes = { ...result.audit.changes };
+        for (const [key, value] of Object.entries(identite)) changes[key] = { avant: null, apres: value };
+        await auditPromeneur(tx, actor, row, result.audit.action, changes, requestId);
+        return row;
+      }),
+    { promeneurs_email_unique: emailPris() },
+  );
   await notify(db, created, structure.nom, "proposer", result, null);
   return { id: created.id };
 }
@@ -262,37 +268,41 @@ export async function modifierPromeneur(
 ): Promise<void> {
   const { db, now, requestId } = ctx;
   if (!isUuid(promeneurId)) notFound();
-  await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(promeneurs).where(eq(promeneurs.id, promeneurId)).for("update");
-    if (!row) notFound();
-    const rights = canModifierPromeneur(actor, row);
-    if (!rights) {
-      if (!canReadPromeneur(actor, row)) notFound();
-      forbidden(
-        isStatutFinal(row.statut)
-          ? "Ce promeneur a quitté le dispositif ou n'a pas été retenu : sa fiche n'est plus modifiable."
-          : "Seuls la coordination du département et le référent de la structure modifient ce promeneur.",
-      );
-    }
-    const patch: Partial<PromeneurRow> = {
-      email: input.email,
-      telephone: input.telephone ?? null,
-      fonction: input.fonction,
-      heuresHebdomadaires: input.heuresHebdomadaires,
-    };
-    if (rights.identite) {
-      if (input.prenom) patch.prenom = input.prenom;
-      if (input.nom) patch.nom = input.nom;
-    }
-    if (input.email.toLowerCase() !== row.email.toLowerCase()) await checkEmailLibre(tx, input.email, row.id);
-    const changes: Changes = diffFields(row, patch);
-    if (Object.keys(changes).length === 0) return;
-    await tx
-      .update(promeneurs)
-      .set({ ...patch, updatedAt: now })
-      .where(eq(promeneurs.id, row.id));
-    await auditPromeneur(tx, actor, row, "promeneur.modifier", changes, requestId);
-  });
+  await withUniqueGuard(
+    () =>
+      db.transaction(async (tx) => {
+        const [row] = await tx.select().from(promeneurs).where(eq(promeneurs.id, promeneurId)).for("update");
+        if (!row) notFound();
+        const rights = canModifierPromeneur(actor, row);
+        if (!rights) {
+          if (!canReadPromeneur(actor, row)) notFound();
+          forbidden(
+            isStatutFinal(row.statut)
+              ? "Ce promeneur a quitté le dispositif ou n'a pas été retenu : sa fiche n'est plus modifiable."
+              : "Seuls la coordination du département et le référent de la structure modifient ce promeneur.",
+          );
+        }
+        const patch: Partial<PromeneurRow> = {
+          email: input.email,
+          telephone: input.telephone ?? null,
+          fonction: input.fonction,
+          heuresHebdomadaires: input.heuresHebdomadaires,
+        };
+        if (rights.identite) {
+          if (input.prenom) patch.prenom = input.prenom;
+          if (input.nom) patch.nom = input.nom;
+        }
+        if (input.email.toLowerCase() !== row.email.toLowerCase()) await checkEmailLibre(tx, input.email, row.id);
+        const changes: Changes = diffFields(row, patch);
+        if (Object.keys(changes).length === 0) return;
+        await tx
+          .update(promeneurs)
+          .set({ ...patch, updatedAt: now })
+          .where(eq(promeneurs.id, row.id));
+        await auditPromeneur(tx, actor, row, "promeneur.modifier", changes, requestId);
+      }),
+    { promeneurs_email_unique: emailPris() },
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Actor } from "~/domain/comptes/actor";
 import { debutJourParis } from "~/lib/jour";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
-import { forbidden, Invalid, notFound } from "~/server/errors.server";
+import { forbidden, Invalid, notFound, withUniqueGuard } from "~/server/errors.server";
 import { type FichierVerifie, storeFichier } from "~/server/fichiers.server";
 import { canEditStructure } from "./structure.policy";
 import { foldSql, getStructureForActor } from "./structure.queries.server";
@@ -74,6 +74,8 @@ async function checkCommune(tx: Executor, departement: string, values: Values): 
 }
 
 /** Two structures of a département never share a name (compared without case or accents). */
+const nomPris = () => new Invalid("nom", "Une structure du département porte déjà ce nom : choisissez-en un autre.");
+
 async function checkNomLibre(tx: Executor, departement: string, nom: string, exceptId?: string): Promise<void> {
   const [taken] = await tx
     .select({ id: structures.id })
@@ -86,7 +88,7 @@ async function checkNomLibre(tx: Executor, departement: string, nom: string, exc
       ),
     )
     .limit(1);
-  if (taken) throw new Invalid("nom", "Une structure du département porte déjà ce nom : choisissez-en un autre.");
+  if (taken) throw nomPris();
 }
 
 /** Creates a structure (the caller checked `structure.creer` in its département). */
@@ -96,23 +98,33 @@ export async function createStructure(
   input: StructureCreationInput,
 ): Promise<{ id: string }> {
   const values = toValues(input, input.statut ?? "active");
-  return db.transaction(async (tx) => {
-    await checkCommune(tx, input.departement, values);
-    await checkNomLibre(tx, input.departement, values.nom);
-    const [row] = await tx
-      .insert(structures)
-      .values({ ...values, departement: input.departement })
-      .returning({ id: structures.id });
-    if (!row) throw new Error("insert structures returned nothing");
-    const changes = diffFields({}, values, FIELDS);
-    await recordAudit(
-      tx,
-      actor,
-      { action: "structure.creer", entityType: "structure", entityId: row.id, departement: input.departement, changes },
-      requestId,
-    );
-    return { id: row.id };
-  });
+  return withUniqueGuard(
+    () =>
+      db.transaction(async (tx) => {
+        await checkCommune(tx, input.departement, values);
+        await checkNomLibre(tx, input.departement, values.nom);
+        const [row] = await tx
+          .insert(structures)
+          .values({ ...values, departement: input.departement })
+          .returning({ id: structures.id });
+        if (!row) throw new Error("insert structures returned nothing");
+        const changes = diffFields({}, values, FIELDS);
+        await recordAudit(
+          tx,
+          actor,
+          {
+            action: "structure.creer",
+            entityType: "structure",
+            entityId: row.id,
+            departement: input.departement,
+            changes,
+          },
+          requestId,
+        );
+        return { id: row.id };
+      }),
+    { structures_nom_unique: nomPris() },
+  );
 }
 
 /**
@@ -127,17 +139,21 @@ export async function updateStructure(
   input: StructureInput,
   options: { mayChangeStatut: boolean },
 ): Promise<{ changes: Record<string, unknown> }> {
-  return db.transaction(async (tx) => {
-    const current = await lockStructure(tx, id);
-    const statut = options.mayChangeStatut ? (input.statut ?? current.statut) : current.statut;
-    const values = toValues(input, statut);
-    const changes = diffFields(current, values, FIELDS);
-    if (Object.keys(changes).length === 0) return { changes };
-    if (changes.communeCode || changes.codePostal) await checkCommune(tx, current.departement, values);
-    if (changes.nom) await checkNomLibre(tx, current.departement, values.nom, id);
-    await writeStructure(tx, actor, current, values, { action: "structure.modifier", changes }, now, requestId);
-    return { changes };
-  });
+  return withUniqueGuard(
+    () =>
+      db.transaction(async (tx) => {
+        const current = await lockStructure(tx, id);
+        const statut = options.mayChangeStatut ? (input.statut ?? current.statut) : current.statut;
+        const values = toValues(input, statut);
+        const changes = diffFields(current, values, FIELDS);
+        if (Object.keys(changes).length === 0) return { changes };
+        if (changes.communeCode || changes.codePostal) await checkCommune(tx, current.departement, values);
+        if (changes.nom) await checkNomLibre(tx, current.departement, values.nom, id);
+        await writeStructure(tx, actor, current, values, { action: "structure.modifier", changes }, now, requestId);
+        return { changes };
+      }),
+    { structures_nom_unique: nomPris() },
+  );
 }
 
 /**
