@@ -1,3 +1,4 @@
+export * from "./activite";
 export * from "./audit";
 export * from "./comptes";
 export * from "./contenu";

@@ -34,7 +34,18 @@ export type Action =
   | "audience.lire"
   | "contenu.gerer"
   | "ressource.reseau.lire"
-  | "numeros.gerer";
+  | "numeros.gerer"
+  | "rapport.saisir"
+  | "rapport.lire"
+  | "rapport.lire.detail"
+  | "rapport.valider"
+  | "rapport.exporter"
+  | "situation.saisir"
+  | "situation.lire"
+  | "projet.saisir"
+  | "projet.lire"
+  | "communication.lire"
+  | "communication.gerer";
 
 export type Target = { departement?: string | null; structureId?: string | null };
 
@@ -77,6 +88,24 @@ const rules: Record<Action, readonly RoleCode[]> = {
   "ressource.reseau.lire": ["coordinateur", "referent", "promeneur"],
   /** The referral directory: national lines by the national role, a département's services by its coordination. */
   "numeros.gerer": ["national", "coordinateur"],
+  /** A promeneur files their own monthly reports (the command checks the report is theirs). */
+  "rapport.saisir": ["promeneur"],
+  /** The counts of monthly reports: the coordination, and referents for their structure's promeneurs. */
+  "rapport.lire": ["coordinateur", "referent"],
+  /** A report's highlight and the coordination's comments: the coordination (and the report's promeneur). */
+  "rapport.lire.detail": ["coordinateur"],
+  /** Send back, validate, reopen; the list of late reports and the reminders' settings. */
+  "rapport.valider": ["coordinateur"],
+  "rapport.exporter": ["coordinateur"],
+  /** Situations of concern: their promeneur files them, the coordination alone reads them all. */
+  "situation.saisir": ["promeneur"],
+  "situation.lire": ["coordinateur"],
+  /** Young people's projects: their promeneur records them; the coordination and referents read them. */
+  "projet.saisir": ["promeneur"],
+  "projet.lire": ["coordinateur", "referent"],
+  /** Communication actions (list J, indicator 8). */
+  "communication.lire": ["national", "coordinateur", "copil"],
+  "communication.gerer": ["coordinateur"],
 };
 
 export function can(actor: Actor | null | undefined, action: Action, target: Target = {}): boolean {
