@@ -1,17 +1,14 @@
+import {
+  contientEmail,
+  contientLienWeb,
+  contientPseudo,
+  contientTelephone,
+} from "~/domain/confidentialite/donnees-identifiantes";
+
 /**
  * Pure rules of a promeneur's public record. The bio is public: it must not carry contact details
  * (young people reach the promeneur through their professional profiles, at the announced hours).
  */
-
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
-/** A run of digits with the usual separators: "06 12 34 56 78", "+33 6 12 34 56 78", "06.12.34.56.78". */
-const SUITE_DE_CHIFFRES = /(?:\+|\b00)?\d(?:[\s.\-/()]{0,2}\d)+/gu;
-/** French numbers have ten digits (nine after +33); shorter runs are years, ages, short numbers (3114). */
-const CHIFFRES_TELEPHONE_MIN = 9;
-/** A handle on a social network, "@lea.pdn04" (an e-mail address is found before: no word right before the @). */
-const PSEUDO = /(?:^|[^\p{L}\p{N}._%+-])@[\p{L}\p{N}_][\p{L}\p{N}_.]+/u;
-/** A web address: "https://…", "www.…", or a domain with a path, "instagram.com/lea", "tiktok.com/@lea". */
-const LIEN = /\bhttps?:\/\/\S|\bwww\.[\p{L}\p{N}-]|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/\S/iu;
 
 export const AGE_MIN = 12;
 export const AGE_MAX = 25;
@@ -27,15 +24,11 @@ export type Coordonnee = "email" | "telephone" | "pseudo" | "lien";
  * promeneur's professional profiles; a motif e-mailed and kept in the journal may not.
  */
 export function coordonneeDansTexte(texte: string, options: { profils?: boolean } = {}): Coordonnee | null {
-  if (EMAIL.test(texte)) return "email";
-  for (const match of texte.matchAll(SUITE_DE_CHIFFRES)) {
-    const chiffres = match[0].replace(/\D/g, "");
-    const international = match[0].startsWith("+") || match[0].startsWith("00");
-    if (chiffres.length >= CHIFFRES_TELEPHONE_MIN && (international || chiffres.startsWith("0"))) return "telephone";
-  }
+  if (contientEmail(texte)) return "email";
+  if (contientTelephone(texte)) return "telephone";
   if (options.profils) {
-    if (LIEN.test(texte)) return "lien";
-    if (PSEUDO.test(texte)) return "pseudo";
+    if (contientLienWeb(texte)) return "lien";
+    if (contientPseudo(texte)) return "pseudo";
   }
   return null;
 }
