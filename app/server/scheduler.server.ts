@@ -6,6 +6,8 @@ import { SUPPRESSION_MESSAGES_ANCIENS, supprimerMessagesAnciens } from "~/domain
 import { prochaineSuppressionMessages } from "~/domain/contact/contact.rules";
 import { prochainLundiSeptHeures } from "~/domain/profils/conformite.rules";
 import { envoyerRappelsConformite, RAPPEL_HEBDOMADAIRE } from "~/domain/profils/conformite-rappel.server";
+import { envoyerRappelsRapport, RAPPEL_RAPPORT } from "~/domain/rapports/rapport-rappel.server";
+import { prochainRappelRapport } from "~/domain/rapports/rapport-suivi.rules";
 import type { Database } from "./db.server";
 import { getEnv } from "./env.server";
 import { getLogger } from "./logger.server";
@@ -34,6 +36,11 @@ export const defaultJobs: readonly Job[] = [
     nom: SUPPRESSION_MESSAGES_ANCIENS,
     prochaine: prochaineSuppressionMessages,
     run: supprimerMessagesAnciens,
+  },
+  {
+    nom: RAPPEL_RAPPORT,
+    prochaine: prochainRappelRapport,
+    run: (db, now) => envoyerRappelsRapport(db, now, getEnv().publicUrl),
   },
 ];
 

@@ -5,6 +5,7 @@ import {
   creneauxPresence,
   profilsSociaux,
   promeneurs,
+  rapportsMensuels,
   structures,
   userRoles,
   users,
@@ -100,10 +101,20 @@ describe("démo 04 : base chargée avant le réseau (marqueur demo.04 seul)", ()
       const [c] = await db.select({ n: count() }).from(creneauxPresence);
       const [a] = await db.select({ n: count() }).from(annonces);
       const [l] = await db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "demo.charger"));
-      return { promeneurs: await promeneursOf04(), profils: p?.n, creneaux: c?.n, annonces: a?.n, audit: l?.n };
+      const [r] = await db.select({ n: count() }).from(rapportsMensuels);
+      return {
+        promeneurs: await promeneursOf04(),
+        profils: p?.n,
+        creneaux: c?.n,
+        annonces: a?.n,
+        audit: l?.n,
+        rapports: r?.n,
+      };
     };
     const before = await snapshot();
     expect(before).toMatchObject({ promeneurs: 9, annonces: 2, audit: 2 });
+    // The activity (monthly reports…) comes with the network, under the same audit row.
+    expect(before.rapports).toBeGreaterThan(60);
     expect(await seedDemoIfEmpty(db)).toBe("present");
     expect(await snapshot()).toEqual(before);
   });

@@ -4,6 +4,7 @@ import { recordAudit } from "~/server/audit.server";
 import type { Database, Transaction } from "~/server/db.server";
 import { buildStructure } from "../../tests/factories/structure";
 import { appMeta, promeneurs, structures, userRoles, users } from "../schema";
+import { seedDemoActivite } from "./demo-activite";
 import { seedDemoContenu } from "./demo-contenu";
 import { seedDemoOrientation } from "./demo-orientation";
 import { type DemoAccounts, seedDemoReseau } from "./demo-reseau";
@@ -62,8 +63,15 @@ export async function seedDemoIfEmpty(db: Database, now: Date = new Date()): Pro
       if (coordinateur) await seedDemoContenu(tx, coordinateur.id, now);
       // The referral directory's local services and the resources, likewise (once, by their marker).
       await seedDemoOrientation(tx, coordinateur?.id ?? null, now);
-      if (keys.has(DEMO_RESEAU_MARKER)) return "present";
-      return (await seedReseauOfExistingDemo(tx, now)) ? "seeded" : "present";
+      // The activity (reports, situations, projects, communication) joins a demo loaded before it
+      // existed, once its promeneurs are there (by its own marker).
+      if (keys.has(DEMO_RESEAU_MARKER)) {
+        await seedDemoActivite(tx, coordinateur?.id ?? null, now);
+        return "present";
+      }
+      if (!(await seedReseauOfExistingDemo(tx, now))) return "present";
+      await seedDemoActivite(tx, coordinateur?.id ?? null, now);
+      return "seeded";
     }
     const [existing] = await tx.select({ n: count() }).from(users);
     if ((existing?.n ?? 0) > 0) return "skipped";
@@ -107,6 +115,7 @@ export async function seedDemoIfEmpty(db: Database, now: Date = new Date()): Pro
     if (!seeded) throw new Error("demo structures missing right after their insertion");
     await seedDemoContenu(tx, ids.get("coordinateur") ?? null, now);
     await seedDemoOrientation(tx, ids.get("coordinateur") ?? null, now);
+    await seedDemoActivite(tx, ids.get("coordinateur") ?? null, now);
     await tx.insert(appMeta).values([
       { key: DEMO_MARKER, value: now.toISOString() },
       { key: DEMO_RESEAU_MARKER, value: now.toISOString() },

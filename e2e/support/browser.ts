@@ -22,8 +22,21 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
-export async function newContext(browser: Browser, baseURL: string, options: { javaScript?: boolean } = {}) {
+/** A small phone (360 × 740, touch), as a promeneur between two activities holds it. */
+export const TELEPHONE = {
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
+
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  options: { javaScript?: boolean; telephone?: boolean } = {},
+) {
   const context = await browser.newContext({
+    ...(options.telephone ? TELEPHONE : {}),
     baseURL,
     javaScriptEnabled: options.javaScript ?? true,
     locale: "fr-FR",

@@ -1,12 +1,16 @@
 import { annonceAuditLabels } from "~/domain/annonces/annonce.audit";
+import { communicationAuditLabels } from "~/domain/communication/communication.audit";
 import { contactAuditLabels } from "~/domain/contact/contact.audit";
 import { contenuAuditLabels } from "~/domain/contenu/contenu.audit";
 import { importAuditLabels } from "~/domain/import/import.audit";
 import { numeroAuditLabels } from "~/domain/orientation/numero.audit";
 import { presenceAuditLabels } from "~/domain/presences/presence.audit";
 import { profilAuditLabels } from "~/domain/profils/profil.audit";
+import { projetAuditLabels } from "~/domain/projets/projet.audit";
 import { promeneurAuditLabels } from "~/domain/promeneurs/promeneur.audit";
+import { rapportAuditLabels } from "~/domain/rapports/rapport.audit";
 import { ressourceAuditLabels } from "~/domain/ressources/ressource.audit";
+import { situationAuditLabels } from "~/domain/situations/situation.audit";
 import { structureAuditLabels } from "~/domain/structures/structure.audit";
 
 /** Accounts, invitations and the platform's own operations. */
@@ -39,6 +43,10 @@ export const auditLabelMaps: Record<string, Record<string, string>> = {
   numeros: numeroAuditLabels,
   ressources: ressourceAuditLabels,
   comptes: compteAuditLabels,
+  rapports: rapportAuditLabels,
+  situations: situationAuditLabels,
+  projets: projetAuditLabels,
+  communication: communicationAuditLabels,
 };
 
 /** What each audited action means, as the journal shows it. New actions add their line in their area's map. */

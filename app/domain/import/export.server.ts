@@ -107,7 +107,11 @@ export function neutralise(value: string): string {
 }
 
 export function toCsv(kind: ImportKind, lignes: ExportLigne[]): string {
-  const header = entetes(kind);
+  return csvDe(entetes(kind), lignes);
+}
+
+/** A CSV of any columns (`header` names the keys of each line and is the first row), as `toCsv`. */
+export function csvDe(header: readonly string[], lignes: ExportLigne[]): string {
   const body = stringify(
     lignes.map((l) => header.map((h) => neutralise(l[h] ?? ""))),
     { delimiter: ";", record_delimiter: "\r\n" },
@@ -120,11 +124,19 @@ export async function toXlsx(
   lignes: ExportLigne[],
   sheetName: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
+  return xlsxDe(entetes(kind), lignes, sheetName);
+}
+
+/** A workbook of any columns (`header` names the keys of each line and is the first row), as `toXlsx`. */
+export async function xlsxDe(
+  header: readonly string[],
+  lignes: ExportLigne[],
+  sheetName: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Promeneurs du Net";
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
-  const header = entetes(kind);
   sheet.columns = header.map((h) => ({ header: h, key: h, width: Math.max(12, Math.min(40, h.length + 4)) }));
   sheet.getRow(1).font = { bold: true };
   for (const ligne of lignes) {
@@ -157,6 +169,17 @@ async function fichier(
   baseName: string,
 ): Promise<ExportFichier> {
   const contenu = format === "csv" ? toCsv(kind, lignes) : await toXlsx(kind, lignes, baseName.slice(0, 31));
+  return { nom: `${baseName}.${format}`, contentType: CONTENT_TYPES[format], contenu, lignes: lignes.length };
+}
+
+/** A file of any columns, as the lists' exports: `baseName.csv` or `baseName.xlsx`. */
+export async function fichierTableau(
+  header: readonly string[],
+  lignes: ExportLigne[],
+  format: ExportFormat,
+  baseName: string,
+): Promise<ExportFichier> {
+  const contenu = format === "csv" ? csvDe(header, lignes) : await xlsxDe(header, lignes, baseName.slice(0, 31));
   return { nom: `${baseName}.${format}`, contentType: CONTENT_TYPES[format], contenu, lignes: lignes.length };
 }
 

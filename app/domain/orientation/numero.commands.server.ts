@@ -46,8 +46,13 @@ async function numeroModifiable(db: Database, actor: Actor, id: string | undefin
   return numero;
 }
 
-function valeurs(input: NumeroInput) {
+/**
+ * The columns a form writes. A seeded national line (no département, a `code`) keeps the
+ * situation categories of `numeros-nationaux.ts`: the seed rewrites them at every start.
+ */
+function valeurs(input: NumeroInput, ligneNationale = false) {
   return {
+    ...(ligneNationale ? {} : { categories: input.categories }),
     nom: input.nom,
     description: input.description,
     genre: input.genre,
@@ -101,7 +106,7 @@ export async function updateNumero(
   input: NumeroInput,
 ): Promise<NumeroAide> {
   const numero = await numeroModifiable(db, actor, id);
-  const apres = valeurs(input);
+  const apres = valeurs(input, numero.departement === null && numero.code !== null);
   const changes = diffFields(numero, apres);
   await db.transaction(async (tx) => {
     await tx

@@ -1,3 +1,4 @@
+import { SITUATION_CATEGORIES } from "~/domain/situations/situation.labels";
 import { comparerJours, type JourCivil, parseJourIso } from "~/lib/jour";
 import { ordreSchema, z } from "~/lib/zod";
 import { isHttpUrl, normaliserTelephone } from "./numero.rules";
@@ -90,6 +91,14 @@ export function numeroSchema(aujourdhui: JourCivil) {
         return `${jour.annee}-${pad(jour.mois)}-${pad(jour.jour)}`;
       }),
       ordre: ordreSchema,
+      /**
+       * The situation categories (list G) the service answers; none: general help, shown beside
+       * every situation. Ignored for a seeded national line, whose categories the seed keeps.
+       */
+      categories: z
+        .array(z.enum(SITUATION_CATEGORIES, { message: "Choisissez des catégories de la liste." }))
+        .default([])
+        .transform((categories) => SITUATION_CATEGORIES.filter((c) => categories.includes(c))),
     })
     .superRefine((value, ctx) => {
       if (value.telephone === null && value.sms === null && value.url === null) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SITUATION_CATEGORIES } from "~/domain/situations/situation.labels";
 import { findNumerosByKind, getNumero, NUMERO_KINDS, NUMEROS_NATIONAUX } from "./numeros-nationaux";
 import { numeroKindLabels } from "./orientation.labels";
 
@@ -91,5 +92,22 @@ describe("numéros nationaux d'urgence et d'écoute", () => {
       expect(findNumerosByKind(kind).length, kind).toBeGreaterThan(0);
       expect(numeroKindLabels[kind]).not.toBe("");
     }
+  });
+
+  it("donne aux lignes d'écoute et de signalement leurs catégories de situation (liste G), aucune aux urgences", () => {
+    for (const n of NUMEROS_NATIONAUX) {
+      for (const c of n.categories) expect(SITUATION_CATEGORIES, `${n.code} ${c}`).toContain(c);
+      expect(new Set(n.categories).size, n.code).toBe(n.categories.length);
+      // No category: general help, shown beside every situation.
+      if (n.kind === "urgence") expect(n.categories, n.code).toEqual([]);
+      else expect(n.categories.length, n.code).toBeGreaterThan(0);
+    }
+    expect(getNumero("3114").categories).toContain("detresse_psychologique");
+    expect(getNumero("119").categories).toEqual(expect.arrayContaining(["violences", "harcelement"]));
+    expect(getNumero("3018").categories).toEqual(["harcelement", "conduites_a_risque_en_ligne"]);
+    expect(getNumero("pharos").categories).toEqual(expect.arrayContaining(["conduites_a_risque_en_ligne", "emprise"]));
+    expect(getNumero("miviludes").categories).toEqual(["emprise"]);
+    expect(getNumero("drogues-info-service").categories).toEqual(["addiction"]);
+    expect(getNumero("3919").categories).toEqual(["violences"]);
   });
 });

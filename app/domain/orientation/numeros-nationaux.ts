@@ -1,3 +1,5 @@
+import type { SituationCategorie } from "~/domain/situations/situation.labels";
+
 /**
  * National emergency numbers, listening lines and reporting services shown on the public
  * "besoin d'aide" page (DESIGN §3, referral directory). Local services (CRIP of the Département,
@@ -29,6 +31,12 @@ export type NumeroNational = {
   /** The official site; null when none is given. */
   url: string | null;
   kind: NumeroKind;
+  /**
+   * The situation categories (list G) the line answers: the situation form shows it beside these.
+   * Empty for the emergency numbers: general help, shown whatever the category. The seed writes
+   * them at every start (they belong to this list, not to the back-office).
+   */
+  categories: readonly SituationCategorie[];
 };
 
 /**
@@ -60,6 +68,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: null,
     kind: "urgence",
+    categories: [],
   },
   {
     code: "15",
@@ -73,6 +82,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: null,
     kind: "urgence",
+    categories: [],
   },
   {
     code: "17",
@@ -85,6 +95,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: null,
     kind: "urgence",
+    categories: [],
   },
   {
     code: "18",
@@ -97,6 +108,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: null,
     kind: "urgence",
+    categories: [],
   },
   {
     code: "114",
@@ -110,6 +122,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: "https://www.info.urgence114.fr",
     kind: "urgence",
+    categories: [],
   },
   {
     code: "3114",
@@ -123,6 +136,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: "https://3114.fr",
     kind: "ecoute",
+    categories: ["detresse_psychologique"],
   },
   {
     code: "119",
@@ -136,6 +150,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: "https://www.allo119.gouv.fr",
     kind: "ecoute",
+    categories: ["violences", "harcelement", "emprise", "rupture", "detresse_psychologique"],
   },
   {
     code: "3018",
@@ -149,6 +164,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: "https://3018.fr",
     kind: "ecoute",
+    categories: ["harcelement", "conduites_a_risque_en_ligne"],
   },
   {
     code: "fil-sante-jeunes",
@@ -162,6 +178,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: "https://www.filsantejeunes.com",
     kind: "ecoute",
+    categories: ["detresse_psychologique", "addiction", "conduites_a_risque_en_ligne", "rupture", "autre"],
   },
   {
     code: "3919",
@@ -175,6 +192,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: "https://arretonslesviolences.gouv.fr",
     kind: "ecoute",
+    categories: ["violences"],
   },
   {
     code: "drogues-info-service",
@@ -188,6 +206,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: "https://www.drogues-info-service.fr",
     kind: "ecoute",
+    categories: ["addiction"],
   },
   {
     code: "pharos",
@@ -201,6 +220,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: "https://www.internet-signalement.gouv.fr",
     kind: "signalement",
+    categories: ["conduites_a_risque_en_ligne", "emprise", "harcelement"],
   },
   {
     code: "miviludes",
@@ -214,6 +234,7 @@ export const NUMEROS_NATIONAUX: readonly NumeroNational[] = [
     gratuit: true,
     url: "https://www.miviludes.interieur.gouv.fr",
     kind: "signalement",
+    categories: ["emprise"],
   },
 ];
 

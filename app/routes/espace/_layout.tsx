@@ -21,6 +21,13 @@ const entries: (NavItem & { action: Action; demoOnly?: boolean })[] = [
   { to: "/espace/pilotage", label: "Pilotage", action: "pilotage.lire" },
   { to: "/espace/structure", label: "Ma structure", action: "structure.lire" },
   { to: "/espace/promeneur", label: "Mon activité", action: "promeneur.acceder" },
+  { to: "/espace/mes-rapports", label: "Mes bilans mensuels", action: "rapport.saisir" },
+  { to: "/espace/rapports", label: "Bilans mensuels", action: "rapport.lire" },
+  // The promeneur records theirs, the coordination reads all of its département: one page, one entry.
+  { to: "/espace/situations", label: "Situations préoccupantes", action: "situation.saisir" },
+  { to: "/espace/situations", label: "Situations préoccupantes", action: "situation.lire" },
+  { to: "/espace/projets?vue=miens", label: "Mes projets de jeunes", action: "projet.saisir" },
+  { to: "/espace/projets", label: "Projets de jeunes", action: "projet.lire" },
   { to: "/espace/evaluations", label: "Évaluations", action: "evaluations.acceder" },
   { to: "/espace/annonces", label: "Annonces", action: "annonce.lire" },
   { to: "/espace/promeneurs", label: "Promeneurs", action: "promeneur.lire" },
@@ -31,6 +38,7 @@ const entries: (NavItem & { action: Action; demoOnly?: boolean })[] = [
   { to: "/espace/messages", label: "Messages reçus", action: "messages.lire" },
   { to: "/espace/audience", label: "Audience du site", action: "audience.lire" },
   { to: "/espace/contenus", label: "Contenus du site", action: "contenu.gerer" },
+  { to: "/espace/communication", label: "Actions de communication", action: "communication.lire" },
   { to: "/espace/ressources", label: "Ressources", action: "ressource.reseau.lire" },
   { to: "/espace/numeros", label: "Numéros d'aide", action: "numeros.gerer" },
   { to: "/espace/equipe", label: "Équipe et invitations", action: "equipe.lire" },
@@ -49,6 +57,8 @@ export function loader({ context, request }: Route.LoaderArgs) {
     .filter((e) => can(actor, e.action) && (!e.demoOnly || demo))
     // A referent's "Ma structure" is their home; coordinators reach structures from "Structures".
     .filter((e) => !(e.to === "/espace/structure" && role !== "referent"))
+    // A page listed under two actions (situations) appears once for an actor holding both.
+    .filter((e, i, shown) => shown.findIndex((o) => o.to === e.to) === i)
     .map(({ to, label }) => ({ to, label }));
   return { nom: actor.nom, roleLabel: role ? roleLabels[role] : "sans rôle", navigation, home };
 }

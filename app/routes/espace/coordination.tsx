@@ -5,7 +5,9 @@ import { findAuditForActor } from "~/domain/audit/audit.queries.server";
 import { findPendingInvitations, findTeam } from "~/domain/comptes/user.queries.server";
 import { countNumerosAReverifier } from "~/domain/orientation/numero.queries.server";
 import { countProfilsASuivre } from "~/domain/profils/conformite.queries.server";
+import { countProjetsAttendantSoutien } from "~/domain/projets/projet.queries.server";
 import { countPromeneursParStatut } from "~/domain/promeneurs/promeneur.queries.server";
+import { countRapportsAValider, findRapportsEnRetard } from "~/domain/rapports/rapport-liste.queries.server";
 import { countStructures } from "~/domain/structures/structure.queries.server";
 import { countTerritoire } from "~/domain/territoire/territoire.queries.server";
 import { formatDate, formatDateTime, formatNumber, plural } from "~/lib/format";
@@ -32,6 +34,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     countProfilsASuivre(db, departement, now),
   ]);
   const numerosAReverifier = await countNumerosAReverifier(db, departement, jourParis(now));
+  const projetsSoutien = await countProjetsAttendantSoutien(db, departement);
+  const [rapportsAValider, rapportsEnRetard] = await Promise.all([
+    countRapportsAValider(db, departement),
+    findRapportsEnRetard(db, departement, now),
+  ]);
   const aTraiter = {
     propositions: statuts.propose ?? 0,
     aActiver: statuts.forme ?? 0,
@@ -49,6 +56,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     actifs: statuts.actif ?? 0,
     aTraiter,
     numerosAReverifier,
+    projetsSoutien,
+    rapportsAValider,
+    rapportsEnRetard: rapportsEnRetard.length,
   };
 }
 
@@ -82,6 +92,21 @@ export default function CoordinationHome({ loaderData }: Route.ComponentProps) {
               {plural(loaderData.numerosAReverifier, "numéro d'aide", "numéros d'aide")} à revérifier
             </a>{" "}
             (non vérifiés depuis 12 mois)
+          </li>
+          <li>
+            <a href={`/espace/rapports?statut=soumis&departement=${loaderData.departement}`}>
+              {plural(loaderData.rapportsAValider, "bilan mensuel", "bilans mensuels")} à valider
+            </a>
+            ,{" "}
+            <a href={`/espace/rapports/retards?departement=${loaderData.departement}`}>
+              {plural(loaderData.rapportsEnRetard, "bilan en retard", "bilans en retard")}
+            </a>
+          </li>
+          <li>
+            Projets qui attendent votre soutien&nbsp;:{" "}
+            <a href={`/espace/projets?departement=${loaderData.departement}&soutien=1`}>
+              {plural(loaderData.projetsSoutien, "projet de jeunes", "projets de jeunes")}
+            </a>
           </li>
         </ul>
       </section>

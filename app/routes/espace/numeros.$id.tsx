@@ -89,7 +89,9 @@ export default function NumeroPage({ loaderData, actionData }: Route.ComponentPr
           source: numero.source,
           verifieLe: numero.verifieLe,
           ordre: numero.ordre,
+          categories: numero.categories,
         }}
+        categoriesNationales={numero.departement === null && numero.code !== null}
         submitLabel="Enregistrer"
       />
     </div>

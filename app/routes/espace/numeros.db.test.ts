@@ -23,7 +23,7 @@ const post = (
   action: Loader,
   actor: Actor | null,
   path: string,
-  fields: Record<string, string>,
+  fields: Record<string, string | string[]>,
   params: Record<string, string> = {},
 ) => outcome(() => action({ request: postRequest(path, fields), context: contextFor(actor), params } as never));
 
@@ -118,6 +118,22 @@ describe("numéros nationaux de référence", () => {
       .where(eq(numerosAide.id, avant.id));
   });
 
+  it("réécrit à chaque démarrage les catégories de situation d'une ligne nationale, et rien d'autre", async () => {
+    const avant = await national("3018");
+    expect(avant.categories).toEqual(["harcelement", "conduites_a_risque_en_ligne"]);
+    expect((await national("112")).categories).toEqual([]);
+    await getDb()
+      .update(numerosAide)
+      .set({ categories: ["addiction"], horaires: "Horaires modifiés par l'équipe nationale" })
+      .where(eq(numerosAide.id, avant.id));
+    expect(await seedNumerosNationaux(getDb())).toEqual({ inserted: 0, updated: 1 });
+    const apres = await national("3018");
+    expect(apres.categories).toEqual(["harcelement", "conduites_a_risque_en_ligne"]);
+    expect(apres.horaires).toBe("Horaires modifiés par l'équipe nationale");
+    expect(await seedNumerosNationaux(getDb())).toEqual({ inserted: 0, updated: 0 });
+    await getDb().update(numerosAide).set({ horaires: avant.horaires }).where(eq(numerosAide.id, avant.id));
+  });
+
   it("remet une ligne nationale manquante", async () => {
     await getDb()
       .delete(numerosAide)
@@ -151,7 +167,10 @@ describe("page publique « Besoin d'aide »", () => {
     const ids = (await findNumerosPourDepartement(getDb(), "04", { categories: ["harcelement"] })).map((n) => n.id);
     expect(ids).toContain(cible.id);
     expect(ids).not.toContain(autreCategorie.id);
-    expect(ids).toContain((await national("3114")).id);
+    // The national lines answer their own categories; the emergency numbers (none) every one.
+    expect(ids).toContain((await national("3018")).id);
+    expect(ids).toContain((await national("112")).id);
+    expect(ids).not.toContain((await national("3114")).id);
   });
 });
 
@@ -273,6 +292,74 @@ describe("back-office des numéros d'aide : saisie", () => {
       .from(auditLog)
       .where(eq(auditLog.entityId, row?.id ?? ""));
     expect(journal.map((a) => a.action)).toEqual(["numero.creer"]);
+  });
+
+  it("garde les catégories de situation cochées pour un service du département", async () => {
+    const nom = "Service catégories (essai)";
+    const r = await post(nouveau.action, coordinateur04, "/espace/numeros/nouveau", {
+      ...valide,
+      nom,
+      categories: ["violences", "harcelement"],
+    });
+    expect(r.status).toBe(302);
+    const [row] = await getDb().select().from(numerosAide).where(eq(numerosAide.nom, nom));
+    expect(row?.categories).toEqual(["harcelement", "violences"]);
+    const ids = (await findNumerosPourDepartement(getDb(), "04", { categories: ["violences"] })).map((n) => n.id);
+    expect(ids).toContain(row?.id);
+    expect(
+      (await findNumerosPourDepartement(getDb(), "04", { categories: ["addiction"] })).map((n) => n.id),
+    ).not.toContain(row?.id);
+
+    // Unticked: general again (shown for every situation), and the change is in the journal.
+    const m = await post(
+      detail.action,
+      coordinateur04,
+      "",
+      { ...valide, nom, intent: "enregistrer" },
+      { id: row?.id ?? "" },
+    );
+    expect(m.status).toBe(302);
+    const [apres] = await getDb().select().from(numerosAide).where(eq(numerosAide.nom, nom));
+    expect(apres?.categories).toEqual([]);
+    const [journal] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, row?.id ?? ""), eq(auditLog.action, "numero.modifier")));
+    expect(journal?.changes).toMatchObject({ categories: { avant: ["harcelement", "violences"], apres: [] } });
+
+    const avant = await compter();
+    const refus = await post(nouveau.action, coordinateur04, "/espace/numeros/nouveau", {
+      ...valide,
+      nom: "Service catégorie inconnue (essai)",
+      categories: ["voisinage"],
+    });
+    expect(refus.status).toBe(400);
+    expect(await compter()).toEqual(avant);
+  });
+
+  it("ne laisse pas le formulaire changer les catégories d'une ligne nationale : elles suivent la liste", async () => {
+    const ligne = await national("3114");
+    const r = await post(
+      detail.action,
+      nationalActor,
+      `/espace/numeros/${ligne.id}`,
+      {
+        intent: "enregistrer",
+        nom: ligne.nom,
+        genre: "ecoute",
+        telephone: "3114",
+        url: ligne.url ?? "",
+        horaires: ligne.horaires,
+        public: "tous",
+        gratuit: "oui",
+        source: ligne.source,
+        verifieLe: ligne.verifieLe,
+        categories: ["addiction"],
+      },
+      { id: ligne.id },
+    );
+    expect(r.status).toBe(302);
+    expect((await national("3114")).categories).toEqual(["detresse_psychologique"]);
   });
 
   it("refuse une saisie invalide (400), les erreurs à côté des champs, rien d'écrit", async () => {

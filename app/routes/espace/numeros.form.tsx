@@ -11,6 +11,7 @@ import {
   numeroGenreLabels,
   numeroPublicLabels,
 } from "~/domain/orientation/orientation.labels";
+import { SITUATION_CATEGORIES, situationCategorieLabels } from "~/domain/situations/situation.labels";
 import { parseJourIso } from "~/lib/jour";
 import { CsrfInput } from "~/ui/csrf-input";
 import { Field, FormErrors, InputField } from "~/ui/field";
@@ -28,6 +29,7 @@ export type NumeroFormValues = {
   source?: string;
   verifieLe?: string;
   ordre?: number;
+  categories?: readonly string[];
 };
 
 /** The form of an entry of the referral directory, for a new entry and an edited one. */
@@ -36,11 +38,14 @@ export function NumeroForm({
   today,
   defaults,
   submitLabel,
+  categoriesNationales,
 }: {
   lastResult: SubmissionResult<string[]> | null | undefined;
   today: string;
   defaults: NumeroFormValues;
   submitLabel: string;
+  /** A seeded national line: its categories come from the national list, shown but not editable. */
+  categoriesNationales?: boolean;
 }) {
   const aujourdhui = parseJourIso(today) ?? { annee: 2000, mois: 1, jour: 1 };
   const [form, fields] = useForm({
@@ -52,10 +57,12 @@ export function NumeroForm({
       url: defaults.url ?? "",
       gratuit: defaults.gratuit === true ? "oui" : defaults.gratuit === false ? "non" : "",
       ordre: String(defaults.ordre ?? 0),
+      categories: [...(defaults.categories ?? [])],
     },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: numeroSchema(aujourdhui) }),
   });
+  const categoriesChoisies = ([] as unknown[]).concat(fields.categories.initialValue ?? []).map(String);
   return (
     <Form method="post" className="mt-6 max-w-2xl" {...getFormProps(form)}>
       <CsrfInput />
@@ -145,6 +152,50 @@ export function NumeroForm({
       >
         <input {...getInputProps(fields.verifieLe, { type: "date" })} max={today} className="input" />
       </Field>
+      {categoriesNationales ? (
+        <div className="mb-4">
+          <p className="mb-1 font-semibold">Situations pour lesquelles ce numéro est proposé</p>
+          <p className="text-sm text-slate-700">
+            {(defaults.categories ?? [])
+              .map((c) => situationCategorieLabels[c as keyof typeof situationCategorieLabels] ?? c)
+              .join(", ") || "Toutes les situations (numéro d'urgence)"}
+            . Elles suivent la liste nationale et sont mises à jour avec elle.
+          </p>
+        </div>
+      ) : (
+        <fieldset
+          className="mb-4"
+          aria-describedby={[
+            fields.categories.descriptionId,
+            fields.categories.errors?.length ? fields.categories.errorId : "",
+          ]
+            .join(" ")
+            .trim()}
+        >
+          <legend className="mb-1 font-semibold">Situations pour lesquelles proposer ce service (facultatif)</legend>
+          <p id={fields.categories.descriptionId} className="mb-1 text-sm text-slate-700">
+            Le formulaire de situation préoccupante montre ce service aux promeneurs pour les catégories cochées. Sans
+            case cochée, il est proposé pour toutes les situations.
+          </p>
+          {SITUATION_CATEGORIES.map((categorie) => (
+            <div key={categorie} className="flex items-center gap-2 py-0.5">
+              <input
+                type="checkbox"
+                id={`${fields.categories.id}-${categorie}`}
+                name={fields.categories.name}
+                value={categorie}
+                defaultChecked={categoriesChoisies.includes(categorie)}
+              />
+              <label htmlFor={`${fields.categories.id}-${categorie}`}>{situationCategorieLabels[categorie]}</label>
+            </div>
+          ))}
+          {fields.categories.errors?.length ? (
+            <p id={fields.categories.errorId} className="mt-1 text-sm font-semibold text-alerte-700">
+              {fields.categories.errors.join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
+      )}
       <InputField
         field={fields.ordre}
         label="Ordre d'affichage"

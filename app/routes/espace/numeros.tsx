@@ -5,6 +5,7 @@ import { findNumerosForGestion } from "~/domain/orientation/numero.queries.serve
 import { isAReverifier, VERIFICATION_MOIS } from "~/domain/orientation/numero.rules";
 import type { NumeroKind } from "~/domain/orientation/numeros-nationaux";
 import { numeroGenreLabels } from "~/domain/orientation/orientation.labels";
+import { type SituationCategorie, situationCategorieLabels } from "~/domain/situations/situation.labels";
 import { formatDate, plural } from "~/lib/format";
 import { formatJourIso, jourParis } from "~/lib/jour";
 import { getDb } from "~/server/db.server";
@@ -29,6 +30,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     url: n.url,
     verifieLe: n.verifieLe,
     actif: n.actif,
+    categories: n.categories,
     aReverifier: isAReverifier(n.verifieLe, aujourdhui),
     modifiable: canGererNumero(actor, n.departement),
   }));
@@ -99,6 +101,12 @@ function Tableau({ numeros, caption, retour }: { numeros: Ligne[]; caption: stri
                 <span className="font-semibold">{n.nom}</span>
                 <br />
                 <span className="text-sm">{numeroGenreLabels[n.genre] ?? n.genre}</span>
+                <span className="block text-sm text-slate-700">
+                  Situations&nbsp;:{" "}
+                  {n.categories.length === 0
+                    ? "toutes"
+                    : n.categories.map((c) => situationCategorieLabels[c as SituationCategorie] ?? c).join(" · ")}
+                </span>
                 {n.actif ? null : (
                   <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm text-slate-800">Masqué</span>
                 )}

@@ -299,6 +299,9 @@ describe("navigation et accueil de l'espace", () => {
     expect(await links(actors.coordinateur04)).toEqual([
       "/espace/coordination",
       "/espace/pilotage",
+      "/espace/rapports",
+      "/espace/situations",
+      "/espace/projets",
       "/espace/annonces",
       "/espace/promeneurs",
       "/espace/structures",
@@ -308,6 +311,7 @@ describe("navigation et accueil de l'espace", () => {
       "/espace/messages",
       "/espace/audience",
       "/espace/contenus",
+      "/espace/communication",
       "/espace/ressources",
       "/espace/numeros",
       "/espace/equipe",
@@ -318,11 +322,14 @@ describe("navigation et accueil de l'espace", () => {
     expect(await links(actors.copil04)).toEqual([
       "/espace/pilotage",
       "/espace/audience",
+      "/espace/communication",
       "/espace/territoire",
       "/espace/compte",
     ]);
     expect(await links(referentA)).toEqual([
       "/espace/structure",
+      "/espace/rapports",
+      "/espace/projets",
       "/espace/annonces",
       "/espace/promeneurs",
       "/espace/annuaire",
@@ -331,6 +338,9 @@ describe("navigation et accueil de l'espace", () => {
     ]);
     expect(await links(actors.promeneur04)).toEqual([
       "/espace/promeneur",
+      "/espace/mes-rapports",
+      "/espace/situations",
+      "/espace/projets?vue=miens",
       "/espace/annonces",
       "/espace/annuaire",
       "/espace/ressources",

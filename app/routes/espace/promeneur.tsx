@@ -2,8 +2,14 @@ import { findAnnoncesNonLues } from "~/domain/annonces/annonce.queries.server";
 import { formatCreneauDate } from "~/domain/presences/presence.format";
 import { findAccueilPromeneur } from "~/domain/promeneurs/fiche.queries.server";
 import { type PromeneurStatut, promeneurStatutLabels } from "~/domain/promeneurs/promeneur.labels";
-import { plural } from "~/lib/format";
-import { getDb } from "~/server/db.server";
+import { refusDeclarant } from "~/domain/rapports/rapport.commands.server";
+import { libelleMois } from "~/domain/rapports/rapport.format";
+import { type RapportStatut, rapportStatutLabels } from "~/domain/rapports/rapport.labels";
+import { findRapportsDuPromeneur } from "~/domain/rapports/rapport.queries.server";
+import { deMois } from "~/domain/rapports/rapport.rules";
+import { ajouterMoisIso, moisCourant } from "~/domain/rapports/rapport.workflow";
+import { formatDate, plural } from "~/lib/format";
+import { type Executor, getDb } from "~/server/db.server";
 import { requirePermission } from "~/server/request.server";
 import { AnnoncesRecentes } from "~/ui/annonces-recentes";
 import type { Route } from "./+types/promeneur";
@@ -21,6 +27,21 @@ const statutExplications = {
   refuse: "La proposition n'a pas été retenue.",
 } satisfies Record<PromeneurStatut, string>;
 
+/** Last month's report: its status, or the due date while it is still to submit. Null when it is not due (before entry). */
+async function bilanDuMoisDernier(db: Executor, promeneurId: string, now: Date) {
+  const moisDernier = ajouterMoisIso(moisCourant(now), -1);
+  const mois = (await findRapportsDuPromeneur(db, promeneurId, now))?.find((m) => m.mois === moisDernier);
+  if (!mois) return null;
+  const aSoumettre = mois.statut === null || mois.statut === "brouillon" || mois.statut === "a_corriger";
+  return {
+    deMois: deMois(libelleMois(mois.mois)),
+    etat: aSoumettre
+      ? `${mois.statut ? rapportStatutLabels[mois.statut].toLowerCase() : "à faire"}, à soumettre au plus tard le ${formatDate(mois.echeance)}`
+      : rapportStatutLabels[mois.statut as RapportStatut].toLowerCase(),
+    enRetard: mois.enRetard,
+  };
+}
+
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "promeneur.acceder");
   const now = new Date();
@@ -29,12 +50,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     findAccueilPromeneur(db, actor.userId, now),
     findAnnoncesNonLues(db, actor.userId, 5),
   ]);
-  if (!accueil) return { nom: actor.nom, fiche: null, annonces };
+  if (!accueil) return { nom: actor.nom, fiche: null, annonces, bilan: null };
   const { promeneur } = accueil;
+  // Only a promeneur who files reports (active or suspended) is reminded of them.
+  const bilan = refusDeclarant(promeneur.statut) === null ? await bilanDuMoisDernier(db, promeneur.id, now) : null;
   const statut = promeneur.statut as PromeneurStatut;
   return {
     nom: actor.nom,
     annonces,
+    bilan,
     fiche: {
       id: promeneur.id,
       nomPublic: promeneur.nomPublic,
@@ -90,6 +114,44 @@ export default function PromeneurHome({ loaderData }: Route.ComponentProps) {
                 où vous intervenez.
               </li>
             </ul>
+          </section>
+          <section aria-labelledby="bilans" className="mt-6">
+            <h2 id="bilans">Bilans mensuels</h2>
+            <p className="mt-1">
+              <a href="/espace/mes-rapports">Mes bilans mensuels</a> : vos chiffres d'activité de chaque mois pour la
+              coordination.
+              {loaderData.bilan ? (
+                <>
+                  {" "}
+                  Bilan {loaderData.bilan.deMois} : {loaderData.bilan.etat}
+                  {loaderData.bilan.enRetard ? (
+                    <>
+                      {" "}
+                      <span className="rounded-full bg-alerte-700 px-2 py-0.5 text-sm font-semibold text-white">
+                        en retard
+                      </span>
+                    </>
+                  ) : null}
+                  .
+                </>
+              ) : null}
+            </p>
+          </section>
+          <section aria-labelledby="projets" className="mt-6">
+            <h2 id="projets">Projets de jeunes</h2>
+            <p className="mt-1">
+              <a href="/espace/projets?vue=miens">Mes projets de jeunes</a> : les initiatives de jeunes que vous
+              accompagnez en ligne, et vos demandes de soutien à la coordination.
+            </p>
+          </section>
+          <section aria-labelledby="situations" className="mt-6">
+            <h2 id="situations">Situations préoccupantes</h2>
+            <p className="mt-1">
+              <a href="/espace/situations">Mes situations préoccupantes</a>&nbsp;: ce qui vous a inquiété en ligne et ce
+              que vous avez fait, sans rien qui identifie le jeune.{" "}
+              <a href="/espace/situations/nouvelle">Enregistrer une situation</a>, avec les numéros utiles et la
+              procédure d'information préoccupante.
+            </p>
           </section>
         </>
       ) : (

@@ -65,6 +65,11 @@ export default function StructureHome({ loaderData }: Route.ComponentProps) {
                 Voir la fiche<span className="sr-only"> de {s.nom}</span>
               </Link>
             </li>
+            <li>
+              <a href={`/espace/rapports?departement=${s.departement}&structure=${s.id}`} className="btn-secondary">
+                Bilans mensuels des promeneurs<span className="sr-only"> de {s.nom}</span>
+              </a>
+            </li>
             {s.mayEdit ? (
               <li>
                 <Link to={href("/espace/structures/:id/modifier", { id: s.id })} className="btn-secondary">
