@@ -6,6 +6,7 @@ import { plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
 import { DataTable } from "~/ui/data-table";
+import { SelectFiltre } from "~/ui/select-filtre";
 import type { Route } from "./+types/annuaire";
 
 export const meta: Route.MetaFunction = () => [{ title: "Annuaire du réseau – Promeneurs du Net" }];
@@ -68,32 +69,22 @@ export default function AnnuairePage({ loaderData }: Route.ComponentProps) {
             </label>
             <input id="annuaire-q" name="q" type="search" defaultValue={filtres.q ?? ""} className="input" />
           </div>
-          <div>
-            <label htmlFor="annuaire-structure" className="mb-1 block font-semibold">
-              Structure
-            </label>
-            <select id="annuaire-structure" name="structure" defaultValue={filtres.structureId ?? ""} className="input">
-              <option value="">Toutes les structures</option>
-              {loaderData.structures.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.nom}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="annuaire-role" className="mb-1 block font-semibold">
-              Qui
-            </label>
-            <select id="annuaire-role" name="role" defaultValue={filtres.role ?? ""} className="input">
-              <option value="">Tout le réseau</option>
-              {ANNUAIRE_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {annuaireRoleLabels[role]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFiltre
+            id="annuaire-structure"
+            name="structure"
+            label="Structure"
+            defaultValue={filtres.structureId}
+            toutes="Toutes les structures"
+            options={loaderData.structures.map((s) => ({ value: s.id, label: s.nom }))}
+          />
+          <SelectFiltre
+            id="annuaire-role"
+            name="role"
+            label="Qui"
+            defaultValue={filtres.role}
+            toutes="Tout le réseau"
+            options={ANNUAIRE_ROLES.map((role) => ({ value: role, label: annuaireRoleLabels[role] }))}
+          />
           <button type="submit" className="btn">
             Filtrer
           </button>

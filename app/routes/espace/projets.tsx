@@ -16,6 +16,7 @@ import { getDb } from "~/server/db.server";
 import { forbidden } from "~/server/errors.server";
 import { pickDepartement, requireActor } from "~/server/request.server";
 import { DepartementLinks } from "~/ui/departement-links";
+import { SelectFiltre } from "~/ui/select-filtre";
 import type { Route } from "./+types/projets";
 
 export const meta: Route.MetaFunction = () => [{ title: "Projets de jeunes – Promeneurs du Net" }];
@@ -136,32 +137,22 @@ export default function ProjetsPage({ loaderData }: Route.ComponentProps) {
       <DepartementLinks path="/espace/projets" departement={departement} departements={loaderData.departements} />
       <Form method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label="Filtrer les projets">
         <input type="hidden" name="departement" value={departement} />
-        <div>
-          <label htmlFor="filtre-etat" className="mb-1 block font-semibold">
-            État
-          </label>
-          <select id="filtre-etat" name="etat" defaultValue={filtres.etat} className="input">
-            <option value="">Tous</option>
-            {PROJET_ETATS.map((e) => (
-              <option key={e} value={e}>
-                {projetEtatLabels[e]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-theme" className="mb-1 block font-semibold">
-            Thème
-          </label>
-          <select id="filtre-theme" name="theme" defaultValue={filtres.theme} className="input">
-            <option value="">Tous</option>
-            {THEMES.map((t) => (
-              <option key={t} value={t}>
-                {themeLabels[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFiltre
+          id="filtre-etat"
+          name="etat"
+          label="État"
+          defaultValue={filtres.etat}
+          toutes="Tous"
+          options={PROJET_ETATS.map((e) => ({ value: e, label: projetEtatLabels[e] }))}
+        />
+        <SelectFiltre
+          id="filtre-theme"
+          name="theme"
+          label="Thème"
+          defaultValue={filtres.theme}
+          toutes="Tous"
+          options={THEMES.map((t) => ({ value: t, label: themeLabels[t] }))}
+        />
         <div className="flex items-center gap-2 pb-2">
           <input id="filtre-soutien" name="soutien" type="checkbox" value="1" defaultChecked={filtres.soutien} />
           <label htmlFor="filtre-soutien">Soutien demandé</label>

@@ -9,6 +9,7 @@ import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
 import { DataTable } from "~/ui/data-table";
 import { ExportLinks } from "~/ui/export-links";
+import { SelectFiltre } from "~/ui/select-filtre";
 import type { Route } from "./+types/promeneurs";
 
 export const meta: Route.MetaFunction = () => [{ title: "Promeneurs – Promeneurs du Net" }];
@@ -71,48 +72,33 @@ export default function PromeneursPage({ loaderData }: Route.ComponentProps) {
           </label>
           <input id="filtre-q" name="q" type="search" defaultValue={filtres.q} className="input" />
         </div>
-        <div>
-          <label htmlFor="filtre-statut" className="mb-1 block font-semibold">
-            Statut
-          </label>
-          <select id="filtre-statut" name="statut" defaultValue={filtres.statut} className="input">
-            <option value="">Tous</option>
-            {PROMENEUR_STATUTS.map((s) => (
-              <option key={s} value={s}>
-                {promeneurStatutLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFiltre
+          id="filtre-statut"
+          name="statut"
+          label="Statut"
+          defaultValue={filtres.statut}
+          toutes="Tous"
+          options={PROMENEUR_STATUTS.map((s) => ({ value: s, label: promeneurStatutLabels[s] }))}
+        />
         {departements.length > 0 ? (
-          <div>
-            <label htmlFor="filtre-departement" className="mb-1 block font-semibold">
-              Département
-            </label>
-            <select id="filtre-departement" name="departement" defaultValue={filtres.departement} className="input">
-              <option value="">Tous</option>
-              {departements.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFiltre
+            id="filtre-departement"
+            name="departement"
+            label="Département"
+            defaultValue={filtres.departement}
+            toutes="Tous"
+            options={departements.map((d) => ({ value: d, label: d }))}
+          />
         ) : null}
         {structures.length > 1 ? (
-          <div>
-            <label htmlFor="filtre-structure" className="mb-1 block font-semibold">
-              Structure
-            </label>
-            <select id="filtre-structure" name="structure" defaultValue={filtres.structureId} className="input">
-              <option value="">Toutes</option>
-              {structures.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.nom}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFiltre
+            id="filtre-structure"
+            name="structure"
+            label="Structure"
+            defaultValue={filtres.structureId}
+            toutes="Toutes"
+            options={structures.map((s) => ({ value: s.id, label: s.nom }))}
+          />
         ) : null}
         <button type="submit" className="btn-secondary">
           Filtrer

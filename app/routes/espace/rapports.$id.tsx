@@ -157,6 +157,39 @@ function ChampTexte({
   );
 }
 
+/** A review action that needs a written reason (renvoyer, rouvrir): the report's version, one text, one button. */
+function FormulaireMotif({
+  className,
+  intent,
+  version,
+  name,
+  label,
+  hint,
+  erreur,
+  bouton,
+}: {
+  className: string;
+  intent: Intent;
+  version: number;
+  name: string;
+  label: string;
+  hint: string;
+  erreur: string | undefined;
+  bouton: string;
+}) {
+  return (
+    <Form method="post" className={className}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="version" value={version} />
+      <ChampTexte id={name} name={name} label={label} hint={hint} erreur={erreur} />
+      <button type="submit" className="btn-secondary">
+        {bouton}
+      </button>
+    </Form>
+  );
+}
+
 export default function RapportPage({ loaderData, actionData }: Route.ComponentProps) {
   const { rapport, actions, detail } = loaderData;
   const erreur = actionData as RevueErreur | undefined;
@@ -212,38 +245,28 @@ export default function RapportPage({ loaderData, actionData }: Route.ComponentP
             </Form>
           ) : null}
           {actions.renvoyer ? (
-            <Form method="post" className="mt-4">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="renvoyer" />
-              <input type="hidden" name="version" value={rapport.version} />
-              <ChampTexte
-                id="commentaire"
-                name="commentaire"
-                label="Commentaire pour le promeneur"
-                hint="Ce qu'il faut corriger (1 000 caractères au plus, sans nom ni coordonnées de jeune)."
-                erreur={erreurDe("renvoyer", "commentaire")}
-              />
-              <button type="submit" className="btn-secondary">
-                Renvoyer pour correction
-              </button>
-            </Form>
+            <FormulaireMotif
+              className="mt-4"
+              intent="renvoyer"
+              version={rapport.version}
+              name="commentaire"
+              label="Commentaire pour le promeneur"
+              hint="Ce qu'il faut corriger (1 000 caractères au plus, sans nom ni coordonnées de jeune)."
+              erreur={erreurDe("renvoyer", "commentaire")}
+              bouton="Renvoyer pour correction"
+            />
           ) : null}
           {actions.rouvrir ? (
-            <Form method="post" className="mt-3">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="rouvrir" />
-              <input type="hidden" name="version" value={rapport.version} />
-              <ChampTexte
-                id="motif"
-                name="motif"
-                label="Motif de la réouverture"
-                hint="Pourquoi ce bilan validé doit être modifié : le promeneur le reçoit par e-mail."
-                erreur={erreurDe("rouvrir", "motif")}
-              />
-              <button type="submit" className="btn-secondary">
-                Rouvrir
-              </button>
-            </Form>
+            <FormulaireMotif
+              className="mt-3"
+              intent="rouvrir"
+              version={rapport.version}
+              name="motif"
+              label="Motif de la réouverture"
+              hint="Pourquoi ce bilan validé doit être modifié : le promeneur le reçoit par e-mail."
+              erreur={erreurDe("rouvrir", "motif")}
+              bouton="Rouvrir"
+            />
           ) : null}
         </section>
       ) : null}

@@ -13,6 +13,7 @@ import { pickDepartement, requirePermission } from "~/server/request.server";
 import { DataTable } from "~/ui/data-table";
 import { DepartementLinks } from "~/ui/departement-links";
 import { ExportLinksVers } from "~/ui/export-links";
+import { SelectFiltre } from "~/ui/select-filtre";
 import type { Route } from "./+types/rapports";
 import { formatHeures, StatutRapport } from "./rapport.lecture";
 
@@ -127,48 +128,33 @@ export default function RapportsPage({ loaderData }: Route.ComponentProps) {
           />
         </div>
         {loaderData.structures.length > 1 ? (
-          <div>
-            <label htmlFor="filtre-structure" className="mb-1 block font-semibold">
-              Structure
-            </label>
-            <select id="filtre-structure" name="structure" defaultValue={filtres.structure} className="input">
-              <option value="">Toutes</option>
-              {loaderData.structures.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.nom}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFiltre
+            id="filtre-structure"
+            name="structure"
+            label="Structure"
+            defaultValue={filtres.structure}
+            toutes="Toutes"
+            options={loaderData.structures.map((s) => ({ value: s.id, label: s.nom }))}
+          />
         ) : null}
         {loaderData.epci.length > 1 ? (
-          <div>
-            <label htmlFor="filtre-epci" className="mb-1 block font-semibold">
-              Intercommunalité (EPCI)
-            </label>
-            <select id="filtre-epci" name="epci" defaultValue={filtres.epci} className="input">
-              <option value="">Toutes</option>
-              {loaderData.epci.map((e) => (
-                <option key={e.siren} value={e.siren}>
-                  {e.nom}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFiltre
+            id="filtre-epci"
+            name="epci"
+            label="Intercommunalité (EPCI)"
+            defaultValue={filtres.epci}
+            toutes="Toutes"
+            options={loaderData.epci.map((e) => ({ value: e.siren, label: e.nom }))}
+          />
         ) : null}
-        <div>
-          <label htmlFor="filtre-statut" className="mb-1 block font-semibold">
-            Statut
-          </label>
-          <select id="filtre-statut" name="statut" defaultValue={filtres.statut} className="input">
-            <option value="">Tous</option>
-            {RAPPORT_STATUTS.map((s) => (
-              <option key={s} value={s}>
-                {rapportStatutLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFiltre
+          id="filtre-statut"
+          name="statut"
+          label="Statut"
+          defaultValue={filtres.statut}
+          toutes="Tous"
+          options={RAPPORT_STATUTS.map((s) => ({ value: s, label: rapportStatutLabels[s] }))}
+        />
         <button type="submit" className="btn-secondary">
           Filtrer
         </button>

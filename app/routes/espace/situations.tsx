@@ -24,6 +24,7 @@ import { getDb } from "~/server/db.server";
 import { forbidden } from "~/server/errors.server";
 import { pickDepartement, requireActor } from "~/server/request.server";
 import { DepartementLinks } from "~/ui/departement-links";
+import { SelectFiltre } from "~/ui/select-filtre";
 import type { Route } from "./+types/situations";
 
 export const meta: Route.MetaFunction = () => [{ title: "Situations préoccupantes – Promeneurs du Net" }];
@@ -202,58 +203,38 @@ export default function SituationsPage({ loaderData }: Route.ComponentProps) {
       </p>
       <Form method="get" className="mt-4 flex flex-wrap items-end gap-4" aria-label="Filtrer les situations">
         {loaderData.departements.length > 1 ? <input type="hidden" name="departement" value={departement} /> : null}
-        <div>
-          <label htmlFor="filtre-mois" className="mb-1 block font-semibold">
-            Mois
-          </label>
-          <select id="filtre-mois" name="mois" defaultValue={filtres.mois?.slice(0, 7) ?? ""} className="input">
-            <option value="">Tous les mois</option>
-            {loaderData.mois.map((m) => (
-              <option key={m.value} value={m.value}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-categorie" className="mb-1 block font-semibold">
-            Catégorie
-          </label>
-          <select id="filtre-categorie" name="categorie" defaultValue={filtres.categorie ?? ""} className="input">
-            <option value="">Toutes les catégories</option>
-            {SITUATION_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {situationCategorieLabels[c]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-suivi" className="mb-1 block font-semibold">
-            Suivi
-          </label>
-          <select id="filtre-suivi" name="suivi" defaultValue={filtres.suivi ?? ""} className="input">
-            <option value="">Tous</option>
-            {SITUATION_SUIVIS.map((s) => (
-              <option key={s} value={s}>
-                {situationSuiviLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-structure" className="mb-1 block font-semibold">
-            Structure
-          </label>
-          <select id="filtre-structure" name="structure" defaultValue={filtres.structure ?? ""} className="input">
-            <option value="">Toutes les structures</option>
-            {loaderData.structures.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.nom}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFiltre
+          id="filtre-mois"
+          name="mois"
+          label="Mois"
+          defaultValue={filtres.mois?.slice(0, 7)}
+          toutes="Tous les mois"
+          options={loaderData.mois}
+        />
+        <SelectFiltre
+          id="filtre-categorie"
+          name="categorie"
+          label="Catégorie"
+          defaultValue={filtres.categorie}
+          toutes="Toutes les catégories"
+          options={SITUATION_CATEGORIES.map((c) => ({ value: c, label: situationCategorieLabels[c] }))}
+        />
+        <SelectFiltre
+          id="filtre-suivi"
+          name="suivi"
+          label="Suivi"
+          defaultValue={filtres.suivi}
+          toutes="Tous"
+          options={SITUATION_SUIVIS.map((s) => ({ value: s, label: situationSuiviLabels[s] }))}
+        />
+        <SelectFiltre
+          id="filtre-structure"
+          name="structure"
+          label="Structure"
+          defaultValue={filtres.structure}
+          toutes="Toutes les structures"
+          options={loaderData.structures.map((s) => ({ value: s.id, label: s.nom }))}
+        />
         <button type="submit" className="btn">
           Filtrer
         </button>

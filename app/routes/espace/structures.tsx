@@ -13,6 +13,7 @@ import { getDb } from "~/server/db.server";
 import { pickDepartement, requireActor, requirePermission } from "~/server/request.server";
 import { DataTable } from "~/ui/data-table";
 import { ExportLinks } from "~/ui/export-links";
+import { SelectFiltre } from "~/ui/select-filtre";
 import type { Route } from "./+types/structures";
 
 export const meta: Route.MetaFunction = () => [{ title: "Structures – Promeneurs du Net" }];
@@ -52,6 +53,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
+const STATUTS = [
+  { value: "active", label: "Active" },
+  { value: "inactive", label: "Inactive" },
+] as const;
+
 export default function StructuresPage({ loaderData }: Route.ComponentProps) {
   const { filters } = loaderData;
   const filtered = Object.values(filters).some(Boolean);
@@ -81,42 +87,30 @@ export default function StructuresPage({ loaderData }: Route.ComponentProps) {
           </label>
           <input id="q" name="q" type="search" defaultValue={filters.q} className="input" />
         </div>
-        <div>
-          <label htmlFor="type" className="block font-semibold">
-            Type
-          </label>
-          <select id="type" name="type" defaultValue={filters.type} className="input">
-            <option value="">Tous les types</option>
-            {STRUCTURE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {structureTypeLabels[t]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="epci" className="block font-semibold">
-            Intercommunalité
-          </label>
-          <select id="epci" name="epci" defaultValue={filters.epci} className="input">
-            <option value="">Toutes</option>
-            {loaderData.epciOptions.map((e) => (
-              <option key={e.siren} value={e.siren}>
-                {e.nom}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="statut" className="block font-semibold">
-            Statut
-          </label>
-          <select id="statut" name="statut" defaultValue={filters.statut} className="input">
-            <option value="">Tous</option>
-            <option value="active">Active</option>
-            <option value="inactive">Inactive</option>
-          </select>
-        </div>
+        <SelectFiltre
+          id="type"
+          name="type"
+          label="Type"
+          defaultValue={filters.type}
+          toutes="Tous les types"
+          options={STRUCTURE_TYPES.map((t) => ({ value: t, label: structureTypeLabels[t] }))}
+        />
+        <SelectFiltre
+          id="epci"
+          name="epci"
+          label="Intercommunalité"
+          defaultValue={filters.epci}
+          toutes="Toutes"
+          options={loaderData.epciOptions.map((e) => ({ value: e.siren, label: e.nom }))}
+        />
+        <SelectFiltre
+          id="statut"
+          name="statut"
+          label="Statut"
+          defaultValue={filters.statut}
+          toutes="Tous"
+          options={STATUTS}
+        />
         <button type="submit" className="btn-secondary">
           Filtrer
         </button>

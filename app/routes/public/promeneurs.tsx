@@ -10,6 +10,7 @@ import { plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 import { publicMeta } from "~/ui/meta";
+import { SelectFiltre } from "~/ui/select-filtre";
 import type { Route } from "./+types/promeneurs";
 
 export const meta: Route.MetaFunction = (args) =>
@@ -138,32 +139,22 @@ export default function PromeneursPage({ loaderData }: Route.ComponentProps) {
               </p>
             ) : null}
           </div>
-          <div>
-            <label htmlFor="reseau" className="mb-1 block font-semibold">
-              Réseau social
-            </label>
-            <select id="reseau" name="reseau" defaultValue={filtres.reseau} className="input">
-              <option value="">Tous les réseaux</option>
-              {RESEAUX.map((r) => (
-                <option key={r} value={r}>
-                  {reseauLabels[r]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="theme" className="mb-1 block font-semibold">
-              Thème
-            </label>
-            <select id="theme" name="theme" defaultValue={filtres.theme} className="input">
-              <option value="">Tous les thèmes</option>
-              {THEMES.map((t) => (
-                <option key={t} value={t}>
-                  {themeLabels[t]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFiltre
+            id="reseau"
+            name="reseau"
+            label="Réseau social"
+            defaultValue={filtres.reseau}
+            toutes="Tous les réseaux"
+            options={RESEAUX.map((r) => ({ value: r, label: reseauLabels[r] }))}
+          />
+          <SelectFiltre
+            id="theme"
+            name="theme"
+            label="Thème"
+            defaultValue={filtres.theme}
+            toutes="Tous les thèmes"
+            options={THEMES.map((t) => ({ value: t, label: themeLabels[t] }))}
+          />
           <div className="flex items-end">
             <label className="flex min-h-11 items-center gap-2">
               <input type="checkbox" name="enLigne" value="1" defaultChecked={filtres.enLigne} />
