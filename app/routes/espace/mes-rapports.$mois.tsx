@@ -24,6 +24,7 @@ import { libelleCode, libelleMois, moisUrl } from "~/domain/rapports/rapport.for
 import { type RapportStatut, RUBRIQUES, type Rubrique, rapportStatutLabels } from "~/domain/rapports/rapport.labels";
 import { comptesVides, findReseauxDuPromeneur, getRapportComplet } from "~/domain/rapports/rapport.queries.server";
 import {
+  BORNES,
   CODES_PAR_RUBRIQUE,
   deMois,
   FAIT_MARQUANT_MAX,
@@ -81,6 +82,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const refusStatut = refusDeclarant(promeneur.statut);
   const comptes = complet?.comptes ?? comptesVides();
   const rapport = complet?.rapport;
+  const suggestion = heuresSuggerees(horaires.creneaux, mois);
+  // A sensible default for a new report: the hours of the weekly slots, which the promeneur corrects.
+  const heuresParDefaut = !rapport && suggestion > 0 && suggestion <= BORNES.heuresEnLigne ? suggestion : 0;
 
   return {
     mois,
@@ -95,7 +99,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     echeance: formatJourIso(echeanceDe(mois)),
     enRetard: (statut === null || statut === "brouillon") && isEnRetard(mois, now),
     soumisLe: rapport?.soumisLe ?? null,
-    heuresSuggerees: heuresSuggerees(horaires.creneaux, mois),
+    heuresSuggerees: suggestion,
+    heuresPreRemplies: heuresParDefaut > 0,
     situations,
     reseauxPropres,
     comptes,
@@ -120,7 +125,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       ),
       echangesIndividuels: enTexte(rapport?.echangesIndividuels),
       echangesCollectifs: enTexte(rapport?.echangesCollectifs),
-      heuresEnLigne: rapport?.heuresEnLigne ? String(rapport.heuresEnLigne).replace(".", ",") : "",
+      heuresEnLigne:
+        (rapport?.heuresEnLigne ?? heuresParDefaut)
+          ? String(rapport?.heuresEnLigne ?? heuresParDefaut).replace(".", ",")
+          : "",
       faitMarquant: rapport?.faitMarquant ?? "",
     } as Record<string, unknown>,
   };
@@ -421,9 +429,11 @@ function RapportFormulaire({
           meta={champ("heuresEnLigne")}
           label="Heures de présence en ligne"
           aide={
-            d.heuresSuggerees > 0
-              ? `D'après vos créneaux hebdomadaires : environ ${formatHeures(d.heuresSuggerees)} ce mois-ci (une décimale au plus : 12,5).`
-              : "Une décimale au plus : 12,5."
+            d.heuresPreRemplies
+              ? `Pré-rempli d'après vos créneaux hebdomadaires (${formatHeures(d.heuresSuggerees)} ce mois-ci) : corrigez selon votre présence réelle. Une décimale au plus : 12,5.`
+              : d.heuresSuggerees > 0
+                ? `D'après vos créneaux hebdomadaires : environ ${formatHeures(d.heuresSuggerees)} ce mois-ci (une décimale au plus : 12,5).`
+                : "Une décimale au plus : 12,5."
           }
         />
         <p className="mt-2">

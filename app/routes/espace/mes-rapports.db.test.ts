@@ -73,6 +73,9 @@ describe("/espace/mes-rapports/:mois", () => {
     expect(d).toMatchObject({ mois, statut: null, version: 0, modifiable: true, enCours: false });
     expect(d.heuresSuggerees).toBeGreaterThanOrEqual(8);
     expect(d.heuresSuggerees).toBeLessThanOrEqual(10);
+    // The suggestion fills the field of a new report, written as the promeneur types it.
+    expect(d.heuresPreRemplies).toBe(true);
+    expect(d.valeurs.heuresEnLigne).toBe(String(d.heuresSuggerees).replace(".", ","));
     expect((d.valeurs.canal as Record<string, string>).messages_prives).toBe("");
   });
 

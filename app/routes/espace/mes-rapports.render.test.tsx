@@ -23,6 +23,7 @@ function donnees(overrides: Record<string, unknown> = {}) {
     enRetard: true,
     soumisLe: null,
     heuresSuggerees: 17.5,
+    heuresPreRemplies: false,
     situations: 2,
     reseauxPropres: ["instagram", "snapchat"],
     comptes,
