@@ -163,7 +163,14 @@ export async function findMediaDimensions(db: Executor, markdown: string): Promi
 
 /** Markdown → sanitised HTML, library images with their size. */
 export async function renderContenu(db: Executor, markdown: string): Promise<string> {
-  return renderMarkdown(markdown, { medias: await findMediaDimensions(db, markdown) });
+  const [html = ""] = await renderContenus(db, [markdown]);
+  return html;
+}
+
+/** Several texts at once (a feed): one query for the sizes of every image they show. */
+export async function renderContenus(db: Executor, markdowns: readonly string[]): Promise<string[]> {
+  const medias = await findMediaDimensions(db, markdowns.join("\n"));
+  return markdowns.map((markdown) => renderMarkdown(markdown, { medias }));
 }
 
 /** A page's saved row (published or not), or null. */

@@ -1,4 +1,4 @@
-import { findDernieresActualites, renderContenu } from "~/domain/contenu/contenu.queries.server";
+import { findDernieresActualites, renderContenus } from "~/domain/contenu/contenu.queries.server";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 
@@ -23,24 +23,26 @@ export async function loader() {
     (latest, a) => Math.max(latest, a.updatedAt.getTime(), a.publieLe.getTime()),
     actualites.length === 0 ? now.getTime() : 0,
   );
-  const entries = await Promise.all(
-    actualites.map(async (a) => {
-      const url = `${base}/actualites/${encodeURIComponent(a.slug)}`;
-      const html = await renderContenu(db, a.corps);
-      const modifiee = new Date(Math.max(a.updatedAt.getTime(), a.publieLe.getTime()));
-      return [
-        "  <entry>",
-        `    <id>urn:uuid:${a.id}</id>`,
-        `    <title type="text">${escapeXml(a.titre)}</title>`,
-        `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
-        `    <published>${a.publieLe.toISOString()}</published>`,
-        `    <updated>${modifiee.toISOString()}</updated>`,
-        `    <summary type="text">${escapeXml(a.resume)}</summary>`,
-        `    <content type="html" xml:base="${escapeXml(`${base}/`)}">${escapeXml(html)}</content>`,
-        "  </entry>",
-      ].join("\n");
-    }),
+  const contenus = await renderContenus(
+    db,
+    actualites.map((a) => a.corps),
   );
+  const entries = actualites.map((a, i) => {
+    const url = `${base}/actualites/${encodeURIComponent(a.slug)}`;
+    const html = contenus[i] ?? "";
+    const modifiee = new Date(Math.max(a.updatedAt.getTime(), a.publieLe.getTime()));
+    return [
+      "  <entry>",
+      `    <id>urn:uuid:${a.id}</id>`,
+      `    <title type="text">${escapeXml(a.titre)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
+      `    <published>${a.publieLe.toISOString()}</published>`,
+      `    <updated>${modifiee.toISOString()}</updated>`,
+      `    <summary type="text">${escapeXml(a.resume)}</summary>`,
+      `    <content type="html" xml:base="${escapeXml(`${base}/`)}">${escapeXml(html)}</content>`,
+      "  </entry>",
+    ].join("\n");
+  });
   const xml = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',
