@@ -23,6 +23,16 @@ function comptes() {
 }
 
 describe("lecture d'un bilan mensuel", () => {
+  it("montre « < 3 » pour un thème masqué et garde le vrai total de la rubrique", () => {
+    const c = comptes();
+    c.theme = { risques_numeriques: 4 };
+    const html = render(
+      <RapportLecture totaux={totaux} comptes={c} masques={{ theme: { codes: ["sante"], total: 6 } }} />,
+    );
+    expect(html).toMatch(/>Santé<\/th><td[^>]*>&lt; 3</);
+    expect(html).toMatch(/<caption[^>]*>Demandes par thème<\/caption>[\s\S]*?Total<\/th><td[^>]*>6</);
+  });
+
   it("affiche les totaux au format français et chaque rubrique avec ses libellés et son total", () => {
     const html = render(<RapportLecture totaux={totaux} comptes={comptes()} />);
     expect(html).toContain("Nouveaux jeunes en contact");

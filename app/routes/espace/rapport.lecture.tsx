@@ -1,3 +1,4 @@
+import { PETIT_EFFECTIF_LIBELLE } from "~/domain/confidentialite/petits-effectifs";
 import { codesDeRubrique, libelleCode } from "~/domain/rapports/rapport.format";
 import type { Rubrique } from "~/domain/rapports/rapport.labels";
 import {
@@ -30,6 +31,8 @@ type RapportLectureProps = {
   /** The coordination's reason when it reopened the report; same readers as the highlight. */
   motifReouverture?: string | null;
   /** The level of the section headings (2 under the page's h1, 3 under an h2). */
+  /** Codes shown as « < 3 » (small counts, outside the coordination's view) and the breakdown's true total. */
+  masques?: Partial<Record<Rubrique, { codes: readonly string[]; total: number }>>;
   niveauTitre?: 2 | 3;
 };
 
@@ -56,13 +59,14 @@ export function formatHeures(heures: number): string {
 }
 
 /** The codes to show for a breakdown: every code of its list, then any code the list no longer knows. */
-function lignesDe(rubrique: Rubrique, comptes: Record<string, number>) {
+function lignesDe(rubrique: Rubrique, comptes: Record<string, number>, masques: readonly string[] = []) {
   const connus = codesDeRubrique[rubrique];
   const inconnus = Object.keys(comptes).filter((code) => !connus.includes(code));
   return [...connus, ...inconnus].map((code) => ({
     code,
     label: libelleCode(rubrique, code),
     nombre: comptes[code] ?? 0,
+    masque: masques.includes(code),
   }));
 }
 
@@ -77,6 +81,7 @@ export function RapportLecture({
   faitMarquant,
   commentaireCoordination,
   motifReouverture,
+  masques,
   niveauTitre = 2,
 }: RapportLectureProps) {
   const Titre = `h${niveauTitre}` as "h2" | "h3";
@@ -123,8 +128,9 @@ export function RapportLecture({
         <Titre id="rapport-details">Détail par rubrique</Titre>
         <div className="mt-3 grid grid-cols-1 gap-6 md:grid-cols-2">
           {RUBRIQUES.map((rubrique) => {
-            const lignes = lignesDe(rubrique, comptes[rubrique] ?? {});
-            const total = lignes.reduce((somme, l) => somme + l.nombre, 0);
+            const masque = masques?.[rubrique];
+            const lignes = lignesDe(rubrique, comptes[rubrique] ?? {}, masque?.codes);
+            const total = masque ? masque.total : lignes.reduce((somme, l) => somme + l.nombre, 0);
             return (
               <table key={rubrique} className="w-full border-collapse text-left text-sm">
                 <caption className="mb-1 text-left font-semibold">{rubriqueLabels[rubrique]}</caption>
@@ -136,11 +142,16 @@ export function RapportLecture({
                 </thead>
                 <tbody>
                   {lignes.map((l) => (
-                    <tr key={l.code} className={`border-b border-slate-200 ${l.nombre === 0 ? "text-slate-600" : ""}`}>
+                    <tr
+                      key={l.code}
+                      className={`border-b border-slate-200 ${l.nombre === 0 && !l.masque ? "text-slate-600" : ""}`}
+                    >
                       <th scope="row" className="py-1 pr-3 font-normal">
                         {l.label}
                       </th>
-                      <td className="py-1 text-right tabular-nums">{formatNumber(l.nombre)}</td>
+                      <td className="py-1 text-right tabular-nums">
+                        {l.masque ? PETIT_EFFECTIF_LIBELLE : formatNumber(l.nombre)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,8 +1,9 @@
 import { data, Form, redirect } from "react-router";
 import { can } from "~/domain/comptes/policy";
+import { masquerPetitsEffectifs } from "~/domain/confidentialite/petits-effectifs";
 import { libelleMois } from "~/domain/rapports/rapport.format";
 import type { RapportStatut } from "~/domain/rapports/rapport.labels";
-import { getRapportComplet } from "~/domain/rapports/rapport.queries.server";
+import { type ComptesRapport, getRapportComplet } from "~/domain/rapports/rapport.queries.server";
 import { statutApres } from "~/domain/rapports/rapport.workflow";
 import { findEnteteRapport } from "~/domain/rapports/rapport-liste.queries.server";
 import { renvoyerRapport, rouvrirRapport, validerRapport } from "~/domain/rapports/rapport-revue.commands.server";
@@ -29,6 +30,11 @@ export const meta: Route.MetaFunction = ({ data }) => [
  * reads their own reports at /espace/mes-rapports), a referent of another structure or a
  * coordinator of another département a 404.
  */
+function masquerThemes(comptes: ComptesRapport) {
+  const { visibles, masques, total } = masquerPetitsEffectifs(comptes.theme);
+  return { comptes: { ...comptes, theme: visibles }, themesMasques: { codes: masques, total } };
+}
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "rapport.lire");
   const db = getDb();
@@ -60,7 +66,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       echangesCollectifs: rapport.echangesCollectifs,
       heuresEnLigne: rapport.heuresEnLigne,
     },
-    comptes,
+    // Outside the coordination's view, a theme counted 1 or 2 is « < 3 » (DESIGN §5): the exact
+    // figure does not leave the server.
+    ...(detail ? { comptes, themesMasques: null } : masquerThemes(comptes)),
     // The highlight and the comments leave the server only for those who may read them.
     detail: detail
       ? {
@@ -275,6 +283,7 @@ export default function RapportPage({ loaderData, actionData }: Route.ComponentP
         <RapportLecture
           totaux={loaderData.totaux}
           comptes={loaderData.comptes}
+          masques={loaderData.themesMasques ? { theme: loaderData.themesMasques } : undefined}
           {...(detail
             ? {
                 faitMarquant: detail.faitMarquant,

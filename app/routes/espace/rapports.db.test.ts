@@ -48,7 +48,7 @@ beforeAll(async () => {
       faitMarquant: SECRET,
       commentaireCoordination: "Ancien commentaire",
     },
-    { canal: { messages_prives: 14 } },
+    { canal: { messages_prives: 14 }, theme: { sante: 2, scolarite: 6 } },
   );
   await insertRapport(db, autre, "2026-01-01", { statut: "brouillon" });
 });
@@ -92,6 +92,8 @@ describe("page d'un bilan (/espace/rapports/:id)", () => {
     const d = data as Awaited<ReturnType<typeof detail.loader>>;
     expect(d.detail?.faitMarquant).toBe(SECRET);
     expect(d.comptes.canal.messages_prives).toBe(14);
+    expect(d.comptes.theme).toEqual({ sante: 2, scolarite: 6 });
+    expect(d.themesMasques).toBeNull();
     expect(d.actions).toEqual({ valider: true, renvoyer: true, rouvrir: false });
   });
 
@@ -102,6 +104,9 @@ describe("page d'un bilan (/espace/rapports/:id)", () => {
     expect(d.detail).toBeNull();
     expect(d.actions).toBeNull();
     expect(d.totaux.fileActive).toBe(9);
+    // A theme counted 1 or 2 is « < 3 » outside the coordination's view: its figure is not sent.
+    expect(d.comptes.theme).toEqual({ scolarite: 6 });
+    expect(d.themesMasques).toEqual({ codes: ["sante"], total: 8 });
     expect(JSON.stringify(d)).not.toContain(SECRET);
     expect(JSON.stringify(d)).not.toContain("Ancien commentaire");
   });
