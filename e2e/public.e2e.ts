@@ -56,6 +56,19 @@ async function htmlProblems(page: Page): Promise<string[]> {
   });
 }
 
+describe("la vérification d'accessibilité elle-même", () => {
+  it("signale une image sans alternative et un champ sans étiquette", async () => {
+    const page = await demo.browser.newPage();
+    await page.setContent(
+      '<html lang="fr"><head><title>Essai</title></head><body><main><h1>Essai</h1><img src="x.png"><input type="text"></main></body></html>',
+    );
+    const violations = await axeViolations(page);
+    expect(violations.some((v) => v.startsWith("image-alt:"))).toBe(true);
+    expect(violations.some((v) => v.startsWith("label:"))).toBe(true);
+    await page.close();
+  });
+});
+
 describe("pages publiques, sans JavaScript", () => {
   for (const path of [...PUBLIC_PAGES, DEMO_PROFILE, DEMO_ARTICLE]) {
     it(`${path} répond, n'envoie aucun script, a un seul h1 et aucune violation axe`, async () => {

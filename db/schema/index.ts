@@ -4,6 +4,7 @@ export * from "./comptes";
 export * from "./contenu";
 export * from "./fichiers";
 export * from "./public";
+export * from "./regroupements";
 export * from "./reseau";
 export * from "./structures";
 export * from "./systeme";

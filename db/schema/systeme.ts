@@ -15,6 +15,8 @@ export const parametresDepartement = pgTable("parametres_departement", {
     .references(() => departements.code),
   /** After how many months a verified profile is `à vérifier` again. */
   delaiVerificationMois: integer().notNull().default(6),
+  /** Attendance rate (percent) under which a promeneur is flagged (indicator 6). */
+  seuilParticipation: integer().notNull().default(50),
   updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 

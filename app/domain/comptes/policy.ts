@@ -45,7 +45,16 @@ export type Action =
   | "projet.saisir"
   | "projet.lire"
   | "communication.lire"
-  | "communication.gerer";
+  | "communication.gerer"
+  | "regroupement.lire"
+  | "regroupement.gerer"
+  | "regroupement.repondre"
+  | "presence.noter"
+  | "participation.lire"
+  | "participation.lire.detail"
+  | "comite.lire"
+  | "comite.gerer"
+  | "calendrier.gerer";
 
 export type Target = { departement?: string | null; structureId?: string | null };
 
@@ -106,6 +115,24 @@ const rules: Record<Action, readonly RoleCode[]> = {
   /** Communication actions (list J, indicator 8). */
   "communication.lire": ["national", "coordinateur", "copil"],
   "communication.gerer": ["coordinateur"],
+  /**
+   * Gatherings: the coordination reads them all; a promeneur, referent or steering member reads
+   * those they are invited to (the queries narrow to their invitations).
+   */
+  "regroupement.lire": ["coordinateur", "copil", "referent", "promeneur"],
+  /** Create, edit, cancel, invite, upload documents and minutes. */
+  "regroupement.gerer": ["coordinateur"],
+  /** Answer one's own invitation (the command checks it is theirs). */
+  "regroupement.repondre": ["coordinateur", "copil", "referent", "promeneur"],
+  "presence.noter": ["coordinateur"],
+  /** Indicator 6 by gathering type and training hours; per promeneur (and the flags) for the coordination. */
+  "participation.lire": ["national", "coordinateur", "copil"],
+  "participation.lire.detail": ["coordinateur"],
+  /** Committees, their documents and decisions: the coordination, and steering members of the committee. */
+  "comite.lire": ["coordinateur", "copil"],
+  "comite.gerer": ["coordinateur"],
+  /** One's own private calendar feed address. */
+  "calendrier.gerer": ["national", "coordinateur", "copil", "referent", "promeneur", "evaluateur"],
 };
 
 export function can(actor: Actor | null | undefined, action: Action, target: Target = {}): boolean {
