@@ -230,12 +230,20 @@ describe("contenu des pages publiques", () => {
     expect(html).toContain("En ligne maintenant");
   });
 
-  it("les pages pas encore alimentées le disent, sans données inventées", async () => {
-    const expected: Record<string, string> = {
-      "/agenda": "Aucun événement public annoncé pour le moment.",
-      "/appels": "Aucun appel à candidatures ouvert pour le moment.",
-    };
-    for (const [path, text] of Object.entries(expected)) expect(await htmlOf(path), path).toContain(text);
+  it("la page des appels, pas encore alimentée, le dit sans données inventées", async () => {
+    expect(await htmlOf("/appels")).toContain("Aucun appel à candidatures ouvert pour le moment.");
+  });
+
+  it("l'agenda annonce la séance d'information publique de démonstration, à ajouter à son agenda", async () => {
+    const html = await htmlOf("/agenda");
+    expect(html).toContain("Séance d&#x27;information : devenir structure Promeneurs du Net");
+    // The address names the commune already: it is not repeated.
+    expect(html).not.toContain("Digne-les-Bains, Digne-les-Bains");
+    const ics = /href="(\/agenda\/[0-9a-f-]+\.ics)"/.exec(html)?.[1];
+    const response = await fetch(`${demo.app.url}${ics}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/calendar");
+    expect(await response.text()).toContain("BEGIN:VEVENT");
   });
 
   it("les ressources publiques de démonstration se téléchargent, la fiche réservée au réseau reste cachée", async () => {

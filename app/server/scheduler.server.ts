@@ -8,6 +8,8 @@ import { prochainLundiSeptHeures } from "~/domain/profils/conformite.rules";
 import { envoyerRappelsConformite, RAPPEL_HEBDOMADAIRE } from "~/domain/profils/conformite-rappel.server";
 import { envoyerRappelsRapport, RAPPEL_RAPPORT } from "~/domain/rapports/rapport-rappel.server";
 import { prochainRappelRapport } from "~/domain/rapports/rapport-suivi.rules";
+import { prochainRappelRegroupement } from "~/domain/regroupements/regroupement.rules";
+import { envoyerRappelsRegroupement, RAPPEL_REGROUPEMENT } from "~/domain/regroupements/regroupement-rappel.server";
 import type { Database } from "./db.server";
 import { getEnv } from "./env.server";
 import { getLogger } from "./logger.server";
@@ -41,6 +43,11 @@ export const defaultJobs: readonly Job[] = [
     nom: RAPPEL_RAPPORT,
     prochaine: prochainRappelRapport,
     run: (db, now) => envoyerRappelsRapport(db, now, getEnv().publicUrl),
+  },
+  {
+    nom: RAPPEL_REGROUPEMENT,
+    prochaine: prochainRappelRegroupement,
+    run: (db, now) => envoyerRappelsRegroupement(db, now, getEnv().publicUrl),
   },
 ];
 

@@ -7,6 +7,7 @@ import { appMeta, promeneurs, structures, userRoles, users } from "../schema";
 import { seedDemoActivite } from "./demo-activite";
 import { seedDemoContenu } from "./demo-contenu";
 import { seedDemoOrientation } from "./demo-orientation";
+import { seedDemoRegroupements } from "./demo-regroupements";
 import { type DemoAccounts, seedDemoReseau } from "./demo-reseau";
 
 export const DEMO_PASSWORD = "demo-pdn-04";
@@ -67,10 +68,13 @@ export async function seedDemoIfEmpty(db: Database, now: Date = new Date()): Pro
       // existed, once its promeneurs are there (by its own marker).
       if (keys.has(DEMO_RESEAU_MARKER)) {
         await seedDemoActivite(tx, coordinateur?.id ?? null, now);
+        // The gatherings and committees, likewise (by their own marker).
+        await seedDemoRegroupements(tx, coordinateur?.id ?? null, now);
         return "present";
       }
       if (!(await seedReseauOfExistingDemo(tx, now))) return "present";
       await seedDemoActivite(tx, coordinateur?.id ?? null, now);
+      await seedDemoRegroupements(tx, coordinateur?.id ?? null, now);
       return "seeded";
     }
     const [existing] = await tx.select({ n: count() }).from(users);
@@ -116,6 +120,7 @@ export async function seedDemoIfEmpty(db: Database, now: Date = new Date()): Pro
     await seedDemoContenu(tx, ids.get("coordinateur") ?? null, now);
     await seedDemoOrientation(tx, ids.get("coordinateur") ?? null, now);
     await seedDemoActivite(tx, ids.get("coordinateur") ?? null, now);
+    await seedDemoRegroupements(tx, ids.get("coordinateur") ?? null, now);
     await tx.insert(appMeta).values([
       { key: DEMO_MARKER, value: now.toISOString() },
       { key: DEMO_RESEAU_MARKER, value: now.toISOString() },

@@ -9,6 +9,10 @@ import { profilAuditLabels } from "~/domain/profils/profil.audit";
 import { projetAuditLabels } from "~/domain/projets/projet.audit";
 import { promeneurAuditLabels } from "~/domain/promeneurs/promeneur.audit";
 import { rapportAuditLabels } from "~/domain/rapports/rapport.audit";
+import { calendrierAuditLabels } from "~/domain/regroupements/calendrier.audit";
+import { comiteAuditLabels } from "~/domain/regroupements/comite.audit";
+import { presenceRegroupementAuditLabels } from "~/domain/regroupements/presence.audit";
+import { regroupementAuditLabels } from "~/domain/regroupements/regroupement.audit";
 import { ressourceAuditLabels } from "~/domain/ressources/ressource.audit";
 import { situationAuditLabels } from "~/domain/situations/situation.audit";
 import { structureAuditLabels } from "~/domain/structures/structure.audit";
@@ -47,6 +51,10 @@ export const auditLabelMaps: Record<string, Record<string, string>> = {
   situations: situationAuditLabels,
   projets: projetAuditLabels,
   communication: communicationAuditLabels,
+  participation: presenceRegroupementAuditLabels,
+  regroupements: regroupementAuditLabels,
+  comites: comiteAuditLabels,
+  calendrier: calendrierAuditLabels,
 };
 
 /** What each audited action means, as the journal shows it. New actions add their line in their area's map. */

@@ -100,3 +100,14 @@ export const DELAI_PRESENCES_JOURS = 30;
 
 /** Default attendance rate (percent) under which a promeneur is flagged; the coordinator sets it. */
 export const SEUIL_PARTICIPATION_DEFAUT = 50;
+
+/**
+ * A gathering's place as people read it: the address, then the commune unless the address already
+ * names it (« Maison des associations, Digne-les-Bains »); "" when neither is given.
+ */
+export function lieuComplet(lieu: string, communeNom: string | null | undefined): string {
+  const adresse = lieu.trim();
+  const commune = communeNom?.trim() ?? "";
+  if (commune === "" || adresse.toLocaleLowerCase("fr").includes(commune.toLocaleLowerCase("fr"))) return adresse;
+  return adresse === "" ? commune : `${adresse}, ${commune}`;
+}

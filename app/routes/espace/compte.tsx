@@ -121,6 +121,10 @@ export default function ComptePage({ loaderData, actionData }: Route.ComponentPr
         <dt className="font-semibold">Rôles</dt>
         <dd>{loaderData.roles.join(", ")}</dd>
       </dl>
+      <p className="mt-4">
+        <a href="/espace/calendrier">Mon agenda</a>&nbsp;: l'adresse personnelle qui affiche vos regroupements dans
+        votre application d'agenda.
+      </p>
 
       <section aria-labelledby="mdp" className="mt-8">
         <h2 id="mdp">Changer de mot de passe</h2>

@@ -8,6 +8,8 @@ import { countProfilsASuivre } from "~/domain/profils/conformite.queries.server"
 import { countProjetsAttendantSoutien } from "~/domain/projets/projet.queries.server";
 import { countPromeneursParStatut } from "~/domain/promeneurs/promeneur.queries.server";
 import { countRapportsAValider, findRapportsEnRetard } from "~/domain/rapports/rapport-liste.queries.server";
+import { countPromeneursSignales } from "~/domain/regroupements/participation.queries.server";
+import { periodeParDefaut } from "~/domain/regroupements/participation.rules";
 import { countStructures } from "~/domain/structures/structure.queries.server";
 import { countTerritoire } from "~/domain/territoire/territoire.queries.server";
 import { formatDate, formatDateTime, formatNumber, plural } from "~/lib/format";
@@ -35,6 +37,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   ]);
   const numerosAReverifier = await countNumerosAReverifier(db, departement, jourParis(now));
   const projetsSoutien = await countProjetsAttendantSoutien(db, departement);
+  // Indicator 6 over the last 12 months: promeneurs under the département's attendance threshold.
+  const participationSignales = await countPromeneursSignales(db, { departement, periode: periodeParDefaut(now), now });
   const [rapportsAValider, rapportsEnRetard] = await Promise.all([
     countRapportsAValider(db, departement),
     findRapportsEnRetard(db, departement, now),
@@ -57,6 +61,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     aTraiter,
     numerosAReverifier,
     projetsSoutien,
+    participationSignales,
     rapportsAValider,
     rapportsEnRetard: rapportsEnRetard.length,
   };
@@ -107,6 +112,13 @@ export default function CoordinationHome({ loaderData }: Route.ComponentProps) {
             <a href={`/espace/projets?departement=${loaderData.departement}&soutien=1`}>
               {plural(loaderData.projetsSoutien, "projet de jeunes", "projets de jeunes")}
             </a>
+          </li>
+          <li>
+            Participation aux regroupements&nbsp;:{" "}
+            <a href={`/espace/participation?departement=${loaderData.departement}`}>
+              {plural(loaderData.participationSignales, "promeneur signalé", "promeneurs signalés")}
+            </a>{" "}
+            sous le seuil sur les 12 derniers mois
           </li>
         </ul>
       </section>

@@ -1,6 +1,10 @@
+import { can } from "~/domain/comptes/policy";
+import { agendaDesComites } from "~/domain/regroupements/decision.queries.server";
+import { enRetard } from "~/domain/regroupements/decision.rules";
 import { countStructures } from "~/domain/structures/structure.queries.server";
 import { countTerritoire } from "~/domain/territoire/territoire.queries.server";
-import { formatNumber } from "~/lib/format";
+import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
+import { jourIso } from "~/lib/jour";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
 import type { Route } from "./+types/pilotage";
@@ -11,11 +15,14 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "pilotage.lire");
   const departement = pickDepartement(actor, "pilotage.lire", request);
   const db = getDb();
-  const [structures, territoire] = await Promise.all([
+  const now = new Date();
+  const [structures, territoire, comites] = await Promise.all([
     countStructures(db, departement),
     countTerritoire(db, departement),
+    // The meetings and open decisions of the committees the steering member sits on.
+    can(actor, "comite.lire", { departement }) ? agendaDesComites(db, actor, departement, now) : null,
   ]);
-  return { departement, structures, territoire };
+  return { departement, structures, territoire, comites, aujourdhui: jourIso(now) };
 }
 
 export default function PilotageHome({ loaderData }: Route.ComponentProps) {
@@ -38,6 +45,43 @@ export default function PilotageHome({ loaderData }: Route.ComponentProps) {
           <dd className="text-3xl font-bold">{formatNumber(territoire.population)}</dd>
         </div>
       </dl>
+      {loaderData.comites ? (
+        <section aria-labelledby="comites" className="mt-8">
+          <h2 id="comites">Prochaines réunions et décisions à suivre</h2>
+          {loaderData.comites.reunions.length === 0 ? (
+            <p className="mt-2">Aucune réunion programmée dans vos comités.</p>
+          ) : (
+            <ul className="mt-2">
+              {loaderData.comites.reunions.map((r) => (
+                <li key={r.id}>
+                  <a href={`/espace/regroupements/${r.id}`}>{r.titre}</a> · {r.comite} · {formatDateTime(r.debut)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {loaderData.comites.decisions.length === 0 ? (
+            <p className="mt-2">Aucune décision en cours.</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-slate-200">
+              {loaderData.comites.decisions.map((d) => (
+                <li key={d.id} className="py-1">
+                  <a href={`/espace/decisions/${d.id}`}>{d.texte}</a>
+                  <span className="block text-sm text-slate-700">
+                    {d.comite} · porteur : {d.responsable}
+                    {d.echeance ? ` · échéance : ${formatDate(d.echeance)}` : ""}
+                    {enRetard(d, loaderData.aujourdhui) ? (
+                      <strong className="ml-1 text-alerte-700">· en retard</strong>
+                    ) : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-2">
+            <a href={`/espace/comites?departement=${loaderData.departement}`}>Tous mes comités</a>
+          </p>
+        </section>
+      ) : null}
       <p className="mt-6">
         Les neuf indicateurs d'évaluation et le rapport annuel apparaîtront ici dès que les bilans mensuels seront
         saisis.

@@ -8,11 +8,15 @@ import { type RapportStatut, rapportStatutLabels } from "~/domain/rapports/rappo
 import { findRapportsDuPromeneur } from "~/domain/rapports/rapport.queries.server";
 import { deMois } from "~/domain/rapports/rapport.rules";
 import { ajouterMoisIso, moisCourant } from "~/domain/rapports/rapport.workflow";
+import { findProchainesInvitations } from "~/domain/regroupements/invitation.queries.server";
+import { findParticipationDeLAnnee } from "~/domain/regroupements/participation.queries.server";
+import { formatHeures } from "~/domain/regroupements/participation.rules";
 import { formatDate, plural } from "~/lib/format";
 import { type Executor, getDb } from "~/server/db.server";
 import { requirePermission } from "~/server/request.server";
 import { AnnoncesRecentes } from "~/ui/annonces-recentes";
 import type { Route } from "./+types/promeneur";
+import { ProchainsRegroupements } from "./regroupements.form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Mon activité – Promeneur du Net" }];
 
@@ -50,7 +54,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     findAccueilPromeneur(db, actor.userId, now),
     findAnnoncesNonLues(db, actor.userId, 5),
   ]);
-  if (!accueil) return { nom: actor.nom, fiche: null, annonces, bilan: null };
+  const regroupements = await findProchainesInvitations(db, actor.userId, now);
+  if (!accueil) return { nom: actor.nom, fiche: null, annonces, bilan: null, regroupements };
   const { promeneur } = accueil;
   // Only a promeneur who files reports (active or suspended) is reminded of them.
   const bilan = refusDeclarant(promeneur.statut) === null ? await bilanDuMoisDernier(db, promeneur.id, now) : null;
@@ -59,8 +64,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     nom: actor.nom,
     annonces,
     bilan,
+    regroupements,
     fiche: {
       id: promeneur.id,
+      // Their own participation in gatherings this year (indicator 6), once some attendance is recorded.
+      participation: await findParticipationDeLAnnee(db, promeneur, now),
       nomPublic: promeneur.nomPublic,
       statut: promeneurStatutLabels[statut] ?? promeneur.statut,
       explication: statutExplications[statut] ?? "",
@@ -90,6 +98,7 @@ export default function PromeneurHome({ loaderData }: Route.ComponentProps) {
         regroupements du réseau.
       </p>
       <AnnoncesRecentes annonces={loaderData.annonces} />
+      <ProchainsRegroupements invitations={loaderData.regroupements} retour="/espace/promeneur" />
       {fiche ? (
         <>
           <section aria-labelledby="statut" className="mt-6">
@@ -137,6 +146,18 @@ export default function PromeneurHome({ loaderData }: Route.ComponentProps) {
               ) : null}
             </p>
           </section>
+          {fiche.participation ? (
+            <section aria-labelledby="participation" className="mt-6">
+              <h2 id="participation">Ma participation aux regroupements cette année</h2>
+              <p className="mt-1">
+                Présent à {fiche.participation.presents} sur {fiche.participation.notees} regroupements dont la présence
+                a été notée
+                {fiche.participation.taux === null ? "" : ` (${fiche.participation.taux}\u00a0%)`}, soit{" "}
+                {formatHeures(fiche.participation.heures)} de formation (formations, analyses et échanges de
+                pratiques&nbsp;; 7&nbsp;h par jour pour un regroupement sur plusieurs jours).
+              </p>
+            </section>
+          ) : null}
           <section aria-labelledby="projets" className="mt-6">
             <h2 id="projets">Projets de jeunes</h2>
             <p className="mt-1">

@@ -10,6 +10,9 @@ describe("robots.txt", () => {
     expect(lines[0]).toBe("User-agent: *");
     expect(lines).toContain("Disallow: /espace/");
     expect(lines).toContain("Disallow: /connexion");
+    // The answer links of invitations and the private calendar feeds carry secret tokens.
+    expect(lines).toContain("Disallow: /reponse/");
+    expect(lines).toContain("Disallow: /calendrier/");
     expect(lines).toContain(`Sitemap: ${getEnv().publicUrl}/sitemap.xml`);
     expect(lines).not.toContain("Disallow: /");
   });

@@ -9,6 +9,8 @@ export function loader() {
     "Disallow: /mot-de-passe-oublie",
     "Disallow: /reinitialiser/",
     "Disallow: /invitation/",
+    "Disallow: /reponse/",
+    "Disallow: /calendrier/",
     "",
     `Sitemap: ${getEnv().publicUrl}/sitemap.xml`,
     "",
