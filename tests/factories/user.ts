@@ -6,10 +6,17 @@ import type { Executor } from "~/server/db.server";
 export type UserRow = typeof users.$inferSelect;
 export const TEST_PASSWORD = "mot-de-passe-essai-04";
 
-// Hashing is deliberately slow: compute the test password's hash once per process.
+/**
+ * Test accounts' hashes use scrypt with N = 2^12 instead of 2^17: every sign-in of a test verifies
+ * one, and the stored parameters make verification follow them. The application's own hashing
+ * (new passwords, the unknown-address decoy) keeps its production cost, tested in password.server.test.ts.
+ */
+const TEST_LOG_N = 12;
+
+// Compute the test password's hash once per process.
 let testHash: Promise<string> | undefined;
 function testPasswordHash(): Promise<string> {
-  testHash ??= hashPassword(TEST_PASSWORD);
+  testHash ??= hashPassword(TEST_PASSWORD, TEST_LOG_N);
   return testHash;
 }
 
@@ -30,7 +37,7 @@ export async function insertUser(db: Executor, input: UserInput = {}): Promise<U
     input.passwordHash !== undefined
       ? input.passwordHash
       : input.password
-        ? await hashPassword(input.password)
+        ? await hashPassword(input.password, TEST_LOG_N)
         : await testPasswordHash();
   const [user] = await db
     .insert(users)
