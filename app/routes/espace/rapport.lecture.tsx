@@ -30,9 +30,9 @@ type RapportLectureProps = {
   commentaireCoordination?: string | null;
   /** The coordination's reason when it reopened the report; same readers as the highlight. */
   motifReouverture?: string | null;
-  /** The level of the section headings (2 under the page's h1, 3 under an h2). */
   /** Codes shown as « < 3 » (small counts, outside the coordination's view) and the breakdown's true total. */
   masques?: Partial<Record<Rubrique, { codes: readonly string[]; total: number }>>;
+  /** The level of the section headings (2 under the page's h1, 3 under an h2). */
   niveauTitre?: 2 | 3;
 };
 

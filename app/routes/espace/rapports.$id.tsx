@@ -24,17 +24,18 @@ export const meta: Route.MetaFunction = ({ data }) => [
   },
 ];
 
+/** A report's theme counts with the small ones (1 or 2) withheld, and the true total. */
+function masquerThemes(comptes: ComptesRapport) {
+  const { visibles, masques, total } = masquerPetitsEffectifs(comptes.theme);
+  return { comptes: { ...comptes, theme: visibles }, themesMasques: { codes: masques, total } };
+}
+
 /**
  * One monthly report: the coordination reads all of it and reviews it; a referent of the
  * promeneur's structure reads its counts only. Copil, national and promeneurs get a 403 (a promeneur
  * reads their own reports at /espace/mes-rapports), a referent of another structure or a
  * coordinator of another département a 404.
  */
-function masquerThemes(comptes: ComptesRapport) {
-  const { visibles, masques, total } = masquerPetitsEffectifs(comptes.theme);
-  return { comptes: { ...comptes, theme: visibles }, themesMasques: { codes: masques, total } };
-}
-
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "rapport.lire");
   const db = getDb();
