@@ -36,3 +36,8 @@ export function formatNumber(value: number | null | undefined): string {
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatNumber(n)} ${n > 1 ? pluralForm : singular}`;
 }
+
+/** Hours the French way, `decimales` decimals at most: « 12,5 h », « 2,25 h » (2 decimals), « 14 h ». */
+export function formatHeures(heures: number, decimales = 1): string {
+  return `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: decimales }).format(heures)}\u00a0h`;
+}

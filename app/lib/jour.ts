@@ -158,3 +158,68 @@ export function instantParis(jour: JourCivil, heure: number, minute = 0): Date {
   const lu = heureParis(essai);
   return new Date(essai + (voulu - (lu.heure * 60 + lu.minute)) * 60_000);
 }
+
+/** The Europe/Paris wall clock of an instant: day, hour, minute, second. Throws a RangeError for an invalid date. */
+export function momentParis(date: Date): JourCivil & { heure: number; minute: number; seconde: number } {
+  const t = date.getTime();
+  if (Number.isNaN(t)) throw new RangeError("Date invalide.");
+  return heureParis(t);
+}
+
+/**
+ * The instant of `heure:minute` Europe/Paris on a calendar day, or null when that time does not
+ * exist (the hour skipped when clocks go forward, 02:00–02:59 on the last Sunday of March). A time
+ * that happens twice (last Sunday of October) is the first one, summer time.
+ */
+export function instantParisExistant(jour: JourCivil, heure: number, minute = 0): Date | null {
+  const instant = instantParis(jour, heure, minute);
+  const lu = heureParis(instant.getTime());
+  const memeJour = lu.annee === jour.annee && lu.mois === jour.mois && lu.jour === jour.jour;
+  return memeJour && lu.heure === heure && lu.minute === minute ? instant : null;
+}
+
+/** A period asked in a GET filter: days 'YYYY-MM-DD', what the form shows, French messages by field. */
+export type PeriodeDemandee = {
+  du: string;
+  au: string;
+  /** The same days, for computing. */
+  jours: { du: JourCivil; au: JourCivil };
+  /** What the form shows: the period, or what was typed when it is not valid. */
+  saisie: { du: string; au: string };
+  /** French messages by field when the asked period is not valid (the default period is used). */
+  errors: { du?: string[]; au?: string[] };
+};
+
+/** A valid period, as `periodeDemandee` answers it. */
+export function periodeValide(du: JourCivil, au: JourCivil): PeriodeDemandee {
+  const periode = { du: formatJourIso(du), au: formatJourIso(au) };
+  return { ...periode, jours: { du, au }, saisie: { ...periode }, errors: {} };
+}
+
+/**
+ * The period asked in the query string (`du`/`au` days, 'YYYY-MM-DD' or 'JJ/MM/AAAA'), a missing
+ * bound taken from `parDefaut`. A bad day, an end before the start or a period longer than
+ * `maxJours` (when given) falls back to `parDefaut`, with a message next to the field.
+ */
+export function periodeDemandee(
+  params: URLSearchParams,
+  parDefaut: { du: JourCivil; au: JourCivil },
+  options: { maxJours?: number } = {},
+): PeriodeDemandee {
+  const defaut = periodeValide(parDefaut.du, parDefaut.au);
+  const duRaw = params.get("du")?.trim() || "";
+  const auRaw = params.get("au")?.trim() || "";
+  if (!duRaw && !auRaw) return defaut;
+  const errors: PeriodeDemandee["errors"] = {};
+  const du = duRaw ? parseJourIso(duRaw) : parDefaut.du;
+  const au = auRaw ? parseJourIso(auRaw) : parDefaut.au;
+  if (!du) errors.du = ["Saisissez une date de début valide (jj/mm/aaaa)."];
+  if (!au) errors.au = ["Saisissez une date de fin valide (jj/mm/aaaa)."];
+  if (du && au) {
+    if (comparerJours(au, du) < 0) errors.au = ["La date de fin doit être postérieure ou égale à la date de début."];
+    else if (options.maxJours !== undefined && ecartJours(du, au) + 1 > options.maxJours)
+      errors.au = ["La période ne peut pas dépasser deux ans : réduisez-la."];
+  }
+  if (!du || !au || errors.du || errors.au) return { ...defaut, saisie: { du: duRaw, au: auRaw }, errors };
+  return periodeValide(du, au);
+}

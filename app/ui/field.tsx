@@ -1,4 +1,4 @@
-import { type FieldMetadata, getInputProps } from "@conform-to/react";
+import { type FieldMetadata, getInputProps, getSelectProps } from "@conform-to/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
 
 type FieldProps = {
@@ -106,5 +106,30 @@ export function RadioField<T extends string>({ field, legend, options, labels, d
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+type CommuneFieldProps = {
+  // Conform's metadata of the commune's INSEE code.
+  field: FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
+  communes: readonly { code: string; nom: string }[];
+  /** The empty choice's text (« — Aucune — », « — Choisir une commune — »). */
+  vide: string;
+  label?: string;
+};
+
+/** A commune of the département chosen in a plain select (works without JavaScript). */
+export function CommuneField({ field, communes, vide, label = "Commune" }: CommuneFieldProps) {
+  return (
+    <Field id={field.id} label={label} errors={field.errors} errorId={field.errorId}>
+      <select {...getSelectProps(field)} className="input">
+        <option value="">{vide}</option>
+        {communes.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.nom}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -3,6 +3,7 @@ import type { Actor } from "~/domain/comptes/actor";
 import { loadActor } from "~/domain/comptes/session.server";
 import { actorContext, csrfContext, flashContext, requestInfoContext } from "~/server/context.server";
 import { getDb } from "~/server/db.server";
+import { Invalid } from "~/server/errors.server";
 
 /** The router context a loader or action receives, as the root middleware would have set it. */
 export function contextFor(actor: Actor | null, options: { ip?: string } = {}) {
@@ -90,4 +91,18 @@ export async function expectRefus(promise: Promise<unknown>, status: 403 | 404):
     throw new Error(`expected a ${status} refusal, got ${thrown.init?.status}: ${JSON.stringify(thrown.data)}`);
   }
   return (thrown.data as { message?: string } | null)?.message;
+}
+
+/**
+ * A command refused for bad input: it threw `Invalid` (a French message on a field). Takes the
+ * command's promise or a function starting it; answers the error.
+ */
+export async function invalid(attempt: Promise<unknown> | (() => Promise<unknown>)): Promise<Invalid> {
+  try {
+    await (typeof attempt === "function" ? attempt() : attempt);
+  } catch (error) {
+    if (error instanceof Invalid) return error;
+    throw error;
+  }
+  throw new Error("expected an Invalid error");
 }

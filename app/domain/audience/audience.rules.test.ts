@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { jourIso } from "~/lib/jour";
-import { estVueComptable, joursEntre, normaliserChemin, periodeDemandee } from "./audience.rules";
+import { estVueComptable, joursEntre, normaliserChemin, periodeAudience } from "./audience.rules";
 
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
@@ -82,7 +82,7 @@ describe("jourIso", () => {
 
 describe("période affichée", () => {
   const now = new Date("2025-07-14T10:00:00Z");
-  const params = (query: string) => periodeDemandee(new URLSearchParams(query), now);
+  const params = (query: string) => periodeAudience(new URLSearchParams(query), now);
 
   it("montre par défaut les 30 derniers jours, aujourd'hui compris", () => {
     expect(params("")).toMatchObject({ du: "2025-06-15", au: "2025-07-14", errors: {} });

@@ -2,11 +2,14 @@ import { isbot } from "isbot";
 import { PAGES_PUBLIQUES } from "~/domain/public/pages-publiques";
 import {
   ajouterJours,
-  comparerJours,
   ecartJours,
   formatJourIso,
+  type JourCivil,
   jourParis as jourCivilParis,
+  type PeriodeDemandee,
   parseJourIso,
+  periodeDemandee,
+  periodeValide,
 } from "~/lib/jour";
 
 /**
@@ -87,48 +90,23 @@ export const presetLabels = {
   annee: "Cette année",
 } as const satisfies Record<Preset, string>;
 
-function periodePreset(preset: Preset, now: Date): { du: string; au: string } {
-  const aujourdhui = jourCivilParis(now);
-  const au = formatJourIso(aujourdhui);
-  if (preset === "7j") return { du: formatJourIso(ajouterJours(aujourdhui, -6)), au };
-  if (preset === "30j") return { du: formatJourIso(ajouterJours(aujourdhui, -29)), au };
-  return { du: formatJourIso({ annee: aujourdhui.annee, mois: 1, jour: 1 }), au };
+function periodePreset(preset: Preset, now: Date): { du: JourCivil; au: JourCivil } {
+  const au = jourCivilParis(now);
+  if (preset === "7j") return { du: ajouterJours(au, -6), au };
+  if (preset === "30j") return { du: ajouterJours(au, -29), au };
+  return { du: { annee: au.annee, mois: 1, jour: 1 }, au };
 }
-
-type Periode = {
-  du: string;
-  au: string;
-  /** What the form shows: the period, or what was typed when it is not valid. */
-  saisie: { du: string; au: string };
-  /** French messages by field when the asked period is not valid (the default period is used). */
-  errors: { du?: string[]; au?: string[] };
-};
 
 /**
- * The period asked in the query string (`periode` preset, or `du`/`au` days); by default the last
- * 30 days. A bad day or an inverted or too long period falls back to the default, with a message.
+ * The period of the audience asked in the query string (`periode` preset, or `du`/`au` days); by
+ * default the last 30 days. A bad day or an inverted or too long period falls back to the default,
+ * with a message.
  */
-export function periodeDemandee(params: URLSearchParams, now: Date): Periode {
+export function periodeAudience(params: URLSearchParams, now: Date): PeriodeDemandee {
   const preset = params.get("periode");
-  if (preset === "7j" || preset === "30j" || preset === "annee") return valide(periodePreset(preset, now));
-  const fallback = periodePreset("30j", now);
-  const duRaw = params.get("du")?.trim() || "";
-  const auRaw = params.get("au")?.trim() || "";
-  if (!duRaw && !auRaw) return valide(fallback);
-  const errors: Periode["errors"] = {};
-  const du = parseJourIso(duRaw || fallback.du);
-  const au = parseJourIso(auRaw || fallback.au);
-  if (!du) errors.du = ["Saisissez une date de début valide (jj/mm/aaaa)."];
-  if (!au) errors.au = ["Saisissez une date de fin valide (jj/mm/aaaa)."];
-  if (du && au) {
-    if (comparerJours(au, du) < 0) errors.au = ["La date de fin doit être postérieure ou égale à la date de début."];
-    else if (ecartJours(du, au) + 1 > PERIODE_MAX_JOURS)
-      errors.au = ["La période ne peut pas dépasser deux ans : réduisez-la."];
+  if (preset === "7j" || preset === "30j" || preset === "annee") {
+    const { du, au } = periodePreset(preset, now);
+    return periodeValide(du, au);
   }
-  if (!du || !au || errors.du || errors.au) return { ...fallback, saisie: { du: duRaw, au: auRaw }, errors };
-  return valide({ du: formatJourIso(du), au: formatJourIso(au) });
-}
-
-function valide(periode: { du: string; au: string }): Periode {
-  return { ...periode, saisie: { ...periode }, errors: {} };
+  return periodeDemandee(params, periodePreset("30j", now), { maxJours: PERIODE_MAX_JOURS });
 }

@@ -3,12 +3,11 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/comptes/actor";
 import { getDb } from "~/server/db.server";
-import { Invalid } from "~/server/errors.server";
 import { findOutboxMails } from "~/server/mail.server";
 import { insertProfil, insertPromeneur, type PromeneurRow } from "../../../tests/factories/promeneur";
 import { insertUser } from "../../../tests/factories/user";
 import { insertCoordination } from "../../../tests/support/acteurs";
-import { actorOf, outcome } from "../../../tests/support/route";
+import { actorOf, invalid, outcome } from "../../../tests/support/route";
 import { activerControle, ajouterControle, changerDelai } from "./conformite.commands.server";
 import { findControles } from "./conformite.queries.server";
 import { ajouterProfil, modifierProfil, supprimerProfil, verifierProfil } from "./profil.commands.server";
@@ -39,16 +38,6 @@ async function profilsDe(promeneurId: string) {
 
 async function auditDe(entityId: string) {
   return getDb().select().from(auditLog).where(eq(auditLog.entityId, entityId));
-}
-
-async function invalid(run: () => Promise<unknown>): Promise<Invalid> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof Invalid) return error;
-    throw error;
-  }
-  throw new Error("aucune erreur de saisie");
 }
 
 let sequence = 0;

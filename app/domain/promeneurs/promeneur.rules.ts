@@ -1,5 +1,5 @@
 import type { Actor } from "~/domain/comptes/actor";
-import { formatDate, TIME_ZONE } from "~/lib/format";
+import { formatDate, formatNumber, TIME_ZONE } from "~/lib/format";
 import { type Coordonnee, coordonneeDansTexte } from "./fiche.rules";
 import {
   type PromeneurAuditAction,
@@ -396,7 +396,7 @@ function proposer(input: TransitionInputs["proposer"], actor: Actor, now: Date):
   const heures = input.heuresHebdomadaires;
   if (typeof heures !== "number" || !Number.isFinite(heures) || heures < HEURES_MIN || heures > HEURES_MAX) {
     return refus(
-      `Indiquez les heures que la structure consacre chaque semaine à la mission, entre ${formatHeures(HEURES_MIN)} et ${HEURES_MAX}.`,
+      `Indiquez les heures que la structure consacre chaque semaine à la mission, entre ${formatNumber(HEURES_MIN)} et ${HEURES_MAX}.`,
       "heuresHebdomadaires",
     );
   }
@@ -419,8 +419,4 @@ function proposer(input: TransitionInputs["proposer"], actor: Actor, now: Date):
     },
     [{ to: "coordination", sujet: "Nouvelle proposition de promeneur à examiner" }],
   );
-}
-
-function formatHeures(value: number): string {
-  return String(value).replace(".", ",");
 }

@@ -7,7 +7,7 @@ import { resetMailTransport } from "~/server/mail.server";
 import { insertRapport } from "../../../tests/factories/rapport";
 import { applyTestEnv } from "../../../tests/setup/test-env";
 import { insertActor, insertPromeneurEtEntourage } from "../../../tests/support/acteurs";
-import { expectRefus } from "../../../tests/support/route";
+import { expectRefus, invalid } from "../../../tests/support/route";
 import { startSmtpServer, type TestSmtpServer } from "../../../tests/support/smtp";
 import { renvoyerRapport, rouvrirRapport, validerRapport } from "./rapport-revue.commands.server";
 
@@ -36,16 +36,6 @@ const audits = (id: string, action: string) =>
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
-
-async function invalid(promise: Promise<unknown>): Promise<Invalid> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Invalid) return error;
-    throw error;
-  }
-  throw new Error("expected an Invalid error");
-}
 
 beforeAll(async () => {
   smtp = await startSmtpServer();

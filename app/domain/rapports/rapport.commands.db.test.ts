@@ -8,7 +8,7 @@ import { insertPromeneur, type PromeneurRow } from "../../../tests/factories/pro
 import { insertRapport } from "../../../tests/factories/rapport";
 import { insertUser } from "../../../tests/factories/user";
 import { insertActor, insertPromeneurEtEntourage } from "../../../tests/support/acteurs";
-import { actorOf, expectRefus } from "../../../tests/support/route";
+import { actorOf, expectRefus, invalid } from "../../../tests/support/route";
 import {
   CHAMP_MOIS,
   CHAMP_STATUT,
@@ -38,16 +38,6 @@ function saisie(overrides: Partial<SaisieRapport> = {}): SaisieRapport {
     faitMarquant: "Un atelier au collège sur le cyberharcèlement.",
     ...overrides,
   };
-}
-
-async function invalid(run: () => Promise<unknown>): Promise<Invalid> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof Invalid) return error;
-    throw error;
-  }
-  throw new Error("aucune erreur de saisie");
 }
 
 /** Everything a write could leave behind for this promeneur. */

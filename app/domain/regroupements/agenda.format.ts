@@ -1,6 +1,6 @@
-/** How the public agenda writes a gathering's date and time, in French, Europe/Paris. Pure. */
+/** How a gathering's date and time read in French (pages, mails, the public agenda), Europe/Paris. Pure. */
 import { TIME_ZONE } from "~/lib/format";
-import { jourParis } from "~/lib/jour";
+import { jourParis, momentParis } from "~/lib/jour";
 
 const NBSP = "\u00a0";
 
@@ -11,12 +11,6 @@ const FORMAT_JOUR = new Intl.DateTimeFormat("fr-FR", {
   month: "long",
   year: "numeric",
 });
-const FORMAT_HEURE = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: TIME_ZONE,
-  hour: "numeric",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
 const FORMAT_MOIS = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, month: "long", year: "numeric" });
 
 /** « mardi 12 mai 2026 », « vendredi 1er mai 2026 ». */
@@ -26,10 +20,8 @@ export function jourEnLettres(date: Date): string {
 
 /** « 14 h », « 16 h 30 », « 9 h 05 ». */
 export function heureEnLettres(date: Date): string {
-  const parts = Object.fromEntries(FORMAT_HEURE.formatToParts(date).map((p) => [p.type, p.value]));
-  const heure = Number(parts.hour);
-  const minute = parts.minute ?? "00";
-  return minute === "00" ? `${heure}${NBSP}h` : `${heure}${NBSP}h${NBSP}${minute}`;
+  const { heure, minute } = momentParis(date);
+  return minute === 0 ? `${heure}${NBSP}h` : `${heure}${NBSP}h${NBSP}${String(minute).padStart(2, "0")}`;
 }
 
 /** « Mai 2026 »: the heading of a month in the agenda. */

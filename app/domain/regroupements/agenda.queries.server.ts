@@ -1,11 +1,12 @@
 import { communes, regroupements } from "@db/schema";
 import { and, asc, eq, gt, gte } from "drizzle-orm";
 import { ajouterMois, debutJourParis, jourParis } from "~/lib/jour";
+import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 import { evenementDe, type IcsEvenement } from "./ics";
 
 /** How far back the public feed goes (calendar applications keep what they already showed). */
-export const MOIS_PASSES_AGENDA_ICS = 3;
+const MOIS_PASSES_AGENDA_ICS = 3;
 
 const colonnes = {
   id: regroupements.id,
@@ -58,23 +59,16 @@ function publicDe(ligne: {
 
 /**
  * The public agenda: the département's public gatherings not yet ended, soonest first. A cancelled
- * one stays listed (marked) until it would have ended.
+ * one stays listed (marked) until it would have ended. With `recents`, for the public feed, those
+ * of the last three months as well (calendar applications keep what they already showed).
  */
-export async function findAgendaPublic(db: Executor, departement: string, now: Date): Promise<EvenementPublic[]> {
-  const lignes = await db
-    .select(colonnes)
-    .from(regroupements)
-    .leftJoin(communes, eq(communes.code, regroupements.communeCode))
-    .where(
-      and(eq(regroupements.departement, departement), eq(regroupements.audience, "public"), gt(regroupements.fin, now)),
-    )
-    .orderBy(asc(regroupements.debut), asc(regroupements.id));
-  return lignes.map(publicDe);
-}
-
-/** The public feed's events: those to come and those of the last three months. */
-export async function findAgendaIcs(db: Executor, departement: string, now: Date): Promise<EvenementPublic[]> {
-  const depuis = debutJourParis(ajouterMois(jourParis(now), -MOIS_PASSES_AGENDA_ICS));
+export async function findAgendaPublic(
+  db: Executor,
+  departement: string,
+  now: Date,
+  options: { recents?: boolean } = {},
+): Promise<EvenementPublic[]> {
+  const depuis = options.recents ? debutJourParis(ajouterMois(jourParis(now), -MOIS_PASSES_AGENDA_ICS)) : now;
   const lignes = await db
     .select(colonnes)
     .from(regroupements)
@@ -83,7 +77,7 @@ export async function findAgendaIcs(db: Executor, departement: string, now: Date
       and(
         eq(regroupements.departement, departement),
         eq(regroupements.audience, "public"),
-        gte(regroupements.fin, depuis),
+        options.recents ? gte(regroupements.fin, depuis) : gt(regroupements.fin, depuis),
       ),
     )
     .orderBy(asc(regroupements.debut), asc(regroupements.id));
@@ -96,7 +90,7 @@ export async function findEvenementPublic(
   departement: string,
   id: string,
 ): Promise<EvenementPublic | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [ligne] = await db
     .select(colonnes)
     .from(regroupements)

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
 import { createToken } from "~/domain/comptes/tokens.server";
+import { isUuid } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
 import { forbidden, notFound } from "~/server/errors.server";
@@ -50,7 +51,7 @@ export async function creerJetonCalendrier({ db, now, requestId }: Ctx, actor: A
  */
 export async function revoquerJetonCalendrier({ db, now, requestId }: Ctx, actor: Actor, id: string): Promise<void> {
   if (!can(actor, "calendrier.gerer")) forbidden();
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   await db.transaction(async (tx) => {
     const [jeton] = await tx
       .update(jetonsCalendrier)

@@ -20,6 +20,7 @@ import { insertUser } from "../../../tests/factories/user";
 import { insertCoordination, insertPromeneurEtEntourage } from "../../../tests/support/acteurs";
 import { actorOf, contextFor, expectRefus, getRequest, outcome, postRequest } from "../../../tests/support/route";
 import { creerJetonCalendrier, revoquerJetonCalendrier } from "./calendrier.commands.server";
+import { ouvrirFluxCalendrier } from "./calendrier.queries.server";
 
 const db = () => getDb();
 const ctx = () => ({ db: db(), now: new Date(), requestId: "test" });
@@ -332,5 +333,31 @@ describe("flux /calendrier/<jeton>.ics", () => {
       const evenements = await evenementsDu((await creerJetonCalendrier(ctx(), coordination.copil04)).jeton);
       expect([...evenements.keys()].sort()).toEqual([uid(g.comite), uid(g.invitationCopil)].sort());
     });
+  });
+});
+
+describe("dernier accès d'une adresse d'agenda", () => {
+  it("n'est écrit qu'à la première lecture puis au plus une fois l'heure", async () => {
+    const actor = await actorOf((await insertUser(db(), { roles: [{ role: "promeneur", departement: "04" }] })).id);
+    const { jeton } = await creerJetonCalendrier(ctx(), actor);
+    const lu = async () =>
+      (
+        await db()
+          .select({ le: jetonsCalendrier.dernierAccesLe })
+          .from(jetonsCalendrier)
+          .where(and(eq(jetonsCalendrier.userId, actor.userId), isNull(jetonsCalendrier.revoqueLe)))
+      )[0]?.le;
+    const t0 = new Date("2031-01-10T10:00:00Z");
+    expect(await lu()).toBeNull();
+    expect(await ouvrirFluxCalendrier(db(), jeton, t0)).toBe(actor.userId);
+    expect(await lu()).toEqual(t0);
+    // Polled again within the hour: unchanged.
+    expect(await ouvrirFluxCalendrier(db(), jeton, new Date(t0.getTime() + 59 * 60_000))).toBe(actor.userId);
+    expect(await lu()).toEqual(t0);
+    // An hour later: written again.
+    const t1 = new Date(t0.getTime() + 60 * 60_000);
+    expect(await ouvrirFluxCalendrier(db(), jeton, t1)).toBe(actor.userId);
+    expect(await lu()).toEqual(t1);
+    expect(await ouvrirFluxCalendrier(db(), "x".repeat(43), t1)).toBeNull();
   });
 });

@@ -2,20 +2,20 @@ import {
   comiteMembres,
   communes,
   jetonsCalendrier,
-  promeneurs,
   regroupementInvitations,
   regroupements,
   userRoles,
   users,
 } from "@db/schema";
 import { and, asc, desc, eq, gte, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
-import { hashToken } from "~/domain/comptes/tokens.server";
+import { hashToken, isTokenFormat } from "~/domain/comptes/tokens.server";
 import { ajouterMois, debutJourParis, jourParis } from "~/lib/jour";
 import type { Executor } from "~/server/db.server";
 import { evenementDe, type IcsEvenement } from "./ics";
+import { invitationDuCompte } from "./regroupement.acces.server";
 
-/** A token as `createToken` makes them: 32 random bytes in base64url. */
-const FORMAT_JETON = /^[A-Za-z0-9_-]{43}$/;
+/** A feed's last access is written again only once this old: a feed polled every few minutes is not a write each time. */
+const INTERVALLE_ACCES_MS = 60 * 60 * 1000;
 
 /** How far back a private feed goes: the last six months, and everything to come. */
 const MOIS_PASSES_FLUX = 6;
@@ -36,23 +36,32 @@ export async function findJetonCalendrier(db: Executor, userId: string) {
 }
 
 /**
- * The account a feed token opens, recording the access; null for a malformed, unknown or revoked
- * token, or an account that was disabled.
+ * The account a feed token opens, recording the access (at most once an hour); null for a
+ * malformed, unknown or revoked token, or an account that was disabled.
  */
 export async function ouvrirFluxCalendrier(db: Executor, jeton: string, now: Date): Promise<string | null> {
-  if (!FORMAT_JETON.test(jeton)) return null;
+  if (!isTokenFormat(jeton)) return null;
   const [ligne] = await db
-    .update(jetonsCalendrier)
-    .set({ dernierAccesLe: now })
+    .select({
+      id: jetonsCalendrier.id,
+      userId: jetonsCalendrier.userId,
+      dernierAccesLe: jetonsCalendrier.dernierAccesLe,
+    })
+    .from(jetonsCalendrier)
+    .innerJoin(users, eq(users.id, jetonsCalendrier.userId))
     .where(
       and(
         eq(jetonsCalendrier.jetonHash, hashToken(jeton)),
         isNull(jetonsCalendrier.revoqueLe),
-        sql`exists (select 1 from ${users} where ${users.id} = ${jetonsCalendrier.userId} and ${users.disabledAt} is null)`,
+        isNull(users.disabledAt),
       ),
     )
-    .returning({ userId: jetonsCalendrier.userId });
-  return ligne?.userId ?? null;
+    .limit(1);
+  if (!ligne) return null;
+  if (!ligne.dernierAccesLe || now.getTime() - ligne.dernierAccesLe.getTime() >= INTERVALLE_ACCES_MS) {
+    await db.update(jetonsCalendrier).set({ dernierAccesLe: now }).where(eq(jetonsCalendrier.id, ligne.id));
+  }
+  return ligne.userId;
 }
 
 const ROLES_LECTURE = ["coordinateur", "copil", "referent", "promeneur"];
@@ -82,22 +91,12 @@ export async function findEvenementsFlux(
   const coordination = departementsDe(["coordinateur"]);
   const comite = departementsDe(["coordinateur", "copil"]);
 
-  const invitationDuCompte = or(
-    eq(regroupementInvitations.userId, userId),
-    inArray(
-      regroupementInvitations.promeneurId,
-      db.select({ id: promeneurs.id }).from(promeneurs).where(eq(promeneurs.userId, userId)),
-    ),
-    inArray(
-      regroupementInvitations.membreId,
-      db.select({ id: comiteMembres.id }).from(comiteMembres).where(eq(comiteMembres.userId, userId)),
-    ),
-  );
+  const duCompte = invitationDuCompte(db, userId);
   const invitations = (condition: SQL) =>
     sql`exists (${db
       .select({ un: sql`1` })
       .from(regroupementInvitations)
-      .where(and(eq(regroupementInvitations.regroupementId, regroupements.id), invitationDuCompte, condition))})`;
+      .where(and(eq(regroupementInvitations.regroupementId, regroupements.id), duCompte, condition))})`;
 
   const branches: SQL[] = [];
   if (coordination.length > 0) branches.push(inArray(regroupements.departement, coordination));

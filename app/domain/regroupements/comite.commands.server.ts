@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { diffFields } from "~/domain/audit/audit.changes";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
+import { isUuid } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { forbidden, Invalid, notFound } from "~/server/errors.server";
@@ -12,12 +13,10 @@ import type { ComiteInput, MembreInput } from "./comite.schema";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A committee the actor manages: 403 for a role that never manages committees, 404 elsewhere. */
-export async function comiteGere(db: Executor, actor: Actor, id: string | undefined): Promise<ComiteRow> {
+async function comiteGere(db: Executor, actor: Actor, id: string | undefined): Promise<ComiteRow> {
   if (!can(actor, "comite.gerer")) forbidden();
-  if (!id || !UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [comite] = await db.select().from(comites).where(eq(comites.id, id)).limit(1);
   if (!comite) notFound();
   requireScoped(actor, "comite.gerer", { departement: comite.departement });
@@ -99,7 +98,7 @@ export async function addMembre(
 }
 
 async function membreDe(db: Executor, comite: ComiteRow, membreId: string | undefined) {
-  if (!membreId || !UUID.test(membreId)) notFound();
+  if (!isUuid(membreId)) notFound();
   const [membre] = await db
     .select()
     .from(comiteMembres)

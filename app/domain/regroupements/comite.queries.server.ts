@@ -1,8 +1,9 @@
 import { comiteMembres, comites, decisions, regroupements, userRoles, users } from "@db/schema";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
 import type { DecisionEtat } from "~/domain/regroupements/regroupement.labels";
+import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 import { notFound } from "~/server/errors.server";
 import { requireScoped } from "~/server/request.server";
@@ -10,10 +11,8 @@ import { requireScoped } from "~/server/request.server";
 export type ComiteRow = typeof comites.$inferSelect;
 export type MembreRow = typeof comiteMembres.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Whether `actor` sits on the committee as a linked, active member. */
-export async function estMembreLie(db: Executor, actor: Actor, comiteId: string): Promise<boolean> {
+async function estMembreLie(db: Executor, actor: Actor, comiteId: string): Promise<boolean> {
   const [membre] = await db
     .select({ id: comiteMembres.id })
     .from(comiteMembres)
@@ -34,7 +33,7 @@ export async function findComiteLisible(
   actor: Actor,
   id: string | undefined,
 ): Promise<{ comite: ComiteRow; gere: boolean }> {
-  if (!id || !UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [comite] = await db.select().from(comites).where(eq(comites.id, id)).limit(1);
   if (!comite) notFound();
   requireScoped(actor, "comite.lire", { departement: comite.departement });
@@ -43,20 +42,14 @@ export async function findComiteLisible(
   return { comite, gere };
 }
 
-/** The committees of a département the actor may read, the steering committee first. */
-export async function comitesLisibles(db: Executor, actor: Actor, departement: string) {
+/**
+ * The ids of the committees of a département the actor may read (a subquery): every committee for
+ * the coordination, those one sits on as a linked, active member otherwise.
+ */
+export function idsComitesLisibles(db: Executor, actor: Actor, departement: string) {
   const gere = can(actor, "comite.gerer", { departement });
-  const ouverts = sql<number>`(select count(*)::int from ${decisions} where ${decisions.comiteId} = ${comites.id} and ${decisions.etat} = 'ouverte')`;
-  const prochaine = sql<Date | null>`(select min(${regroupements.debut}) from ${regroupements} where ${regroupements.comiteId} = ${comites.id} and ${regroupements.statut} = 'prevu' and ${regroupements.debut} > now())`;
-  const rows = await db
-    .select({
-      id: comites.id,
-      type: comites.type,
-      nom: comites.nom,
-      actif: comites.actif,
-      decisionsOuvertes: ouverts,
-      prochaineReunion: prochaine,
-    })
+  return db
+    .select({ id: comites.id })
     .from(comites)
     .where(
       and(
@@ -71,8 +64,47 @@ export async function comitesLisibles(db: Executor, actor: Actor, departement: s
                 .where(and(eq(comiteMembres.userId, actor.userId), eq(comiteMembres.actif, true))),
             ),
       ),
-    )
-    .orderBy(asc(comites.type), asc(comites.nom));
+    );
+}
+
+/** A meeting still to come at `now`: planned (not cancelled) and not over (see `estReunionAVenir`). */
+export function reunionAVenir(now: Date) {
+  return and(eq(regroupements.statut, "prevu"), gt(regroupements.fin, now));
+}
+
+/**
+ * The committees of a département the actor may read, the steering committee first, with their
+ * open decisions and their next meeting (`reunionAVenir`). Aggregates are joined, not correlated
+ * subqueries: drizzle leaves the columns of a one-table select unqualified, which would make a
+ * correlated subquery compare its own columns.
+ */
+export async function comitesLisibles(db: Executor, actor: Actor, departement: string, now: Date) {
+  const ouvertes = db
+    .select({ comiteId: decisions.comiteId, n: sql<number>`count(*)::int`.as("n") })
+    .from(decisions)
+    .where(eq(decisions.etat, "ouverte"))
+    .groupBy(decisions.comiteId)
+    .as("ouvertes");
+  const prochaines = db
+    .select({ comiteId: regroupements.comiteId, debut: sql<string | Date>`min(${regroupements.debut})`.as("debut") })
+    .from(regroupements)
+    .where(reunionAVenir(now))
+    .groupBy(regroupements.comiteId)
+    .as("prochaines");
+  const rows = await db
+    .select({
+      id: comites.id,
+      type: comites.type,
+      nom: comites.nom,
+      actif: comites.actif,
+      decisionsOuvertes: sql<number>`coalesce(${ouvertes.n}, 0)`.mapWith(Number),
+      prochaineReunion: prochaines.debut,
+    })
+    .from(comites)
+    .leftJoin(ouvertes, eq(ouvertes.comiteId, comites.id))
+    .leftJoin(prochaines, eq(prochaines.comiteId, comites.id))
+    .where(inArray(comites.id, idsComitesLisibles(db, actor, departement)))
+    .orderBy(sql`case when ${comites.type} = 'comite_pilotage' then 0 else 1 end`, asc(comites.nom));
   return rows.map((r) => ({ ...r, prochaineReunion: r.prochaineReunion ? new Date(r.prochaineReunion) : null }));
 }
 
@@ -120,8 +152,6 @@ export async function reunionsDe(db: Executor, comiteId: string) {
     .orderBy(desc(regroupements.debut));
 }
 
-export type DecisionListe = Awaited<ReturnType<typeof decisionsDe>>[number];
-
 /** The decisions of a committee (optionally in one state), with the meeting where each was taken. */
 export async function decisionsDe(db: Executor, comiteId: string, etat?: DecisionEtat | null) {
   return db
@@ -131,12 +161,7 @@ export async function decisionsDe(db: Executor, comiteId: string, etat?: Decisio
       responsable: decisions.responsable,
       echeance: decisions.echeance,
       etat: decisions.etat,
-      clotureeLe: decisions.clotureeLe,
-      version: decisions.version,
-      regroupementId: decisions.regroupementId,
-      reunionTitre: regroupements.titre,
       reunionDebut: regroupements.debut,
-      createdAt: decisions.createdAt,
     })
     .from(decisions)
     .leftJoin(regroupements, eq(regroupements.id, decisions.regroupementId))
@@ -151,5 +176,6 @@ export async function decisionsDe(db: Executor, comiteId: string, etat?: Decisio
 /** The id and name of a committee (the caller has checked who may read it). */
 export async function comiteResume(db: Executor, id: string) {
   const [row] = await db.select({ id: comites.id, nom: comites.nom }).from(comites).where(eq(comites.id, id)).limit(1);
-  return row ?? { id, nom: "Comité" };
+  if (!row) notFound();
+  return row;
 }

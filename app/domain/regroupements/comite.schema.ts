@@ -17,8 +17,12 @@ export const ligne = (max: number, vide: string) =>
         .max(max, { message: `${max} caractères au plus.` }),
     );
 
-/** An optional text (trimmed, line breaks kept), empty when left out, at most `max` characters. */
-export const texteLibre = (max: number) =>
+/**
+ * An optional text (trimmed, line breaks kept), empty when left out, at most `max` characters.
+ * Not to be confused with the identifying-data guard `texteLibre` of
+ * app/domain/confidentialite/texte-libre.schema.ts.
+ */
+export const texteFacultatif = (max: number) =>
   z
     .string()
     .optional()
@@ -35,7 +39,7 @@ export const texteLibre = (max: number) =>
 export const comiteSchema = z.object({
   type: z.enum(TYPES_COMITE, { message: "Choisissez le type de comité." }),
   nom: ligne(COMITE_NOM_MAX, "Donnez le nom du comité."),
-  description: texteLibre(COMITE_DESCRIPTION_MAX),
+  description: texteFacultatif(COMITE_DESCRIPTION_MAX),
 });
 export type ComiteInput = z.output<typeof comiteSchema>;
 
@@ -43,7 +47,7 @@ export type ComiteInput = z.output<typeof comiteSchema>;
 export const membreSchema = z.object({
   organisation: ligne(MEMBRE_TEXTE_MAX, "Donnez l'organisation représentée."),
   nom: ligne(MEMBRE_TEXTE_MAX, "Donnez le nom de la personne."),
-  fonction: texteLibre(MEMBRE_TEXTE_MAX),
+  fonction: texteFacultatif(MEMBRE_TEXTE_MAX),
   email: z
     .string()
     .optional()
@@ -56,33 +60,3 @@ export const membreSchema = z.object({
     .pipe(z.uuid({ message: "Choisissez un compte de la liste." }).nullable()),
 });
 export type MembreInput = z.output<typeof membreSchema>;
-
-/**
- * What a governance page's action answers for a refused form: which form (and which row, for a
- * form repeated per member or decision), the French message of each field, and the values typed.
- */
-export type RetourFormulaire = {
-  formulaire: string;
-  cible: string | null;
-  erreurs: Record<string, string[]>;
-  valeurs: Record<string, string>;
-};
-
-/** The values typed in a form (text fields only), to show them again beside the errors. */
-export function valeursDe(form: FormData): Record<string, string> {
-  const valeurs: Record<string, string> = {};
-  for (const [name, value] of form.entries()) {
-    if (typeof value === "string" && name !== "_csrf") valeurs[name] = value;
-  }
-  return valeurs;
-}
-
-/** The French messages of a refused parse, by field (a message without a path goes to `""`). */
-export function erreursDe(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
-  const erreurs: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const champ = String(issue.path[0] ?? "");
-    if (!erreurs[champ]?.includes(issue.message)) erreurs[champ] = [...(erreurs[champ] ?? []), issue.message];
-  }
-  return erreurs;
-}

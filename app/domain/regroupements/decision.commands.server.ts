@@ -2,9 +2,11 @@ import { decisionSuivis, decisions, regroupements } from "@db/schema";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
+import { CHAMP_VERSION } from "~/domain/rapports/rapport.commands.server";
 import { jourIso } from "~/lib/jour";
+import { isUuid } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
-import type { Database } from "~/server/db.server";
+import type { Database, Executor } from "~/server/db.server";
 import { forbidden, Invalid, notFound } from "~/server/errors.server";
 import { requireScoped } from "~/server/request.server";
 import { estCloture } from "./decision.rules";
@@ -12,29 +14,35 @@ import type { DecisionInput, SuiviInput } from "./decision.schema";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type ReunionGeree = Awaited<ReturnType<typeof reunionGeree>>;
 
-/** The field of a stale form (another tab saved since): a conflict, 409. */
-export const CHAMP_VERSION = "version";
-
-/** A committee meeting the actor manages: 403 for a role that never manages committees, 404 elsewhere. */
-async function reunionGeree(db: Database, actor: Actor, id: string | undefined) {
+/**
+ * A committee meeting the actor manages: 403 for a role that never manages committees, 404 for
+ * another département, an unknown id or a gathering that is not a committee meeting.
+ */
+export async function reunionGeree(db: Executor, actor: Actor, id: string | undefined) {
   if (!can(actor, "comite.gerer")) forbidden();
-  if (!id || !UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [reunion] = await db.select().from(regroupements).where(eq(regroupements.id, id)).limit(1);
   if (!reunion?.comiteId) notFound();
   requireScoped(actor, "comite.gerer", { departement: reunion.departement });
   return { ...reunion, comiteId: reunion.comiteId };
 }
 
-/** Records a decision taken at a committee meeting (due date not before the meeting's day). */
+/**
+ * Records a decision taken at a committee meeting (`reunionGeree` has read it): not at a cancelled
+ * meeting, due date not before the meeting's day.
+ */
 export async function createDecision(
   { db, now, requestId }: Ctx,
   actor: Actor,
-  regroupementId: string | undefined,
+  reunion: ReunionGeree,
   input: DecisionInput,
 ): Promise<{ id: string }> {
-  const reunion = await reunionGeree(db, actor, regroupementId);
+  requireScoped(actor, "comite.gerer", { departement: reunion.departement });
+  if (reunion.statut === "annule") {
+    throw new Invalid("", "Cette réunion est annulée : on n'y enregistre pas de décision.");
+  }
   if (input.echeance && input.echeance < jourIso(reunion.debut)) {
     throw new Invalid("echeance", "L'échéance ne peut pas précéder la réunion.");
   }
@@ -82,11 +90,14 @@ export async function suivreDecision({ db, now, requestId }: Ctx, actor: Actor, 
   requireScoped(actor, "comite.gerer", { departement: decision.departement });
   if (input.regroupementId) {
     const [reunion] = await db
-      .select({ id: regroupements.id })
+      .select({ statut: regroupements.statut })
       .from(regroupements)
       .where(and(eq(regroupements.id, input.regroupementId), eq(regroupements.comiteId, decision.comiteId)))
       .limit(1);
     if (!reunion) throw new Invalid("regroupementId", "Choisissez une réunion de ce comité.");
+    if (reunion.statut === "annule") {
+      throw new Invalid("regroupementId", "Cette réunion est annulée : on n'y enregistre pas de suivi.");
+    }
   }
   if (input.etat === decision.etat && input.note === "") {
     throw new Invalid("note", "Changez l'état ou écrivez une note de suivi.");

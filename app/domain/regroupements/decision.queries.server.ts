@@ -1,15 +1,14 @@
 import { comites, decisionSuivis, decisions, regroupements, users } from "@db/schema";
-import { and, asc, desc, eq, exists, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
+import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 import { forbidden, notFound } from "~/server/errors.server";
-import { type ComiteRow, comitesLisibles, findComiteLisible } from "./comite.queries.server";
+import { type ComiteRow, findComiteLisible, idsComitesLisibles, reunionAVenir } from "./comite.queries.server";
 
 export type DecisionRow = typeof decisions.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A decision as `actor` may read it: through its committee (`findComiteLisible`: the coordination,
@@ -21,7 +20,7 @@ export async function findDecisionLisible(
   id: string | undefined,
 ): Promise<{ decision: DecisionRow; comite: ComiteRow; gere: boolean }> {
   if (!can(actor, "comite.lire")) forbidden();
-  if (!id || !UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [decision] = await db.select().from(decisions).where(eq(decisions.id, id)).limit(1);
   if (!decision) notFound();
   const { comite, gere } = await findComiteLisible(db, actor, decision.comiteId);
@@ -75,31 +74,36 @@ export async function decisionsPrisesA(db: Executor, regroupementId: string) {
  */
 export async function decisionsASuivre(db: Executor, reunion: { id: string; comiteId: string; debut: Date }) {
   const prise = alias(regroupements, "prise");
-  const suiviIci = and(eq(decisionSuivis.decisionId, decisions.id), eq(decisionSuivis.regroupementId, reunion.id));
-  const rows = await db
+  // The latest follow-up recorded at this meeting, one row per decision.
+  const ici = db
+    .selectDistinctOn([decisionSuivis.decisionId], {
+      decisionId: decisionSuivis.decisionId,
+      note: decisionSuivis.note,
+      etat: decisionSuivis.etat,
+    })
+    .from(decisionSuivis)
+    .where(eq(decisionSuivis.regroupementId, reunion.id))
+    .orderBy(decisionSuivis.decisionId, desc(decisionSuivis.createdAt))
+    .as("ici");
+  return db
     .select({
       ...colonnes,
-      reunionTitre: prise.titre,
       reunionDebut: prise.debut,
-      suiviIci: sql<
-        string | null
-      >`(select ${decisionSuivis.note} from ${decisionSuivis} where ${suiviIci} order by ${decisionSuivis.createdAt} desc limit 1)`,
-      suiviIciEtat: sql<
-        string | null
-      >`(select ${decisionSuivis.etat} from ${decisionSuivis} where ${suiviIci} order by ${decisionSuivis.createdAt} desc limit 1)`,
+      suiviIci: ici.note,
+      suiviIciEtat: ici.etat,
     })
     .from(decisions)
     .leftJoin(prise, eq(prise.id, decisions.regroupementId))
+    .leftJoin(ici, eq(ici.decisionId, decisions.id))
     .where(
       and(
         eq(decisions.comiteId, reunion.comiteId),
         or(isNull(decisions.regroupementId), ne(decisions.regroupementId, reunion.id)),
         or(isNull(prise.debut), lt(prise.debut, reunion.debut)),
-        or(eq(decisions.etat, "ouverte"), exists(db.select({ x: sql`1` }).from(decisionSuivis).where(suiviIci))),
+        or(eq(decisions.etat, "ouverte"), isNotNull(ici.decisionId)),
       ),
     )
     .orderBy(sql`${decisions.echeance} asc nulls last`, asc(decisions.createdAt));
-  return rows;
 }
 
 /**
@@ -107,9 +111,7 @@ export async function decisionsASuivre(db: Executor, reunion: { id: string; comi
  * committees' open decisions (the coordination: every committee of the département).
  */
 export async function agendaDesComites(db: Executor, actor: Actor, departement: string, now: Date) {
-  const lisibles = await comitesLisibles(db, actor, departement);
-  const ids = lisibles.map((c) => c.id);
-  if (ids.length === 0) return { reunions: [], decisions: [] };
+  const ids = idsComitesLisibles(db, actor, departement);
   const [reunions, ouvertes] = await Promise.all([
     db
       .select({
@@ -120,7 +122,7 @@ export async function agendaDesComites(db: Executor, actor: Actor, departement: 
       })
       .from(regroupements)
       .innerJoin(comites, eq(comites.id, regroupements.comiteId))
-      .where(and(inArray(regroupements.comiteId, ids), eq(regroupements.statut, "prevu"), gt(regroupements.fin, now)))
+      .where(and(inArray(regroupements.comiteId, ids), reunionAVenir(now)))
       .orderBy(asc(regroupements.debut))
       .limit(5),
     db

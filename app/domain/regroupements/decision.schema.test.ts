@@ -1,24 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { decisionSchema, suiviSchema } from "./decision.schema";
 
-const reunion = { annee: 2026, mois: 3, jour: 12 };
-
 describe("decisionSchema", () => {
-  it("accepte une échéance le jour de la réunion ou après, saisie à l'ISO ou à la française", () => {
-    const r = decisionSchema(reunion).safeParse({ texte: "Faire X", responsable: "CAF 04", echeance: "12/03/2026" });
+  it("accepte une échéance saisie à l'ISO ou à la française, ou aucune", () => {
+    const r = decisionSchema.safeParse({ texte: "Faire X", responsable: "CAF 04", echeance: "12/03/2026" });
     expect(r.success && r.data.echeance).toBe("2026-03-12");
-    const sans = decisionSchema(reunion).safeParse({ texte: "Faire X", responsable: "CAF 04", echeance: "" });
+    const sans = decisionSchema.safeParse({ texte: "Faire X", responsable: "CAF 04", echeance: "" });
     expect(sans.success && sans.data.echeance).toBeNull();
   });
 
-  it("refuse une échéance avant la réunion, une date impossible, un porteur ou un texte vides", () => {
+  it("refuse une date impossible, un porteur ou un texte vides", () => {
     const messages = (input: Record<string, string>) => {
-      const r = decisionSchema(reunion).safeParse(input);
+      const r = decisionSchema.safeParse(input);
       return r.success ? [] : r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
     };
-    expect(messages({ texte: "Faire X", responsable: "CAF", echeance: "2026-03-11" })).toEqual([
-      "echeance: L'échéance ne peut pas précéder la réunion.",
-    ]);
     expect(messages({ texte: "Faire X", responsable: "CAF", echeance: "2026-02-30" })[0]).toMatch(/^echeance/);
     expect(messages({ texte: "Faire X", responsable: "   " })).toEqual([
       "responsable: Indiquez qui porte la décision.",

@@ -2,6 +2,8 @@ import { fichiers, regroupementDocuments, regroupements } from "@db/schema";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
+import { CHAMP_VERSION } from "~/domain/rapports/rapport.commands.server";
+import { isUuid } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
 import { forbidden, Invalid, notFound } from "~/server/errors.server";
@@ -12,13 +14,10 @@ import type { DocumentInput } from "./document.schema";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 
-/** The field of a stale minutes form: a conflict, 409. */
-export const CHAMP_VERSION = "version";
-
 /** A gathering the actor manages: 403 for a role that never manages gatherings, 404 elsewhere. */
-async function regroupementGere(db: Database, actor: Actor, id: string | undefined) {
+export async function regroupementGere(db: Database, actor: Actor, id: string | undefined) {
   if (!can(actor, "regroupement.gerer")) forbidden();
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [regroupement] = await db.select().from(regroupements).where(eq(regroupements.id, id)).limit(1);
   if (!regroupement) notFound();
   requireScoped(actor, "regroupement.gerer", { departement: regroupement.departement });

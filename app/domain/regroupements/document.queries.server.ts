@@ -1,8 +1,7 @@
 import { fichiers, regroupementDocuments } from "@db/schema";
 import { and, asc, eq } from "drizzle-orm";
+import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
-
-export type DocumentRow = typeof regroupementDocuments.$inferSelect;
 
 /** The documents of a gathering (the caller has checked who may read it), agenda first. */
 export async function documentsDe(db: Executor, regroupementId: string) {
@@ -23,7 +22,7 @@ export async function documentsDe(db: Executor, regroupementId: string) {
 }
 
 export async function documentDe(db: Executor, regroupementId: string, documentId: string | undefined) {
-  if (!documentId || !/^[0-9a-f-]{36}$/i.test(documentId)) return null;
+  if (!isUuid(documentId)) return null;
   const [row] = await db
     .select()
     .from(regroupementDocuments)

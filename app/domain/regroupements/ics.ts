@@ -7,6 +7,7 @@
  * DST change; DTSTAMP and LAST-MODIFIED are UTC.
  */
 import { TIME_ZONE } from "~/lib/format";
+import { momentParis } from "~/lib/jour";
 import { lieuComplet } from "./regroupement.labels";
 
 export type IcsEvenement = {
@@ -100,17 +101,6 @@ export function plierLigne(ligne: string): string {
   return lignes.join(CRLF);
 }
 
-const FORMAT_LOCAL = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
 function valide(date: Date): Date {
   if (Number.isNaN(date.getTime())) throw new RangeError("Date invalide.");
   return date;
@@ -118,15 +108,13 @@ function valide(date: Date): Date {
 
 /** `20260330T100000`: the Europe/Paris wall-clock time of an instant (a DATE-TIME with TZID). */
 export function heureLocaleIcs(date: Date): string {
-  const p: Record<string, string> = {};
-  for (const part of FORMAT_LOCAL.formatToParts(valide(date))) {
-    if (part.type !== "literal") p[part.type] = part.value;
-  }
-  return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+  const m = momentParis(valide(date));
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(m.annee, 4)}${pad(m.mois)}${pad(m.jour)}T${pad(m.heure)}${pad(m.minute)}${pad(m.seconde)}`;
 }
 
 /** `20260330T080000Z`: an instant in UTC (DTSTAMP, LAST-MODIFIED). */
-export function heureUtcIcs(date: Date): string {
+function heureUtcIcs(date: Date): string {
   return valide(date)
     .toISOString()
     .replace(/\.\d{3}Z$/, "Z")

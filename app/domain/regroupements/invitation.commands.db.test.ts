@@ -36,11 +36,11 @@ function ics(mail: DecodedMail): string {
   return parseMessage(part.replace(/^[^\r\n]*\r\n/, "")).text;
 }
 
-/** The text part of a received (multipart) mail, decoded. */
+/** The text part of a received (multipart) mail, decoded; non-breaking spaces read as spaces. */
 function texte(mail: DecodedMail): string {
   const part = mail.raw.split(/\r\n--/).find((p) => /content-type:\s*text\/plain/i.test(p));
-  if (!part) return mail.text;
-  return parseMessage(part.replace(/^[^\r\n]*\r\n/, "")).text;
+  const text = part ? parseMessage(part.replace(/^[^\r\n]*\r\n/, "")).text : mail.text;
+  return text.replace(/\u00a0/g, " ");
 }
 
 const mailsPour = (email: string) => smtp.mails().filter((m) => m.to.includes(email));
@@ -192,7 +192,7 @@ describe("répondre par le lien", () => {
     const premier = await invitePersonne(getDb(), r, { nom: "Une", email: `une-${Date.now()}@essai.fr` });
     const second = await invitePersonne(getDb(), r, { nom: "Deux", email: `deux-${Date.now()}@essai.fr` });
     await repondreParJeton(ctx(), premier.jeton, "oui");
-    await expect(repondreParJeton(ctx(), second.jeton, "oui")).rejects.toThrow("Complet : 1 place, déjà prise.");
+    await expect(repondreParJeton(ctx(), second.jeton, "oui")).rejects.toThrow("Complet\u00a0: 1 place, déjà prise.");
     await repondreParJeton(ctx(), second.jeton, "non");
     // Answering yes again when already registered is not « full ».
     await repondreParJeton(ctx(), premier.jeton, "oui");
@@ -214,7 +214,9 @@ describe("répondre par le lien", () => {
       } as never),
     );
     expect(post.status).toBe(400);
-    expect(post.data).toMatchObject({ erreur: "Ce regroupement est annulé : il n'est plus possible d'y répondre." });
+    expect(post.data).toMatchObject({
+      erreur: "Ce regroupement est annulé\u00a0: il n'est plus possible d'y répondre.",
+    });
     expect((await invitations(r.id))[0]?.reponse).toBe("en_attente");
   });
 });
@@ -282,7 +284,7 @@ describe("modifier et annuler", () => {
     }
     await expect(
       modifierRegroupement(ctx(), coordinateur, r.id, r.version, { ...saisie(r, DEBUT, FIN), capacite: 2 }),
-    ).rejects.toThrow("3 personnes sont déjà inscrites : la capacité ne peut pas être inférieure à 3.");
+    ).rejects.toThrow("3 personnes sont déjà inscrites\u00a0: la capacité ne peut pas être inférieure à 3.");
     const [apres] = await getDb().select().from(regroupements).where(eq(regroupements.id, r.id));
     expect(apres).toMatchObject({ capacite: null, version: 1 });
   });

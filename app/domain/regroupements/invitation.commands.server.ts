@@ -1,7 +1,7 @@
 import { comiteMembres, promeneurs, regroupementInvitations, regroupements } from "@db/schema";
 import { and, count, eq, inArray, ne } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
-import { createToken, hashToken } from "~/domain/comptes/tokens.server";
+import { createToken } from "~/domain/comptes/tokens.server";
 import { findActiveUsersWithRoles } from "~/domain/comptes/user.queries.server";
 import { type AuditActor, recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
@@ -11,8 +11,9 @@ import { sendMails } from "~/server/mail.server";
 import { requireScoped } from "~/server/request.server";
 import type { CandidatKind } from "./invitation.labels";
 import { findRegroupementMail, mailInvitation } from "./invitation.mails.server";
-import { findRegroupementLisible } from "./regroupement.acces.server";
-import { type RegroupementAudience, TYPES_COMITE } from "./regroupement.labels";
+import { findInvitationParJeton } from "./invitation.queries.server";
+import { type Acces, findRegroupementLisible } from "./regroupement.acces.server";
+import { estComite, type RegroupementAudience } from "./regroupement.labels";
 import { refusReponse } from "./regroupement.rules";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
@@ -34,8 +35,8 @@ export type Candidat = {
 
 const PROMENEUR_STATUTS_INVITABLES = ["accepte", "forme", "actif"];
 
-function propose(kind: CandidatKind, audience: RegroupementAudience, estComite: boolean): boolean {
-  if (kind === "membre") return estComite || audience === "copil";
+function propose(kind: CandidatKind, audience: RegroupementAudience, comite: boolean): boolean {
+  if (kind === "membre") return comite || audience === "copil";
   if (kind === "promeneur") return audience === "promeneurs";
   if (kind === "referent") return audience === "referents";
   return audience === "copil";
@@ -78,7 +79,7 @@ export async function findCandidats(
       : Promise.resolve([]),
   ]);
   const dejaInvites = new Set(invites.map((i) => i.email.toLowerCase()));
-  const estComite = (TYPES_COMITE as readonly string[]).includes(r.type);
+  const comite = estComite(r.type);
   const audience = r.audience as RegroupementAudience;
   const vus = new Set<string>();
   const candidats: Candidat[] = [];
@@ -89,7 +90,7 @@ export async function findCandidats(
     candidats.push({
       ...c,
       email,
-      propose: propose(c.kind, audience, estComite),
+      propose: propose(c.kind, audience, comite),
       dejaInvite: dejaInvites.has(email),
     });
   };
@@ -263,17 +264,6 @@ async function enregistrerReponse(
   );
 }
 
-/** The invitation an e-mail answer link's token opens, or null. */
-export async function findInvitationParJeton(db: Executor, jeton: string) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(jeton)) return null;
-  const [row] = await db
-    .select()
-    .from(regroupementInvitations)
-    .where(eq(regroupementInvitations.jetonHash, hashToken(jeton)))
-    .limit(1);
-  return row ?? null;
-}
-
 /**
  * Answers an invitation from its e-mail link (no sign-in): an unknown token is a 404. Answering
  * again changes the answer.
@@ -288,16 +278,18 @@ export async function repondreParJeton({ db, now, requestId }: Ctx, jeton: strin
 
 /**
  * Answers one's own invitation from the back office. Not invited (or the gathering out of reach):
- * 404; a role that never answers: 403.
+ * 404; a role that never answers: 403. `regroupement` is the gathering's id, or the access that
+ * `findRegroupementLisible` already gave for it (a page that checked it does not check it twice).
  */
 export async function repondre(
   { db, now, requestId }: Ctx,
   actor: Actor,
-  regroupementId: string,
+  regroupement: string | Pick<Acces, "regroupement" | "invitationId">,
   reponse: Reponse,
 ): Promise<void> {
-  const { regroupement, invitationId } = await findRegroupementLisible(db, actor, regroupementId);
-  requireScoped(actor, "regroupement.repondre", { departement: regroupement.departement });
+  const { regroupement: r, invitationId } =
+    typeof regroupement === "string" ? await findRegroupementLisible(db, actor, regroupement) : regroupement;
+  requireScoped(actor, "regroupement.repondre", { departement: r.departement });
   if (!invitationId) notFound("Vous n'êtes pas invité·e à ce regroupement.");
   await db.transaction(async (tx) => {
     const [invitation] = await tx

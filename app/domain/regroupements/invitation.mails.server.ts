@@ -4,7 +4,7 @@
  * commands after their transaction commits.
  */
 import { communes, regroupements } from "@db/schema";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 import type { Mail } from "~/server/mail.server";
 import { evenementDe, pieceJointeIcs } from "./ics";
@@ -13,15 +13,23 @@ import { formatPlage } from "./regroupement.rules";
 
 export type RegroupementMail = typeof regroupements.$inferSelect & { communeNom: string | null };
 
-/** A gathering with its commune's name, as the mails and the `.ics` show it. */
-export async function findRegroupementMail(db: Executor, id: string): Promise<RegroupementMail | null> {
-  const [row] = await db
+/** Gatherings with their commune's name, as the mails and the `.ics` show them, by id. */
+export async function findRegroupementsMail(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, RegroupementMail>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
     .select({ r: regroupements, communeNom: communes.nom })
     .from(regroupements)
     .leftJoin(communes, eq(communes.code, regroupements.communeCode))
-    .where(eq(regroupements.id, id))
-    .limit(1);
-  return row ? { ...row.r, communeNom: row.communeNom } : null;
+    .where(inArray(regroupements.id, [...ids]));
+  return new Map(rows.map((row) => [row.r.id, { ...row.r, communeNom: row.communeNom }]));
+}
+
+/** A gathering with its commune's name, as the mails and the `.ics` show it. */
+export async function findRegroupementMail(db: Executor, id: string): Promise<RegroupementMail | null> {
+  return (await findRegroupementsMail(db, [id])).get(id) ?? null;
 }
 
 type Destinataire = { nom: string; email: string };

@@ -1,8 +1,9 @@
 import { communes, regroupementInvitations, regroupements } from "@db/schema";
 import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
+import { hashToken, isTokenFormat } from "~/domain/comptes/tokens.server";
 import type { Executor } from "~/server/db.server";
-import type { Reponse } from "./regroupement.labels";
-import { lieuComplet } from "./regroupement.labels";
+import { invitationDuCompte } from "./regroupement.acces.server";
+import { lieuOuEnLigne, type Reponse } from "./regroupement.labels";
 import { formatPlage, placesRestantes } from "./regroupement.rules";
 
 export type Invite = {
@@ -47,8 +48,29 @@ export async function findInvites(db: Executor, regroupementId: string, capacite
   };
 }
 
+/** The answer of one invitation (the actor's own, as `findRegroupementLisible` found it), or null. */
+export async function findReponseInvitation(db: Executor, invitationId: string): Promise<Reponse | null> {
+  const [row] = await db
+    .select({ reponse: regroupementInvitations.reponse })
+    .from(regroupementInvitations)
+    .where(eq(regroupementInvitations.id, invitationId))
+    .limit(1);
+  return row ? (row.reponse as Reponse) : null;
+}
+
+/** The invitation an e-mail answer link's token opens, or null. */
+export async function findInvitationParJeton(db: Executor, jeton: string) {
+  if (!isTokenFormat(jeton)) return null;
+  const [row] = await db
+    .select()
+    .from(regroupementInvitations)
+    .where(eq(regroupementInvitations.jetonHash, hashToken(jeton)))
+    .limit(1);
+  return row ?? null;
+}
+
 /**
- * An invitee's own invitations (by their account): upcoming ones (not yet ended) soonest first, or
+ * An invitee's own invitations (by their account, promeneur record or committee membership): upcoming ones (not yet ended) soonest first, or
  * past ones latest first. Never anyone else's.
  */
 export async function findMesInvitations(
@@ -77,7 +99,7 @@ export async function findMesInvitations(
     .leftJoin(communes, eq(communes.code, regroupements.communeCode))
     .where(
       and(
-        eq(regroupementInvitations.userId, userId),
+        invitationDuCompte(db, userId),
         options.passees ? lt(regroupements.fin, options.now) : gte(regroupements.fin, options.now),
       ),
     )
@@ -95,7 +117,7 @@ export async function findProchainesInvitations(db: Executor, userId: string, no
     id: r.id,
     titre: r.titre,
     quand: formatPlage(r.debut, r.fin),
-    lieu: lieuComplet(r.lieu, r.communeNom) || (r.lienVisio ? "En ligne" : ""),
+    lieu: lieuOuEnLigne(r),
     reponse: r.reponse as Reponse,
     annule: r.statut === "annule",
     ouvert: r.statut !== "annule" && r.debut.getTime() > now.getTime(),

@@ -7,17 +7,9 @@ import { Invalid } from "~/server/errors.server";
 import { requireScoped } from "~/server/request.server";
 import { getSeuilParticipation } from "./participation.queries.server";
 import { CHAMP_SEUIL } from "./participation.rules";
+import { seuilSchema } from "./participation.schema";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
-
-/** A threshold typed in the form: a whole percentage from 0 to 100. */
-export function lireSeuil(saisie: unknown): number {
-  const texte = typeof saisie === "string" ? saisie.trim().replace(/\s*%$/, "") : "";
-  if (!/^\d{1,3}$/.test(texte) || Number(texte) > 100) {
-    throw new Invalid(CHAMP_SEUIL, "Le seuil est un pourcentage entier entre 0 et 100.");
-  }
-  return Number(texte);
-}
 
 /**
  * Sets the attendance rate (percent) under which a promeneur of the département is flagged
@@ -30,7 +22,9 @@ export async function changerSeuilParticipation(
   saisie: unknown,
 ): Promise<void> {
   requireScoped(actor, "participation.lire.detail", { departement });
-  const seuil = lireSeuil(saisie);
+  const lu = seuilSchema.safeParse(saisie);
+  if (!lu.success) throw new Invalid(CHAMP_SEUIL, lu.error.issues[0]?.message ?? "Saisie invalide.");
+  const seuil = lu.data;
   const avant = await getSeuilParticipation(db, departement);
   if (avant === seuil) return;
   await db.transaction(async (tx) => {

@@ -227,6 +227,39 @@ describe("indicateur 6 : participation aux regroupements", () => {
   });
 });
 
+describe("promeneurs partis", () => {
+  it("ne signale ni ne compte un promeneur sorti ou refusé, mais garde son historique", async () => {
+    const db = getDb();
+    const actif = await insertPromeneur(db, { statut: "actif" });
+    const sorti = await insertPromeneur(db, { statut: "sorti" });
+    const refuse = await insertPromeneur(db, { statut: "refuse" });
+    for (const jour of [3, 4]) {
+      await regroupement(
+        "analyse_pratique",
+        instantParis(j(2025, 2, jour), 14),
+        instantParis(j(2025, 2, jour), 16),
+        [
+          [actif, "absent"],
+          [sorti, "absent"],
+          [refuse, "absent"],
+        ],
+        { departement: "05" },
+      );
+    }
+    const filtre05 = { ...filtre, departement: "05" };
+    const lignes = await findParticipationParPromeneur(db, filtre05, 50);
+    const ids = [actif.id, sorti.id, refuse.id];
+    const ligne = (id: string) => lignes.find((l) => l.promeneurId === id);
+    expect(ids.map((id) => [ligne(id)?.notees, ligne(id)?.taux, ligne(id)?.signale])).toEqual([
+      [2, 0, true],
+      [2, 0, false],
+      [2, 0, false],
+    ]);
+    expect(lignes.filter((l) => l.signale).map((l) => l.promeneurId)).toEqual([actif.id]);
+    expect(await countPromeneursSignales(db, filtre05)).toBe(1);
+  });
+});
+
 describe("seuil de participation", () => {
   it("le coordinateur le change (0 à 100), avec une ligne au journal ; une saisie hors bornes est refusée", async () => {
     const { coordinateur04, coordinateur05, copil04 } = await insertCoordination(getDb());

@@ -132,7 +132,8 @@ export type ParticipationPromeneur = {
 /**
  * Indicator 6 per promeneur, in one query grouped by promeneur (whatever their number): invited
  * to the gatherings held, attendance recorded, present, excused, absent, rate, training hours;
- * flagged when the rate is below `seuil` over at least 2 recorded gatherings. The flagged first,
+ * flagged when the rate is below `seuil` over at least 2 recorded gatherings (never one who left:
+ * sorti, refuse — their history stays listed, unflagged). The flagged first,
  * then by name. `promeneurId` narrows it to one promeneur (their own home page).
  */
 export async function findParticipationParPromeneur(
@@ -145,6 +146,7 @@ export async function findParticipationParPromeneur(
       promeneurId: promeneurs.id,
       prenom: promeneurs.prenom,
       nom: promeneurs.nom,
+      statut: promeneurs.statut,
       invitations: compte(),
       notees: sql<number>`count(${i.presence})::int`,
       presents: compte(present),
@@ -156,13 +158,13 @@ export async function findParticipationParPromeneur(
     .innerJoin(r, eq(r.id, i.regroupementId))
     .innerJoin(promeneurs, eq(promeneurs.id, i.promeneurId))
     .where(and(regroupementsTenus(filtre), filtre.promeneurId ? eq(i.promeneurId, filtre.promeneurId) : undefined))
-    .groupBy(promeneurs.id, promeneurs.prenom, promeneurs.nom)
+    .groupBy(promeneurs.id, promeneurs.prenom, promeneurs.nom, promeneurs.statut)
     .orderBy(asc(promeneurs.nom), asc(promeneurs.prenom));
   return rows
-    .map((row) => ({
+    .map(({ statut, ...row }) => ({
       ...row,
       taux: tauxParticipation(row.presents, row.notees),
-      signale: estSignale(row.presents, row.notees, seuil),
+      signale: estSignale(row.presents, row.notees, seuil, statut),
     }))
     .sort((a, b) => Number(b.signale) - Number(a.signale));
 }

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { instantParis } from "~/lib/jour";
+import { instantParis, periodeDemandee } from "~/lib/jour";
 import {
   bornesPeriode,
-  compteurPresents,
   estSignale,
   heuresDeFormation,
-  lirePeriode,
   motifRequis,
-  periodeIso,
+  periodeParDefaut,
   refusPresence,
   tauxParticipation,
 } from "./participation.rules";
@@ -55,12 +53,9 @@ describe("taux de participation et signalement", () => {
     expect(estSignale(1, 3, 50)).toBe(true);
     expect(estSignale(3, 3, 100)).toBe(false);
     expect(estSignale(0, 5, 0)).toBe(false);
-  });
-
-  it("écrit le compteur de la page des présences", () => {
-    expect(compteurPresents(7, 9)).toBe("7 présents sur 9");
-    expect(compteurPresents(1, 9)).toBe("1 présent sur 9");
-    expect(compteurPresents(0, 9)).toBe("0 présent sur 9");
+    expect(estSignale(0, 2, 50, "actif")).toBe(true);
+    expect(estSignale(0, 2, 50, "sorti")).toBe(false);
+    expect(estSignale(0, 2, 50, "refuse")).toBe(false);
   });
 });
 
@@ -84,23 +79,28 @@ describe("règles de la présence", () => {
 
 describe("période de l'indicateur", () => {
   const now = instantParis(j(2026, 11, 30), 10);
+  const lire = (query: string) => periodeDemandee(new URLSearchParams(query), periodeParDefaut(now));
 
   it("prend par défaut les 12 derniers mois", () => {
-    expect(periodeIso(lirePeriode(null, "", now))).toEqual({ du: "2025-12-01", au: "2026-11-30" });
+    expect(lire("au=")).toMatchObject({ du: "2025-12-01", au: "2026-11-30", errors: {} });
   });
 
   it("lit les dates saisies et borne la période à minuit, heure de Paris", () => {
-    const periode = lirePeriode("2026-01-01", "31/03/2026", now);
-    expect(periode.erreur).toBeNull();
-    const { depuis, avant } = bornesPeriode(periode);
+    const periode = lire("du=2026-01-01&au=31/03/2026");
+    expect(periode.errors).toEqual({});
+    const { depuis, avant } = bornesPeriode(periode.jours);
     expect(depuis.toISOString()).toBe("2025-12-31T23:00:00.000Z");
     expect(avant.toISOString()).toBe("2026-03-31T22:00:00.000Z");
   });
 
-  it("retombe sur la période par défaut avec un message pour une date illisible ou inversée", () => {
-    expect(lirePeriode("2026-02-30", null, now).erreur).toMatch(/Date non reconnue/);
-    const inversee = lirePeriode("2026-05-01", "2026-04-01", now);
-    expect(inversee.erreur).toMatch(/avant son début/);
-    expect(periodeIso(inversee)).toEqual({ du: "2025-12-01", au: "2026-11-30" });
+  it("retombe sur la période par défaut avec un message sous le champ pour une date illisible ou inversée", () => {
+    expect(lire("du=2026-02-30").errors.du?.[0]).toMatch(/date de début valide/);
+    const inversee = lire("du=2026-05-01&au=2026-04-01");
+    expect(inversee.errors.au?.[0]).toMatch(/postérieure/);
+    expect(inversee).toMatchObject({ du: "2025-12-01", au: "2026-11-30", saisie: { du: "2026-05-01" } });
+  });
+
+  it("accepte une période de plus de deux ans (pas de borne pour l'indicateur)", () => {
+    expect(lire("du=2020-01-01&au=2026-01-01").errors).toEqual({});
   });
 });

@@ -2,16 +2,9 @@
  * Indicator 6 (participation in gatherings) and the attendance rules, pure: no clock read here,
  * `now` is passed in.
  */
-import {
-  ajouterJours,
-  ajouterMois,
-  debutJourParis,
-  ecartJours,
-  formatJourIso,
-  type JourCivil,
-  jourParis,
-  parseJourIso,
-} from "~/lib/jour";
+
+import { STATUTS_FINAUX } from "~/domain/promeneurs/promeneur.labels";
+import { ajouterJours, ajouterMois, debutJourParis, ecartJours, type JourCivil, jourParis } from "~/lib/jour";
 import { DELAI_PRESENCES_JOURS } from "./regroupement.labels";
 
 const QUART_HEURE = 900_000;
@@ -49,8 +42,12 @@ export const CHAMP_SEUIL = "seuil";
 /** Fewest recorded gatherings before a promeneur may be flagged: one absence says little. */
 export const NOTEES_MIN_SIGNALEMENT = 2;
 
-/** A promeneur is flagged when their rate is below the département's threshold, over at least 2 recorded gatherings. */
-export function estSignale(presents: number, notees: number, seuil: number): boolean {
+/**
+ * A promeneur is flagged when their rate is below the département's threshold, over at least 2
+ * recorded gatherings; never one who left the network or was refused (`statut` sorti, refuse).
+ */
+export function estSignale(presents: number, notees: number, seuil: number, statut?: string): boolean {
+  if (statut !== undefined && (STATUTS_FINAUX as readonly string[]).includes(statut)) return false;
   if (notees < NOTEES_MIN_SIGNALEMENT) return false;
   return (presents / notees) * 100 < seuil;
 }
@@ -75,41 +72,7 @@ export function periodeParDefaut(now: Date): Periode {
   return { du: ajouterJours(ajouterMois(au, -12), 1), au };
 }
 
-/**
- * The period asked in a GET filter (`du`, `au`, days 'YYYY-MM-DD' or 'JJ/MM/AAAA'), each bound
- * defaulting to the last 12 months; an unreadable day or an end before the start gives the default
- * period and a French message.
- */
-export function lirePeriode(
-  du: string | null | undefined,
-  au: string | null | undefined,
-  now: Date,
-): Periode & { erreur: string | null } {
-  const defaut = periodeParDefaut(now);
-  const jourDu = du?.trim() ? parseJourIso(du) : defaut.du;
-  const jourAu = au?.trim() ? parseJourIso(au) : defaut.au;
-  if (!jourDu || !jourAu) return { ...defaut, erreur: "Date non reconnue : saisissez-la au format JJ/MM/AAAA." };
-  if (ecartJours(jourDu, jourAu) < 0) {
-    return { ...defaut, erreur: "La fin de la période est avant son début : la période par défaut est affichée." };
-  }
-  return { du: jourDu, au: jourAu, erreur: null };
-}
-
 /** The instants bounding a period: from midnight (Paris) of `du` to midnight after `au`. */
 export function bornesPeriode(periode: Periode): { depuis: Date; avant: Date } {
   return { depuis: debutJourParis(periode.du), avant: debutJourParis(ajouterJours(periode.au, 1)) };
-}
-
-export function periodeIso(periode: Periode): { du: string; au: string } {
-  return { du: formatJourIso(periode.du), au: formatJourIso(periode.au) };
-}
-
-/** « 7 présents sur 9 »: the counter of the attendance page. */
-export function compteurPresents(presents: number, invites: number): string {
-  return `${presents} ${presents > 1 ? "présents" : "présent"} sur ${invites}`;
-}
-
-/** Hours shown the French way: « 2,25 h », « 14 h ». */
-export function formatHeures(heures: number): string {
-  return `${heures.toLocaleString("fr-FR", { maximumFractionDigits: 2 })}\u00a0h`;
 }

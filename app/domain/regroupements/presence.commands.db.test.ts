@@ -3,11 +3,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/comptes/actor";
 import { getDb } from "~/server/db.server";
-import { Invalid } from "~/server/errors.server";
 import { insertPromeneur, type PromeneurRow } from "../../../tests/factories/promeneur";
 import { insertRegroupement, invitePersonne, invitePromeneur } from "../../../tests/factories/regroupement";
 import { insertActor, insertCoordination } from "../../../tests/support/acteurs";
-import { expectRefus } from "../../../tests/support/route";
+import { expectRefus, invalid } from "../../../tests/support/route";
 import { noterPresence } from "./presence.commands.server";
 
 const HEURE = 3_600_000;
@@ -51,16 +50,6 @@ const audits = (id: string) =>
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "regroupement.presence.noter")));
-
-async function invalid(promise: Promise<unknown>): Promise<Invalid> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Invalid) return error;
-    throw error;
-  }
-  throw new Error("expected an Invalid error");
-}
 
 describe("noter la présence", () => {
   it("note présent, excusé et absent en une fois, avec qui et quand, et une ligne au journal", async () => {

@@ -1,15 +1,15 @@
-import { regroupementInvitations } from "@db/schema";
+import { regroupementInvitations, regroupements } from "@db/schema";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
 import { isUuid } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
-import { forbidden, Invalid } from "~/server/errors.server";
+import { forbidden, Invalid, notFound } from "~/server/errors.server";
 import { requireScoped } from "~/server/request.server";
 import { motifRequis, refusPresence } from "./participation.rules";
 import { CHAMP_MOTIF, CHAMP_PRESENCE, motifPresenceSchema, presenceSchema } from "./presence.schema";
-import { findRegroupementLisible, type RegroupementRow } from "./regroupement.acces.server";
+import type { RegroupementRow } from "./regroupement.acces.server";
 import type { Presence } from "./regroupement.labels";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
@@ -29,7 +29,9 @@ const PAS_INVITE = "Cette personne n'est pas invitée à ce regroupement.";
  */
 export async function regroupementPourPresences(db: Database, actor: Actor, id: string): Promise<RegroupementRow> {
   if (!can(actor, "presence.noter")) forbidden();
-  const { regroupement } = await findRegroupementLisible(db, actor, id);
+  if (!isUuid(id)) notFound();
+  const [regroupement] = await db.select().from(regroupements).where(eq(regroupements.id, id));
+  if (!regroupement) notFound();
   requireScoped(actor, "presence.noter", { departement: regroupement.departement });
   return regroupement;
 }

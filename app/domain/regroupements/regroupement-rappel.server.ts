@@ -1,9 +1,9 @@
-import { communes, regroupementInvitations, regroupements } from "@db/schema";
+import { regroupementInvitations, regroupements } from "@db/schema";
 import { and, eq, gte, inArray, isNull, lt, ne } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 import { getLogger } from "~/server/logger.server";
 import { sendMails } from "~/server/mail.server";
-import { mailRappel, type RegroupementMail } from "./invitation.mails.server";
+import { findRegroupementsMail, mailRappel } from "./invitation.mails.server";
 import { lendemainParis } from "./regroupement.rules";
 
 export const RAPPEL_REGROUPEMENT = "regroupements.rappel-veille";
@@ -37,12 +37,7 @@ export async function envoyerRappelsRegroupement(db: Executor, now: Date, public
     });
   if (reclames.length === 0) return 0;
   const ids = [...new Set(reclames.map((r) => r.regroupementId))];
-  const lignes = await db
-    .select({ r: regroupements, communeNom: communes.nom })
-    .from(regroupements)
-    .leftJoin(communes, eq(communes.code, regroupements.communeCode))
-    .where(inArray(regroupements.id, ids));
-  const parId = new Map<string, RegroupementMail>(lignes.map((l) => [l.r.id, { ...l.r, communeNom: l.communeNom }]));
+  const parId = await findRegroupementsMail(db, ids);
   const mails = reclames.flatMap((d) => {
     const r = parId.get(d.regroupementId);
     return r ? [mailRappel(r, d, publicUrl, now)] : [];

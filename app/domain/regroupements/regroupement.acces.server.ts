@@ -1,12 +1,32 @@
-import { comiteMembres, regroupementInvitations, regroupements } from "@db/schema";
-import { and, eq } from "drizzle-orm";
+import { comiteMembres, promeneurs, regroupementInvitations, regroupements } from "@db/schema";
+import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
+import { isUuid } from "~/lib/text";
 import type { Executor } from "~/server/db.server";
 import { notFound } from "~/server/errors.server";
 import { requireScoped } from "~/server/request.server";
 
 export type RegroupementRow = typeof regroupements.$inferSelect;
+
+/**
+ * The one definition of "invited": an invitation row is the user's when it names their account, or
+ * their promeneur record, or their committee membership, as these are linked now (an account
+ * linked after the invitation counts: the row's own `user_id` was copied at invitation time).
+ */
+export function invitationDuCompte(db: Executor, userId: string): SQL {
+  return or(
+    eq(regroupementInvitations.userId, userId),
+    inArray(
+      regroupementInvitations.promeneurId,
+      db.select({ id: promeneurs.id }).from(promeneurs).where(eq(promeneurs.userId, userId)),
+    ),
+    inArray(
+      regroupementInvitations.membreId,
+      db.select({ id: comiteMembres.id }).from(comiteMembres).where(eq(comiteMembres.userId, userId)),
+    ),
+  ) as SQL;
+}
 
 /** How an actor is related to a gathering: what they may then read and do on it. */
 export type Acces = {
@@ -26,7 +46,7 @@ export type Acces = {
  * that never reads gatherings: 403.
  */
 export async function findRegroupementLisible(db: Executor, actor: Actor, id: string): Promise<Acces> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [regroupement] = await db.select().from(regroupements).where(eq(regroupements.id, id)).limit(1);
   if (!regroupement) notFound();
   requireScoped(actor, "regroupement.lire", { departement: regroupement.departement });
@@ -34,7 +54,7 @@ export async function findRegroupementLisible(db: Executor, actor: Actor, id: st
   const [invitation] = await db
     .select({ id: regroupementInvitations.id })
     .from(regroupementInvitations)
-    .where(and(eq(regroupementInvitations.regroupementId, id), eq(regroupementInvitations.userId, actor.userId)))
+    .where(and(eq(regroupementInvitations.regroupementId, id), invitationDuCompte(db, actor.userId)))
     .limit(1);
   let membreComite = false;
   if (regroupement.comiteId && can(actor, "comite.lire", { departement: regroupement.departement })) {

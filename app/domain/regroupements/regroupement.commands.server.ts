@@ -35,7 +35,7 @@ async function verifierReferences(tx: Executor, departement: string, input: Regr
 }
 
 /** Registrations (`oui`) of a gathering. */
-export async function compterInscrits(db: Executor, regroupementId: string): Promise<number> {
+async function compterInscrits(db: Executor, regroupementId: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(regroupementInvitations)
@@ -78,7 +78,7 @@ export async function creerRegroupement(
   });
 }
 
-export const MESSAGE_CONFLIT =
+const MESSAGE_CONFLIT =
   "Ce regroupement a été modifié entre-temps par quelqu'un d'autre : rechargez la page pour partir de sa dernière version (vos changements de cet écran ne sont pas enregistrés).";
 
 /** The gathering locked for a change, checked against the actor's rights and the version they read. */
@@ -194,7 +194,7 @@ export async function annulerRegroupement(
   const destinataires = await db.transaction(async (tx) => {
     const row = await verrouiller(tx, actor, id);
     if (row.fin.getTime() <= now.getTime()) {
-      throw new Invalid("motif", "Ce regroupement est terminé : il ne peut plus être annulé.");
+      throw new Invalid("motif", "Ce regroupement est terminé\u00a0: il ne peut plus être annulé.");
     }
     await tx
       .update(regroupements)
@@ -223,8 +223,9 @@ export async function annulerRegroupement(
       .from(regroupementInvitations)
       .where(and(eq(regroupementInvitations.regroupementId, id), ne(regroupementInvitations.reponse, "non")));
   });
+  if (destinataires.length === 0) return { prevenus: 0 };
   const r = await findRegroupementMail(db, id);
-  if (!r || destinataires.length === 0) return { prevenus: 0 };
+  if (!r) return { prevenus: 0 };
   const publicUrl = getEnv().publicUrl;
   const prevenus = await sendMails(
     destinataires.map((d) => mailAnnulation(r, d, publicUrl, now)),

@@ -111,3 +111,12 @@ export function lieuComplet(lieu: string, communeNom: string | null | undefined)
   if (commune === "" || adresse.toLocaleLowerCase("fr").includes(commune.toLocaleLowerCase("fr"))) return adresse;
   return adresse === "" ? commune : `${adresse}, ${commune}`;
 }
+
+/** Where a gathering takes place as a list shows it: its place, else « En ligne » for a video meeting, else "". */
+export function lieuOuEnLigne(r: {
+  lieu: string;
+  communeNom: string | null | undefined;
+  lienVisio: string | null;
+}): string {
+  return lieuComplet(r.lieu, r.communeNom) || (r.lienVisio ? "En ligne" : "");
+}

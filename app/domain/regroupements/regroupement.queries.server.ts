@@ -56,16 +56,20 @@ export async function findRegroupementsCoordination(
     .limit(200);
 }
 
-/** One gathering with its commune's and committee's names, for its page. */
-export async function findRegroupementDetail(db: Executor, id: string) {
-  const [row] = await db
-    .select({ communeNom: communes.nom, comiteNom: comites.nom })
-    .from(regroupements)
-    .leftJoin(communes, eq(communes.code, regroupements.communeCode))
-    .leftJoin(comites, eq(comites.id, regroupements.comiteId))
-    .where(eq(regroupements.id, id))
-    .limit(1);
-  return { communeNom: row?.communeNom ?? null, comiteNom: row?.comiteNom ?? null };
+/** The names of a gathering's commune and committee (its row is already read), for its page. */
+export async function findRegroupementNoms(
+  db: Executor,
+  r: { communeCode: string | null; comiteId: string | null },
+): Promise<{ communeNom: string | null; comiteNom: string | null }> {
+  const [commune, comite] = await Promise.all([
+    r.communeCode
+      ? db.select({ nom: communes.nom }).from(communes).where(eq(communes.code, r.communeCode)).limit(1)
+      : Promise.resolve([]),
+    r.comiteId
+      ? db.select({ nom: comites.nom }).from(comites).where(eq(comites.id, r.comiteId)).limit(1)
+      : Promise.resolve([]),
+  ]);
+  return { communeNom: commune[0]?.nom ?? null, comiteNom: comite[0]?.nom ?? null };
 }
 
 /** The active committees of a département, for the form's list. */

@@ -7,6 +7,7 @@ import {
   placesRestantes,
   prochainRappelRegroupement,
   refusReponse,
+  reponseFermee,
   verifierCapacite,
   verifierLieu,
   verifierPeriode,
@@ -45,8 +46,21 @@ describe("instantLocal", () => {
 
   it("lit les saisies du formulaire", () => {
     expect(lireDateHeure("12/05/2026", "9h30")).toEqual({ ok: true, instant: new Date("2026-05-12T07:30:00Z") });
-    expect(lireDateHeure("2026-05-12", "25:00")).toMatchObject({ ok: false, message: expect.stringMatching(/heure/) });
-    expect(lireDateHeure("", "10:00")).toMatchObject({ ok: false, message: expect.stringMatching(/date/) });
+    expect(lireDateHeure("2026-05-12", "25:00")).toMatchObject({
+      ok: false,
+      champ: "heure",
+      message: expect.stringMatching(/heure/),
+    });
+    expect(lireDateHeure("", "10:00")).toMatchObject({
+      ok: false,
+      champ: "jour",
+      message: expect.stringMatching(/date/),
+    });
+    expect(lireDateHeure("2026-03-29", "02:30")).toMatchObject({
+      ok: false,
+      champ: "heure",
+      message: expect.stringMatching(/n'existe pas/),
+    });
   });
 });
 
@@ -68,7 +82,7 @@ describe("règles d'un regroupement", () => {
     expect(verifierCapacite(null, 40)).toBeNull();
     expect(verifierCapacite(5, 5)).toBeNull();
     expect(verifierCapacite(4, 5)).toBe(
-      "5 personnes sont déjà inscrites : la capacité ne peut pas être inférieure à 5.",
+      "5 personnes sont déjà inscrites\u00a0: la capacité ne peut pas être inférieure à 5.",
     );
     expect(placesRestantes(5, 7)).toBe(0);
     expect(placesRestantes(null, 7)).toBeNull();
@@ -78,23 +92,23 @@ describe("règles d'un regroupement", () => {
     const etat = { statut: "prevu", debut, capacite: 2, inscritsAutres: 1 };
     const avant = new Date("2026-05-11T10:00:00Z");
     expect(refusReponse(etat, "oui", avant)).toBeNull();
-    expect(refusReponse({ ...etat, inscritsAutres: 2 }, "oui", avant)).toBe("Complet : 2 places, toutes prises.");
+    expect(refusReponse({ ...etat, inscritsAutres: 2 }, "oui", avant)).toBe("Complet\u00a0: 2 places, toutes prises.");
     expect(refusReponse({ ...etat, inscritsAutres: 2 }, "non", avant)).toBeNull();
     expect(refusReponse({ ...etat, statut: "annule" }, "non", avant)).toMatch(/annulé/);
     expect(refusReponse(etat, "non", debut)).toMatch(/déjà commencé/);
   });
+
+  it("dit pourquoi plus personne ne peut répondre, sans parler de capacité", () => {
+    expect(reponseFermee("prevu", debut, new Date("2026-05-11T10:00:00Z"))).toBeNull();
+    expect(reponseFermee("annule", debut, new Date("2026-05-11T10:00:00Z"))).toMatch(/annulé/);
+    expect(reponseFermee("prevu", debut, debut)).toMatch(/déjà commencé/);
+  });
 });
 
-describe("dates en français", () => {
-  it("écrit une plage horaire d'un jour et de plusieurs jours", () => {
+describe("formatPlage", () => {
+  it("écrit le créneau d'agenda.format en une phrase, espaces insécables comprises", () => {
     expect(formatPlage(new Date("2026-05-12T07:30:00Z"), new Date("2026-05-12T10:00:00Z"))).toBe(
-      "mardi 12 mai 2026, de 9 h 30 à 12 h",
-    );
-    expect(formatPlage(new Date("2026-05-12T07:30:00Z"), new Date("2026-05-13T10:00:00Z"))).toBe(
-      "du mardi 12 mai 2026 à 9 h 30 au mercredi 13 mai 2026 à 12 h",
-    );
-    expect(formatPlage(new Date("2026-06-01T12:00:00Z"), new Date("2026-06-01T14:00:00Z"))).toBe(
-      "lundi 1er juin 2026, de 14 h à 16 h",
+      "mardi 12 mai 2026, de 9\u00a0h\u00a030 à 12\u00a0h",
     );
   });
 });

@@ -2,34 +2,26 @@
  * The rules of a gathering (pure, no clock read): local Paris date and time → instant, the
  * consistency of a gathering's fields, who may still answer, and how its date reads in French.
  */
-import { TIME_ZONE } from "~/lib/format";
-import { ajouterJours, debutJourParis, instantParis, type JourCivil, jourParis, parseJourIso } from "~/lib/jour";
+import { formatNumber } from "~/lib/format";
+import {
+  ajouterJours,
+  debutJourParis,
+  instantParis,
+  instantParisExistant,
+  type JourCivil,
+  jourParis,
+  momentParis,
+  parseJourIso,
+} from "~/lib/jour";
+import { creneauEnLettres } from "./agenda.format";
 import { REGROUPEMENT_TYPES, type RegroupementType } from "./regroupement.labels";
 
 /** The hour of the daily reminder job (Europe/Paris). */
-export const HEURE_RAPPEL_REGROUPEMENT = 9;
-
-const FORMAT_HEURE = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  hour: "numeric",
-  minute: "numeric",
-  hourCycle: "h23",
-});
-
-/** The Europe/Paris wall-clock hour and minute of an instant. */
-export function heureMinuteParis(date: Date): { heure: number; minute: number } {
-  let heure = 0;
-  let minute = 0;
-  for (const part of FORMAT_HEURE.formatToParts(date)) {
-    if (part.type === "hour") heure = Number(part.value);
-    if (part.type === "minute") minute = Number(part.value);
-  }
-  return { heure, minute };
-}
+const HEURE_RAPPEL_REGROUPEMENT = 9;
 
 /** "09:30": the value of an `<input type="time">` for an instant, in Paris. */
 export function heureIso(date: Date): string {
-  const { heure, minute } = heureMinuteParis(date);
+  const { heure, minute } = momentParis(date);
   return `${String(heure).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
 
@@ -50,35 +42,31 @@ export type InstantLocal = { ok: true; instant: Date } | { ok: false; message: s
  * that happens twice (the last Sunday of October, 02:00–02:59) is the first one, summer time.
  */
 export function instantLocal(jour: JourCivil, heure: number, minute: number): InstantLocal {
-  const instant = instantParis(jour, heure, minute);
-  const lu = heureMinuteParis(instant);
-  const luJour = jourParis(instant);
-  if (
-    lu.heure !== heure ||
-    lu.minute !== minute ||
-    luJour.annee !== jour.annee ||
-    luJour.mois !== jour.mois ||
-    luJour.jour !== jour.jour
-  ) {
+  const instant = instantParisExistant(jour, heure, minute);
+  if (!instant) {
     return {
       ok: false,
-      message: `${String(heure).padStart(2, "0")} h ${String(minute).padStart(2, "0")} n'existe pas ce jour-là : on passe à l'heure d'été, les horloges sautent de 2 h à 3 h. Choisissez une autre heure.`,
+      message: `${String(heure).padStart(2, "0")}\u00a0h\u00a0${String(minute).padStart(2, "0")} n'existe pas ce jour-là\u00a0: on passe à l'heure d'été, les horloges sautent de 2\u00a0h à 3\u00a0h. Choisissez une autre heure.`,
     };
   }
   return { ok: true, instant };
 }
 
-/** A day and a time as typed in the form → instant, or the French reason it is refused. */
-export function lireDateHeure(jourSaisi: string, heureSaisie: string): InstantLocal {
+/** A day and a time as typed in the form → instant, or the French reason it is refused and the field it is about. */
+export function lireDateHeure(
+  jourSaisi: string,
+  heureSaisie: string,
+): { ok: true; instant: Date } | { ok: false; champ: "jour" | "heure"; message: string } {
   const jour = parseJourIso(jourSaisi);
-  if (!jour) return { ok: false, message: "Indiquez une date valide, par exemple 12/05/2026." };
+  if (!jour) return { ok: false, champ: "jour", message: "Indiquez une date valide, par exemple 12/05/2026." };
   const heure = parseHeure(heureSaisie);
-  if (!heure) return { ok: false, message: "Indiquez une heure valide, par exemple 09:30." };
-  return instantLocal(jour, heure.heure, heure.minute);
+  if (!heure) return { ok: false, champ: "heure", message: "Indiquez une heure valide, par exemple 09:30." };
+  const lu = instantLocal(jour, heure.heure, heure.minute);
+  return lu.ok ? lu : { ok: false, champ: "heure", message: lu.message };
 }
 
-export const MESSAGE_FIN_AVANT_DEBUT = "La fin doit être après le début.";
-export const MESSAGE_LIEU_OU_VISIO = "Indiquez un lieu, un lien de visioconférence, ou les deux.";
+const MESSAGE_FIN_AVANT_DEBUT = "La fin doit être après le début.";
+const MESSAGE_LIEU_OU_VISIO = "Indiquez un lieu, un lien de visioconférence, ou les deux.";
 
 /** The end must be after the start. */
 export function verifierPeriode(debut: Date, fin: Date): string | null {
@@ -90,12 +78,10 @@ export function verifierLieu(lieu: string, lienVisio: string | null | undefined)
   return lieu.trim() !== "" || (lienVisio ?? "").trim() !== "" ? null : MESSAGE_LIEU_OU_VISIO;
 }
 
-const fr = (n: number) => n.toLocaleString("fr-FR");
-
 /** A capacity may not fall below the registrations already received. */
 export function verifierCapacite(capacite: number | null, inscrits: number): string | null {
   if (capacite === null || capacite >= inscrits) return null;
-  return `${fr(inscrits)} personnes sont déjà inscrites : la capacité ne peut pas être inférieure à ${fr(inscrits)}.`;
+  return `${formatNumber(inscrits)} personnes sont déjà inscrites\u00a0: la capacité ne peut pas être inférieure à ${formatNumber(inscrits)}.`;
 }
 
 export type EtatReponse = {
@@ -106,17 +92,24 @@ export type EtatReponse = {
   inscritsAutres: number;
 };
 
+/** Why nobody may answer any more (cancelled, started), or null while answering is open. */
+export function reponseFermee(statut: string, debut: Date, now: Date): string | null {
+  if (statut === "annule") return "Ce regroupement est annulé\u00a0: il n'est plus possible d'y répondre.";
+  if (now.getTime() >= debut.getTime()) {
+    return "Ce regroupement a déjà commencé\u00a0: il n'est plus possible d'y répondre.";
+  }
+  return null;
+}
+
 /**
  * Whether an invitee may give this answer now: not to a cancelled gathering, not once it started,
  * and not `oui` when the others already fill the capacity. Null when allowed, else the reason.
  */
 export function refusReponse(etat: EtatReponse, reponse: "oui" | "non", now: Date): string | null {
-  if (etat.statut === "annule") return "Ce regroupement est annulé : il n'est plus possible d'y répondre.";
-  if (now.getTime() >= etat.debut.getTime()) {
-    return "Ce regroupement a déjà commencé : il n'est plus possible d'y répondre.";
-  }
+  const fermee = reponseFermee(etat.statut, etat.debut, now);
+  if (fermee) return fermee;
   if (reponse === "oui" && etat.capacite !== null && etat.inscritsAutres >= etat.capacite) {
-    return `Complet : ${etat.capacite > 1 ? `${fr(etat.capacite)} places, toutes prises` : "1 place, déjà prise"}.`;
+    return `Complet\u00a0: ${etat.capacite > 1 ? `${formatNumber(etat.capacite)} places, toutes prises` : "1 place, déjà prise"}.`;
   }
   return null;
 }
@@ -126,36 +119,14 @@ export function placesRestantes(capacite: number | null, inscrits: number): numb
   return capacite === null ? null : Math.max(0, capacite - inscrits);
 }
 
-const JOUR_LONG = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: TIME_ZONE,
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-});
-
-/** "9 h 30", "12 h". */
-export function heureFrancaise(date: Date): string {
-  const { heure, minute } = heureMinuteParis(date);
-  return minute === 0 ? `${heure} h` : `${heure} h ${String(minute).padStart(2, "0")}`;
-}
-
-/** "mardi 12 mai 2026" (1er for the first of the month, as French writes it). */
-export function jourFrancais(date: Date): string {
-  return JOUR_LONG.format(date).replace(/^(\S+) 1 /, "$1 1er ");
-}
-
 /**
- * When a gathering takes place, in French: « mardi 12 mai 2026, de 9 h 30 à 12 h », or over
- * several days « du mardi 12 mai 2026 à 9 h 30 au mercredi 13 mai 2026 à 12 h ».
+ * When a gathering takes place, in French (non-breaking spaces as French typography wants them):
+ * « mardi 12 mai 2026, de 9 h 30 à 12 h », or over several days
+ * « du mardi 12 mai 2026 à 9 h 30 au mercredi 13 mai 2026 à 12 h ».
  */
 export function formatPlage(debut: Date, fin: Date): string {
-  const a = jourParis(debut);
-  const b = jourParis(fin);
-  if (a.annee === b.annee && a.mois === b.mois && a.jour === b.jour) {
-    return `${jourFrancais(debut)}, de ${heureFrancaise(debut)} à ${heureFrancaise(fin)}`;
-  }
-  return `du ${jourFrancais(debut)} à ${heureFrancaise(debut)} au ${jourFrancais(fin)} à ${heureFrancaise(fin)}`;
+  const c = creneauEnLettres(debut, fin);
+  return `${c.debut} ${c.liaison} ${c.fin}`;
 }
 
 /** The instants bounding the Paris calendar day after `now`'s: [start, end). */

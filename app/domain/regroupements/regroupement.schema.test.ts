@@ -52,7 +52,7 @@ describe("regroupementSchema", () => {
 
   it("refuse une heure qui n'existe pas au passage à l'heure d'été", () => {
     const e = erreurs({ ...base, jourDebut: "2026-03-29", heureDebut: "02:30", heureFin: "05:00" });
-    expect(e.heureDebut?.[0]).toMatch(/^02 h 30 n'existe pas ce jour-là/);
+    expect(e.heureDebut?.[0]).toMatch(/^02\u00a0h\u00a030 n'existe pas ce jour-là/);
   });
 
   it("exige un lieu ou un lien, un lien en https, une capacité entière positive", () => {

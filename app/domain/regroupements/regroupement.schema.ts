@@ -96,13 +96,13 @@ export const regroupementSchema = z
   .transform((v, ctx) => {
     const debut = lireDateHeure(v.jourDebut, v.heureDebut);
     if (!debut.ok) {
-      const champ = /date/.test(debut.message) ? "jourDebut" : "heureDebut";
+      const champ = debut.champ === "jour" ? "jourDebut" : "heureDebut";
       ctx.addIssue({ code: "custom", path: [champ], message: debut.message });
     }
     const jourFin = (v.jourFin ?? "").trim() === "" ? v.jourDebut : (v.jourFin ?? "");
     const fin = lireDateHeure(jourFin, v.heureFin);
     if (!fin.ok) {
-      const champ = /date/.test(fin.message) ? "jourFin" : "heureFin";
+      const champ = fin.champ === "jour" ? "jourFin" : "heureFin";
       ctx.addIssue({ code: "custom", path: [champ], message: fin.message });
     }
     if (debut.ok && fin.ok) {

@@ -1,6 +1,6 @@
 import { data, Form } from "react-router";
 import { findAudience } from "~/domain/audience/audience.queries.server";
-import { type Preset, periodeDemandee, presetLabels } from "~/domain/audience/audience.rules";
+import { type Preset, periodeAudience, presetLabels } from "~/domain/audience/audience.rules";
 import { formatDate, formatNumber, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
@@ -13,7 +13,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Audience du site public
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "audience.lire");
   const departement = pickDepartement(actor, "audience.lire", request);
-  const periode = periodeDemandee(new URL(request.url).searchParams, new Date());
+  const periode = periodeAudience(new URL(request.url).searchParams, new Date());
   const audience = await findAudience(getDb(), { departement, du: periode.du, au: periode.au });
   const invalid = Boolean(periode.errors.du || periode.errors.au);
   return data({ departement, periode, ...audience }, { status: invalid ? 400 : 200 });

@@ -7,13 +7,8 @@ import {
   membresDe,
   reunionsDe,
 } from "~/domain/regroupements/comite.queries.server";
-import {
-  erreursDe,
-  MEMBRE_TEXTE_MAX,
-  membreSchema,
-  type RetourFormulaire,
-  valeursDe,
-} from "~/domain/regroupements/comite.schema";
+import { estReunionAVenir } from "~/domain/regroupements/comite.rules";
+import { MEMBRE_TEXTE_MAX, membreSchema } from "~/domain/regroupements/comite.schema";
 import { enRetard } from "~/domain/regroupements/decision.rules";
 import {
   DECISION_ETATS,
@@ -29,7 +24,7 @@ import { requestId, requirePermission, setFlash } from "~/server/request.server"
 import { CsrfInput } from "~/ui/csrf-input";
 import { SelectFiltre } from "~/ui/select-filtre";
 import type { Route } from "./+types/comites.$id";
-import { Champ, retourDe } from "./comites.form";
+import { Champ, erreursDe, type RetourFormulaire, retourDe, valeursDe } from "./comites.form";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.comite.nom ?? "Comité"} – Promeneurs du Net` },
@@ -63,8 +58,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     gere,
     membres,
     comptes,
-    aVenir: reunions.filter((r) => r.fin > now).reverse(),
-    passees: reunions.filter((r) => r.fin <= now),
+    aVenir: reunions.filter((r) => estReunionAVenir(r, now)).reverse(),
+    passees: reunions.filter((r) => !estReunionAVenir(r, now)),
     decisions,
     etat,
     aujourdhui: jourIso(now),
@@ -73,10 +68,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "comite.gerer");
+  const db = getDb();
+  // The committee first: another département gets 404 whatever the form says.
+  await findComiteLisible(db, actor, params.id);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const membreId = String(form.get("membreId") ?? "") || undefined;
-  const ctx = { db: getDb(), now: new Date(), requestId: requestId(context) };
+  const ctx = { db, now: new Date(), requestId: requestId(context) };
   if (intent === "desactiver" || intent === "reactiver") {
     await setMembreActif(ctx, actor, params.id, membreId, intent === "reactiver");
     setFlash(context, intent === "reactiver" ? "Membre de nouveau actif." : "Membre retiré du comité.");
@@ -266,8 +264,8 @@ export default function ComitePage({ loaderData, actionData }: Route.ComponentPr
         <h2 id="reunions">Réunions</h2>
         <h3 className="mt-3">À venir</h3>
         {aVenir.length === 0 ? <p>Aucune réunion programmée.</p> : <ul>{aVenir.map(reunion)}</ul>}
-        <h3 className="mt-3">Passées</h3>
-        {passees.length === 0 ? <p>Aucune réunion passée.</p> : <ul>{passees.map(reunion)}</ul>}
+        <h3 className="mt-3">Passées ou annulées</h3>
+        {passees.length === 0 ? <p>Aucune réunion passée ou annulée.</p> : <ul>{passees.map(reunion)}</ul>}
         {gere ? (
           <p className="mt-2">
             <a href={`/espace/regroupements/nouveau?departement=${comite.departement}&comite=${comite.id}`}>

@@ -97,6 +97,10 @@ describe("comités : lecture", () => {
     const tous = await load(liste.loader, coordinateur04, "/espace/comites");
     const noms = (tous.data as { comites: { nom: string }[] }).comites.map((c) => c.nom);
     expect(noms).toEqual(expect.arrayContaining(["Comité de pilotage 04", "Comité opérationnel Sud"]));
+    // The steering committee first, though « opérationnel » sorts before « pilotage ».
+    const types = (tous.data as { comites: { type: string }[] }).comites.map((c) => c.type);
+    expect(types[0]).toBe("comite_pilotage");
+    expect(types.indexOf("comite_operationnel")).toBeGreaterThan(types.lastIndexOf("comite_pilotage"));
     const siens = await load(liste.loader, copilMembre, "/espace/comites");
     expect((siens.data as { comites: { nom: string }[] }).comites.map((c) => c.nom)).toEqual(["Comité de pilotage 04"]);
   });
@@ -150,6 +154,12 @@ describe("comités : création et membres", () => {
       404,
     );
     expect(await compter()).toEqual(avant);
+  });
+
+  it("la page de création : 403 pour un copil, 404 pour une autre coordination", async () => {
+    expect((await load(nouveau.loader, coordinateur04, "/espace/comites/nouveau")).status).toBe(200);
+    expect((await load(nouveau.loader, copilMembre, "/espace/comites/nouveau")).status).toBe(403);
+    expect((await load(nouveau.loader, coordinateur05, "/espace/comites/nouveau?departement=04")).status).toBe(404);
   });
 
   it("ajoute un membre lié à un compte du COPIL du département, le modifie et le retire, chaque fois audité", async () => {
@@ -238,6 +248,42 @@ describe("comités : création et membres", () => {
     expect((await post(detail.action, promeneur04, "/", champs, { id: copil.id })).status).toBe(403);
     expect((await post(detail.action, coordinateur05, "/", champs, { id: copil.id })).status).toBe(404);
     expect(await compter()).toEqual(avant);
+  });
+
+  it("une autre coordination ne modifie ni ne retire un membre (404, même avec un formulaire invalide) ; rien ne change", async () => {
+    const db = getDb();
+    const membre = await insertMembre(db, copil, { organisation: "Conseil départemental 04", nom: "Anne Roux" });
+    const avant = await compter();
+    const cible = { membreId: membre.id };
+    expect(
+      (await post(detail.action, coordinateur05, "/", { ...cible, intent: "desactiver" }, { id: copil.id })).status,
+    ).toBe(404);
+    expect(
+      (
+        await post(
+          detail.action,
+          coordinateur05,
+          "/",
+          { ...cible, intent: "modifier", organisation: "Autre", nom: "Autre nom" },
+          { id: copil.id },
+        )
+      ).status,
+    ).toBe(404);
+    // An invalid form does not reveal that the committee exists: 404, not 400.
+    expect(
+      (
+        await post(
+          detail.action,
+          coordinateur05,
+          "/",
+          { ...cible, intent: "modifier", organisation: "" },
+          { id: copil.id },
+        )
+      ).status,
+    ).toBe(404);
+    expect(await compter()).toEqual(avant);
+    const [apres] = await db.select().from(comiteMembres).where(eq(comiteMembres.id, membre.id));
+    expect(apres).toMatchObject({ organisation: "Conseil départemental 04", nom: "Anne Roux", actif: true });
   });
 });
 
@@ -350,6 +396,60 @@ describe("décisions d'une réunion et suivi d'une réunion à l'autre", () => {
     expect(await compter()).toEqual(avant);
   });
 
+  it("un copil (403) ni une autre coordination (404) ne suivent une décision à une réunion ; rien ne change", async () => {
+    const d = await insertDecision(getDb(), copil, { regroupementId: reunion1.id });
+    const avant = await compter();
+    const champs = { intent: "suivre", decisionId: d.id, etat: "realisee", note: "Fait", version: "1" };
+    expect((await post(reunionDecisions.action, copilMembre, "/", champs, { id: reunion2.id })).status).toBe(403);
+    expect((await post(reunionDecisions.action, coordinateur05, "/", champs, { id: reunion2.id })).status).toBe(404);
+    expect(await compter()).toEqual(avant);
+    const [apres] = await getDb().select().from(decisions).where(eq(decisions.id, d.id));
+    expect(apres).toMatchObject({ etat: "ouverte", version: 1 });
+  });
+
+  it("une réunion annulée : ni décision ni suivi n'y sont enregistrés (400, message clair, rien d'écrit)", async () => {
+    const db = getDb();
+    const annulee = await insertRegroupement(db, {
+      type: "comite_pilotage",
+      comiteId: copil.id,
+      audience: "copil",
+      statut: "annule",
+    });
+    const d = await insertDecision(db, copil, { regroupementId: reunion1.id });
+    const avant = await compter();
+    const creer = await post(
+      reunionDecisions.action,
+      coordinateur04,
+      "/",
+      { intent: "creer", texte: "Une décision", responsable: "CAF 04" },
+      { id: annulee.id },
+    );
+    expect(creer.status).toBe(400);
+    expect((creer.data as { erreurs: Record<string, string[]> }).erreurs[""]?.[0]).toMatch(/réunion est annulée/);
+    const suivre = await post(
+      reunionDecisions.action,
+      coordinateur04,
+      "/",
+      { intent: "suivre", decisionId: d.id, etat: "realisee", note: "", version: "1" },
+      { id: annulee.id },
+    );
+    expect(suivre.status).toBe(400);
+    expect((suivre.data as { erreurs: Record<string, string[]> }).erreurs[""]?.[0]).toMatch(/réunion est annulée/);
+    // Nor from the decision's own page.
+    const page = await post(
+      decision.action,
+      coordinateur04,
+      "/",
+      { etat: "realisee", note: "", version: "1", regroupementId: annulee.id },
+      { id: d.id },
+    );
+    expect(page.status).toBe(400);
+    expect((page.data as { erreurs: Record<string, string[]> }).erreurs.regroupementId?.[0]).toMatch(
+      /réunion est annulée/,
+    );
+    expect(await compter()).toEqual(avant);
+  });
+
   it("les décisions d'une réunion : lues par un membre du comité, 404 pour un autre copil, 403 pour un promeneur", async () => {
     expect((await load(reunionDecisions.loader, copilMembre, "/", { id: reunion2.id })).status).toBe(200);
     expect((await load(reunionDecisions.loader, copilAutre, "/", { id: reunion2.id })).status).toBe(404);
@@ -423,6 +523,8 @@ describe("page d'une décision", () => {
     const champs = { etat: "realisee", note: "", version: "1" };
     expect((await post(decision.action, copilMembre, "/", champs, { id: d.id })).status).toBe(403);
     expect((await post(decision.action, coordinateur05, "/", champs, { id: d.id })).status).toBe(404);
+    // An invalid form of another département: 404, not 400.
+    expect((await post(decision.action, coordinateur05, "/", { etat: "finie" }, { id: d.id })).status).toBe(404);
   });
 
   it("le comité met en évidence les décisions en retard et filtre par état", async () => {
@@ -459,5 +561,44 @@ describe("accueil du pilotage : prochaines réunions et décisions à suivre", (
     expect(
       ((await load(pilotage.loader, national, "/espace/pilotage?departement=04")).data as Accueil).comites,
     ).toBeNull();
+  });
+
+  it("prochaine réunion : une seule règle (prévue, pas encore finie) sur la liste, le comité et l'accueil ; décisions en cours comptées", async () => {
+    const db = getDb();
+    const comite = await insertComite(db, { type: "comite_operationnel", nom: "Comité d'essai prochaine réunion" });
+    await insertMembre(db, comite, { userId: copilMembre.userId });
+    const maintenant = Date.now();
+    const enCours = await insertRegroupement(db, {
+      type: "comite_operationnel",
+      comiteId: comite.id,
+      audience: "copil",
+      titre: "Réunion en cours",
+      debut: new Date(maintenant - 3 * 3_600_000),
+      fin: new Date(maintenant + 3_600_000),
+    });
+    const annulee = await insertRegroupement(db, {
+      type: "comite_operationnel",
+      comiteId: comite.id,
+      audience: "copil",
+      titre: "Réunion annulée",
+      statut: "annule",
+      debut: new Date(maintenant - 4 * 3_600_000),
+      fin: new Date(maintenant + 2 * 3_600_000),
+    });
+    await insertDecision(db, comite, { texte: "Ouverte" });
+    await insertDecision(db, comite, { texte: "Réalisée", etat: "realisee" });
+    type Liste = { comites: { id: string; prochaineReunion: Date | null; decisionsOuvertes: number }[] };
+    const liste_ = (await load(liste.loader, copilMembre, "/espace/comites")).data as Liste;
+    const ligne = liste_.comites.find((c) => c.id === comite.id);
+    expect(ligne?.prochaineReunion?.getTime()).toBe(enCours.debut.getTime());
+    expect(ligne?.decisionsOuvertes).toBe(1);
+    type Detail = { aVenir: { id: string }[]; passees: { id: string }[] };
+    const page = (await load(detail.loader, copilMembre, "/", { id: comite.id })).data as Detail;
+    expect(page.aVenir.map((r) => r.id)).toEqual([enCours.id]);
+    expect(page.passees.map((r) => r.id)).toEqual([annulee.id]);
+    type Accueil = { comites: { reunions: { id: string }[] } };
+    const accueil = (await load(pilotage.loader, copilMembre, "/espace/pilotage")).data as Accueil;
+    expect(accueil.comites.reunions.map((r) => r.id)).toContain(enCours.id);
+    expect(accueil.comites.reunions.map((r) => r.id)).not.toContain(annulee.id);
   });
 });

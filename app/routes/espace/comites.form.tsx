@@ -1,7 +1,36 @@
 import type { ReactNode } from "react";
-import type { RetourFormulaire } from "~/domain/regroupements/comite.schema";
 import { DECISION_ETATS, decisionEtatLabels } from "~/domain/regroupements/regroupement.labels";
-import { Field, FormErrors } from "~/ui/field";
+import { Field } from "~/ui/field";
+
+/**
+ * What a governance page's action answers for a refused form: which form (and which row, for a
+ * form repeated per member or decision), the French message of each field, and the values typed.
+ */
+export type RetourFormulaire = {
+  formulaire: string;
+  cible: string | null;
+  erreurs: Record<string, string[]>;
+  valeurs: Record<string, string>;
+};
+
+/** The values typed in a form (text fields only), to show them again beside the errors. */
+export function valeursDe(form: FormData): Record<string, string> {
+  const valeurs: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" && name !== "_csrf") valeurs[name] = value;
+  }
+  return valeurs;
+}
+
+/** The French messages of a refused parse, by field (a message without a path goes to `""`). */
+export function erreursDe(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
+  const erreurs: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const champ = String(issue.path[0] ?? "");
+    if (!erreurs[champ]?.includes(issue.message)) erreurs[champ] = [...(erreurs[champ] ?? []), issue.message];
+  }
+  return erreurs;
+}
 
 /** The errors and typed values of `formulaire` (for row `cible`), when the last answer was about it. */
 export function retourDe(
@@ -42,11 +71,6 @@ export function Champ({ id, name, label, erreurs, aide, children }: ChampProps) 
       {children?.({ id, name, "aria-invalid": invalide || undefined, "aria-describedby": decrit })}
     </Field>
   );
-}
-
-/** The form-level errors of a refused form (a conflict, a missing field without a control). */
-export function ErreursFormulaire({ erreurs }: { erreurs?: string[] | undefined }) {
-  return <FormErrors errors={erreurs} />;
 }
 
 /** The state of a decision, as a select: on the decision's page and in a meeting's follow-up list. */

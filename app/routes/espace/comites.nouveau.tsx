@@ -1,33 +1,24 @@
 import { data, Form, redirect } from "react-router";
 import { createComite } from "~/domain/regroupements/comite.commands.server";
-import {
-  COMITE_DESCRIPTION_MAX,
-  COMITE_NOM_MAX,
-  comiteSchema,
-  erreursDe,
-  type RetourFormulaire,
-  valeursDe,
-} from "~/domain/regroupements/comite.schema";
+import { COMITE_DESCRIPTION_MAX, COMITE_NOM_MAX, comiteSchema } from "~/domain/regroupements/comite.schema";
 import { regroupementTypeLabels, TYPES_COMITE } from "~/domain/regroupements/regroupement.labels";
 import { getDb } from "~/server/db.server";
-import { pickDepartement, requestId, requirePermission, requireScoped, setFlash } from "~/server/request.server";
+import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import type { Route } from "./+types/comites.nouveau";
-import { Champ, retourDe } from "./comites.form";
+import { Champ, erreursDe, type RetourFormulaire, retourDe, valeursDe } from "./comites.form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Nouveau comité – Promeneurs du Net" }];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "comite.gerer");
   const departement = pickDepartement(actor, "comite.gerer", request);
-  requireScoped(actor, "comite.gerer", { departement });
   return { departement };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "comite.gerer");
   const departement = pickDepartement(actor, "comite.gerer", request);
-  requireScoped(actor, "comite.gerer", { departement });
   const form = await request.formData();
   const parsed = comiteSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
@@ -52,6 +43,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export default function NouveauComitePage({ loaderData, actionData }: Route.ComponentProps) {
   const retour = retourDe(actionData, "comite");
   const v = retour?.valeurs ?? {};
+  const erreurType = retour?.erreurs.type;
   return (
     <div>
       <p>
@@ -71,12 +63,16 @@ export default function NouveauComitePage({ loaderData, actionData }: Route.Comp
                 name="type"
                 value={type}
                 defaultChecked={(v.type ?? "comite_operationnel") === type}
+                aria-invalid={erreurType ? true : undefined}
+                aria-describedby={erreurType ? "type-erreur" : undefined}
               />
               <label htmlFor={`type-${type}`}>{regroupementTypeLabels[type]}</label>
             </div>
           ))}
-          {retour?.erreurs.type ? (
-            <p className="mt-1 text-sm font-semibold text-alerte-700">{retour.erreurs.type.join(" ")}</p>
+          {erreurType ? (
+            <p id="type-erreur" className="mt-1 text-sm font-semibold text-alerte-700">
+              {erreurType.join(" ")}
+            </p>
           ) : null}
         </fieldset>
         <Champ

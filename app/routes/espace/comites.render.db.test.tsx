@@ -13,6 +13,7 @@ import { insertCoordination } from "../../../tests/support/acteurs";
 import { page, render } from "../../../tests/support/render";
 import { contextFor, getRequest, outcome, postRequest } from "../../../tests/support/route";
 import * as detail from "./comites.$id";
+import * as nouveau from "./comites.nouveau";
 import * as decision from "./decisions.$id";
 import * as reunionDecisions from "./regroupements.$id.decisions";
 import * as documents from "./regroupements.$id.documents";
@@ -48,6 +49,10 @@ beforeAll(async () => {
   });
   await insertDecision(db, comite, { texte: "Décision en retard", echeance: "2021-01-04" });
 });
+
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 
 function h1Count(html: string) {
   return html.match(/<h1[\s>]/g)?.length ?? 0;
@@ -102,5 +107,47 @@ describe("pages de la gouvernance (rendu)", () => {
     expect(html).toContain("Coordination départementale");
     expect(html).toContain("en retard");
     expect(html).toContain("Enregistrer le suivi");
+  });
+
+  it("nouveau comité : le groupe de boutons radio est relié à son erreur", async () => {
+    const refus = await post(nouveau.action, coordinateur, { type: "inconnu", nom: "Un comité" }, {});
+    const html = render(page(nouveau.default)({ departement: "04" }, refus));
+    expect(html).toContain('id="type-erreur"');
+    const radios = html.match(/<input[^>]*type="radio"[^>]*>/g) ?? [];
+    expect(radios).toHaveLength(2);
+    for (const radio of radios) expect(radio).toContain('aria-describedby="type-erreur"');
+  });
+
+  it("les documents annoncent leur type et leur taille", async () => {
+    const form = new FormData();
+    form.set("intent", "ajouter");
+    form.set("nature", "support");
+    form.set("titre", "Diaporama");
+    form.set("fichier", new File([new Uint8Array(PDF)], "d.pdf", { type: "application/pdf" }));
+    const request = new Request("http://localhost:3000/espace/regroupements/x/documents", {
+      method: "POST",
+      body: form,
+    });
+    const envoi = await outcome(() =>
+      documents.action({ request, context: contextFor(coordinateur), params: { id: reunion.id } } as never),
+    );
+    expect(envoi.status).toBe(302);
+    const html = render(page(documents.default)(await load(documents.loader, membre, { id: reunion.id })));
+    expect(html).toContain(`PDF, ${PDF.length} octets`.replace(" ", " "));
+  });
+
+  it("une réunion annulée : ni formulaire de décision ni de suivi, une phrase le dit", async () => {
+    const annulee = await insertRegroupement(getDb(), {
+      type: "comite_pilotage",
+      comiteId: comite.id,
+      audience: "copil",
+      statut: "annule",
+    });
+    const html = render(
+      page(reunionDecisions.default)(await load(reunionDecisions.loader, coordinateur, { id: annulee.id })),
+    );
+    expect(html).toContain("Cette réunion est annulée");
+    expect(html).not.toContain('name="echeance"');
+    expect(html).not.toContain('value="suivre"');
   });
 });

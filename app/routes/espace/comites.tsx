@@ -9,13 +9,13 @@ import type { Route } from "./+types/comites";
 export const meta: Route.MetaFunction = () => [{ title: "Comités – Promeneurs du Net" }];
 
 /**
- * The committees of the governance: the coordination sees every committee of its département, a
- * steering member those they sit on (linked, active member).
+ * The committees of the governance (the steering committee first): the coordination sees every
+ * committee of its département, a steering member those they sit on (linked, active member).
  */
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "comite.lire");
   const departement = pickDepartement(actor, "comite.lire", request);
-  const comites = await comitesLisibles(getDb(), actor, departement);
+  const comites = await comitesLisibles(getDb(), actor, departement, new Date());
   return { departement, comites, gere: can(actor, "comite.gerer", { departement }) };
 }
 

@@ -37,11 +37,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   ]);
   const numerosAReverifier = await countNumerosAReverifier(db, departement, jourParis(now));
   const projetsSoutien = await countProjetsAttendantSoutien(db, departement);
-  // Indicator 6 over the last 12 months: promeneurs under the département's attendance threshold.
-  const participationSignales = await countPromeneursSignales(db, { departement, periode: periodeParDefaut(now), now });
-  const [rapportsAValider, rapportsEnRetard] = await Promise.all([
+  const [rapportsAValider, rapportsEnRetard, participationSignales] = await Promise.all([
     countRapportsAValider(db, departement),
     findRapportsEnRetard(db, departement, now),
+    // Indicator 6 over the last 12 months: promeneurs under the département's attendance threshold.
+    countPromeneursSignales(db, { departement, periode: periodeParDefaut(now), now }),
   ]);
   const aTraiter = {
     propositions: statuts.propose ?? 0,

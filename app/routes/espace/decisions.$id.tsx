@@ -1,7 +1,7 @@
 import { data, Form, redirect } from "react-router";
+import { CHAMP_VERSION } from "~/domain/rapports/rapport.commands.server";
 import { reunionsDe } from "~/domain/regroupements/comite.queries.server";
-import { erreursDe, type RetourFormulaire, valeursDe } from "~/domain/regroupements/comite.schema";
-import { CHAMP_VERSION, suivreDecision } from "~/domain/regroupements/decision.commands.server";
+import { suivreDecision } from "~/domain/regroupements/decision.commands.server";
 import { findDecisionLisible, suivisDe } from "~/domain/regroupements/decision.queries.server";
 import { enRetard } from "~/domain/regroupements/decision.rules";
 import { NOTE_MAX, suiviSchema } from "~/domain/regroupements/decision.schema";
@@ -12,8 +12,9 @@ import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
 import { requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
+import { FormErrors } from "~/ui/field";
 import type { Route } from "./+types/decisions.$id";
-import { Champ, ChampEtatDecision, ErreursFormulaire, retourDe } from "./comites.form";
+import { Champ, ChampEtatDecision, erreursDe, type RetourFormulaire, retourDe, valeursDe } from "./comites.form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Décision d'un comité – Promeneurs du Net" }];
 
@@ -46,6 +47,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "comite.gerer");
+  const db = getDb();
+  // The decision first: another département gets 404 whatever the form says.
+  await findDecisionLisible(db, actor, params.id);
   const form = await request.formData();
   const refus = (erreurs: Record<string, string[]>, status = 400) =>
     data({ formulaire: "suivi", cible: null, erreurs, valeurs: valeursDe(form) } satisfies RetourFormulaire, {
@@ -54,7 +58,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = suiviSchema.safeParse({ ...Object.fromEntries(form), decisionId: params.id });
   if (!parsed.success) return refus(erreursDe(parsed.error));
   try {
-    await suivreDecision({ db: getDb(), now: new Date(), requestId: requestId(context) }, actor, parsed.data);
+    await suivreDecision({ db, now: new Date(), requestId: requestId(context) }, actor, parsed.data);
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
     if (error.field === CHAMP_VERSION) return refus({ "": [error.message] }, 409);
@@ -135,7 +139,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
           <Form method="post" className="mt-3 max-w-xl">
             <CsrfInput />
             <input type="hidden" name="version" value={decision.version} />
-            <ErreursFormulaire erreurs={retour?.erreurs[""]} />
+            <FormErrors errors={retour?.erreurs[""]} />
             <ChampEtatDecision id="etat" etat={v.etat ?? decision.etat} erreurs={retour?.erreurs.etat} />
             <Champ
               id="note"

@@ -43,7 +43,7 @@ import {
   refusMois,
 } from "~/domain/rapports/rapport.workflow";
 import { countSituationsDuMois } from "~/domain/situations/situation.queries.server";
-import { formatDate, formatNumber, plural } from "~/lib/format";
+import { formatDate, formatHeures, formatNumber, plural } from "~/lib/format";
 import { formatJourIso } from "~/lib/jour";
 import { getDb } from "~/server/db.server";
 import { Invalid, notFound } from "~/server/errors.server";
@@ -51,7 +51,7 @@ import { requestId, requirePermission, setFlash } from "~/server/request.server"
 import { CsrfInput } from "~/ui/csrf-input";
 import { FormErrors } from "~/ui/field";
 import type { Route } from "./+types/mes-rapports.$mois";
-import { formatHeures, RapportLecture } from "./rapport.lecture";
+import { RapportLecture } from "./rapport.lecture";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Bilan ${loaderData ? deMois(loaderData.libelle) : "mensuel"} – Promeneurs du Net` },

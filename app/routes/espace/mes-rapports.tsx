@@ -3,11 +3,10 @@ import { libelleCode, libelleMois, moisUrl } from "~/domain/rapports/rapport.for
 import { rapportStatutLabels } from "~/domain/rapports/rapport.labels";
 import { findRapportsDuPromeneur, findResumePersonnel } from "~/domain/rapports/rapport.queries.server";
 import { deMois } from "~/domain/rapports/rapport.rules";
-import { formatDate, formatNumber, plural } from "~/lib/format";
+import { formatDate, formatHeures, formatNumber, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { requirePermission } from "~/server/request.server";
 import type { Route } from "./+types/mes-rapports";
-import { formatHeures } from "./rapport.lecture";
 
 export const meta: Route.MetaFunction = () => [{ title: "Mes bilans mensuels – Promeneurs du Net" }];
 

@@ -1,4 +1,4 @@
-import { auditLog } from "@db/schema";
+import { auditLog, parametresDepartement } from "@db/schema";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/comptes/actor";
@@ -18,7 +18,7 @@ type Vue = {
   totaux: { presents: number; notees: number; heures: number };
   promeneurs: { promeneurId: string; signale: boolean }[] | null;
   seuil: number | null;
-  erreurPeriode: string | null;
+  periode: { du: string; au: string; saisie: { du: string; au: string }; errors: { du?: string[]; au?: string[] } };
 };
 
 const charger = (actor: Actor, search = "") =>
@@ -29,10 +29,10 @@ const charger = (actor: Actor, search = "") =>
       params: {},
     } as never),
   );
-const poster = (actor: Actor, seuil: string) =>
+const poster = (actor: Actor, seuil: string, search = "") =>
   outcome(() =>
     page.action({
-      request: postRequest("/espace/participation", { _csrf: "csrf-test", seuil }),
+      request: postRequest(`/espace/participation${search}`, { _csrf: "csrf-test", seuil }),
       context: contextFor(actor),
       params: {},
     } as never),
@@ -85,9 +85,15 @@ describe("page de la participation (indicateur 6)", () => {
     expect(autreType.promeneurs).toEqual([]);
     const avant = (await charger(coordination.coordinateur04, "?du=2020-01-01&au=2020-12-31")).data as Vue;
     expect(avant.totaux.notees).toBe(0);
-    const illisible = (await charger(coordination.coordinateur04, "?du=2020-13-45")).data as Vue;
-    expect(illisible.erreurPeriode).toMatch(/Date non reconnue/);
-    expect(illisible.totaux.notees).toBe(4);
+    const illisible = await charger(coordination.coordinateur04, "?du=2020-13-45");
+    expect(illisible.status).toBe(400);
+    const vue = illisible.data as Vue;
+    expect(vue.periode.errors.du?.[0]).toMatch(/date de début valide/);
+    expect(vue.periode.errors.au).toBeUndefined();
+    expect(vue.periode.saisie.du).toBe("2020-13-45");
+    expect(vue.totaux.notees).toBe(4);
+    const inversee = (await charger(coordination.coordinateur04, "?du=2026-05-01&au=2026-04-01")).data as Vue;
+    expect(inversee.periode.errors.au?.[0]).toMatch(/postérieure/);
   });
 
   it("refuse un promeneur (403) et la coordination d'un autre département (404)", async () => {
@@ -102,7 +108,9 @@ describe("page de la participation (indicateur 6)", () => {
       data: { field: "seuil", message: "Le seuil est un pourcentage entier entre 0 et 100." },
     });
     expect((await poster(coordination.copil04, "70")).status).toBe(403);
+    expect((await poster(coordination.coordinateur05, "70", "?departement=04")).status).toBe(404);
     expect(await journal()).toHaveLength(0);
+    expect(await getDb().select().from(parametresDepartement)).toEqual([]);
     expect(await poster(coordination.coordinateur04, "0")).toMatchObject({ status: 302 });
     expect(await journal()).toHaveLength(1);
     const vue = (await charger(coordination.coordinateur04)).data as Vue;

@@ -9,11 +9,9 @@ import {
 } from "~/domain/regroupements/participation.queries.server";
 import {
   CHAMP_SEUIL,
-  formatHeures,
   HEURES_PAR_JOUR,
-  lirePeriode,
   NOTEES_MIN_SIGNALEMENT,
-  periodeIso,
+  periodeParDefaut,
 } from "~/domain/regroupements/participation.rules";
 import {
   REGROUPEMENT_TYPES,
@@ -21,7 +19,9 @@ import {
   regroupementTypeLabels,
   TYPES_FORMATION,
 } from "~/domain/regroupements/regroupement.labels";
-import { formatDate, formatNumber } from "~/lib/format";
+import { lireType } from "~/domain/regroupements/regroupement.rules";
+import { formatDate, formatHeures, formatNumber, plural } from "~/lib/format";
+import { periodeDemandee } from "~/lib/jour";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
 import { pickDepartement, requestId, requirePermission, setFlash } from "~/server/request.server";
@@ -33,10 +33,6 @@ import type { Route } from "./+types/participation";
 
 export const meta: Route.MetaFunction = () => [{ title: "Participation aux regroupements – Promeneurs du Net" }];
 
-function lireType(valeur: string | null): RegroupementType | null {
-  return valeur && (REGROUPEMENT_TYPES as readonly string[]).includes(valeur) ? (valeur as RegroupementType) : null;
-}
-
 /**
  * Indicator 6, participation in gatherings, over any period (GET `du`, `au`, `type`): by gathering
  * type and training hours for the coordination, the copil and the national team; the coordination
@@ -47,23 +43,18 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const departement = pickDepartement(actor, "participation.lire", request);
   const url = new URL(request.url);
   const now = new Date();
-  const periode = lirePeriode(url.searchParams.get("du"), url.searchParams.get("au"), now);
+  const { jours, ...periode } = periodeDemandee(url.searchParams, periodeParDefaut(now));
   const type = lireType(url.searchParams.get("type"));
   const db = getDb();
-  const filtre = { departement, periode, type, now };
+  const filtre = { departement, periode: jours, type, now };
   const detail = can(actor, "participation.lire.detail", { departement });
-  const parType = await findParticipationParType(db, filtre);
-  const seuil = detail ? await getSeuilParticipation(db, departement) : null;
+  const [parType, seuil] = await Promise.all([
+    findParticipationParType(db, filtre),
+    detail ? getSeuilParticipation(db, departement) : null,
+  ]);
   const promeneurs = seuil === null ? null : await findParticipationParPromeneur(db, filtre, seuil);
-  return {
-    departement,
-    periode: periodeIso(periode),
-    erreurPeriode: periode.erreur,
-    type,
-    ...parType,
-    seuil,
-    promeneurs,
-  };
+  const invalide = Boolean(periode.errors.du || periode.errors.au);
+  return data({ departement, periode, type, ...parType, seuil, promeneurs }, { status: invalide ? 400 : 200 });
 }
 
 export type SeuilErreur = { field: string; message: string };
@@ -92,7 +83,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 const taux = (t: number | null) => (t === null ? "—" : `${t}\u00a0%`);
 const heures = (type: string, h: number) =>
-  (TYPES_FORMATION as readonly string[]).includes(type) || type === "" ? formatHeures(h) : "—";
+  (TYPES_FORMATION as readonly string[]).includes(type) || type === "" ? formatHeures(h, 2) : "—";
 
 type LigneType = ParticipationParType & { libelle: string };
 
@@ -114,24 +105,27 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 
       <Form method="get" className="mt-4 flex flex-wrap items-end gap-4">
         <input type="hidden" name="departement" value={departement} />
-        <Field
-          id="participation-du"
-          label="Du"
-          errors={loaderData.erreurPeriode ? [loaderData.erreurPeriode] : undefined}
-          errorId="participation-periode-erreur"
-        >
+        <Field id="participation-du" label="Du" errors={periode.errors.du} errorId="participation-du-erreur">
           <input
             id="participation-du"
             name="du"
             type="date"
-            defaultValue={periode.du}
-            aria-invalid={loaderData.erreurPeriode ? true : undefined}
-            aria-describedby={loaderData.erreurPeriode ? "participation-periode-erreur" : undefined}
+            defaultValue={periode.saisie.du}
+            aria-invalid={periode.errors.du ? true : undefined}
+            aria-describedby={periode.errors.du ? "participation-du-erreur" : undefined}
             className="input"
           />
         </Field>
-        <Field id="participation-au" label="Au">
-          <input id="participation-au" name="au" type="date" defaultValue={periode.au} className="input" />
+        <Field id="participation-au" label="Au" errors={periode.errors.au} errorId="participation-au-erreur">
+          <input
+            id="participation-au"
+            name="au"
+            type="date"
+            defaultValue={periode.saisie.au}
+            aria-invalid={periode.errors.au ? true : undefined}
+            aria-describedby={periode.errors.au ? "participation-au-erreur" : undefined}
+            className="input"
+          />
         </Field>
         <SelectFiltre
           id="participation-type"
@@ -163,7 +157,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
           </div>
           <div className="rounded-md border border-slate-300 p-4">
             <dt className="font-semibold">Heures de formation</dt>
-            <dd className="text-3xl font-bold">{formatHeures(totaux.heures)}</dd>
+            <dd className="text-3xl font-bold">{formatHeures(totaux.heures, 2)}</dd>
             <dd className="mt-1 text-sm text-slate-700">
               Somme, pour chaque promeneur présent à une formation, une analyse de la pratique ou un échange de
               pratiques, de la durée du regroupement arrondie au quart d'heure&nbsp;; un regroupement sur plusieurs
@@ -211,9 +205,10 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
           <h2 id="par-promeneur">Par promeneur</h2>
           <p className="mt-1 text-sm text-slate-700">
             Un promeneur est signalé quand son taux est sous le seuil de {seuil}&nbsp;% sur au moins{" "}
-            {NOTEES_MIN_SIGNALEMENT} regroupements notés. {signales === 0 ? "Aucun promeneur signalé." : null}
-            {signales === 1 ? "1 promeneur signalé." : null}
-            {signales > 1 ? `${signales} promeneurs signalés.` : null}
+            {NOTEES_MIN_SIGNALEMENT} regroupements notés (jamais un promeneur sorti ou refusé).{" "}
+            {signales === 0
+              ? "Aucun promeneur signalé."
+              : `${plural(signales, "promeneur signalé", "promeneurs signalés")}.`}
           </p>
           <DataTable
             caption="Participation de chaque promeneur, les promeneurs signalés d'abord"
@@ -246,7 +241,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
               { header: "Excusé", cell: (p) => formatNumber(p.excuses), align: "right" },
               { header: "Absent", cell: (p) => formatNumber(p.absents), align: "right" },
               { header: "Taux", cell: (p) => taux(p.taux), align: "right" },
-              { header: "Heures de formation", cell: (p) => formatHeures(p.heures), align: "right" },
+              { header: "Heures de formation", cell: (p) => formatHeures(p.heures, 2), align: "right" },
             ]}
           />
           <Form method="post" className="mt-6 flex flex-wrap items-end gap-4">

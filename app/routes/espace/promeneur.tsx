@@ -10,8 +10,8 @@ import { deMois } from "~/domain/rapports/rapport.rules";
 import { ajouterMoisIso, moisCourant } from "~/domain/rapports/rapport.workflow";
 import { findProchainesInvitations } from "~/domain/regroupements/invitation.queries.server";
 import { findParticipationDeLAnnee } from "~/domain/regroupements/participation.queries.server";
-import { formatHeures } from "~/domain/regroupements/participation.rules";
-import { formatDate, plural } from "~/lib/format";
+import { HEURES_PAR_JOUR } from "~/domain/regroupements/participation.rules";
+import { formatDate, formatHeures, plural } from "~/lib/format";
 import { type Executor, getDb } from "~/server/db.server";
 import { requirePermission } from "~/server/request.server";
 import { AnnoncesRecentes } from "~/ui/annonces-recentes";
@@ -50,15 +50,19 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "promeneur.acceder");
   const now = new Date();
   const db = getDb();
-  const [accueil, annonces] = await Promise.all([
+  const [accueil, annonces, regroupements] = await Promise.all([
     findAccueilPromeneur(db, actor.userId, now),
     findAnnoncesNonLues(db, actor.userId, 5),
+    findProchainesInvitations(db, actor.userId, now),
   ]);
-  const regroupements = await findProchainesInvitations(db, actor.userId, now);
   if (!accueil) return { nom: actor.nom, fiche: null, annonces, bilan: null, regroupements };
   const { promeneur } = accueil;
   // Only a promeneur who files reports (active or suspended) is reminded of them.
-  const bilan = refusDeclarant(promeneur.statut) === null ? await bilanDuMoisDernier(db, promeneur.id, now) : null;
+  const [bilan, participation] = await Promise.all([
+    refusDeclarant(promeneur.statut) === null ? bilanDuMoisDernier(db, promeneur.id, now) : null,
+    // Their own participation in gatherings this year (indicator 6), once some attendance is recorded.
+    findParticipationDeLAnnee(db, promeneur, now),
+  ]);
   const statut = promeneur.statut as PromeneurStatut;
   return {
     nom: actor.nom,
@@ -67,8 +71,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     regroupements,
     fiche: {
       id: promeneur.id,
-      // Their own participation in gatherings this year (indicator 6), once some attendance is recorded.
-      participation: await findParticipationDeLAnnee(db, promeneur, now),
+      participation,
       nomPublic: promeneur.nomPublic,
       statut: promeneurStatutLabels[statut] ?? promeneur.statut,
       explication: statutExplications[statut] ?? "",
@@ -150,11 +153,15 @@ export default function PromeneurHome({ loaderData }: Route.ComponentProps) {
             <section aria-labelledby="participation" className="mt-6">
               <h2 id="participation">Ma participation aux regroupements cette année</h2>
               <p className="mt-1">
-                Présent à {fiche.participation.presents} sur {fiche.participation.notees} regroupements dont la présence
-                a été notée
+                Présent à {fiche.participation.presents} sur{" "}
+                {plural(
+                  fiche.participation.notees,
+                  "regroupement dont la présence a été notée",
+                  "regroupements dont la présence a été notée",
+                )}
                 {fiche.participation.taux === null ? "" : ` (${fiche.participation.taux}\u00a0%)`}, soit{" "}
-                {formatHeures(fiche.participation.heures)} de formation (formations, analyses et échanges de
-                pratiques&nbsp;; 7&nbsp;h par jour pour un regroupement sur plusieurs jours).
+                {formatHeures(fiche.participation.heures, 2)} de formation (formations, analyses et échanges de
+                pratiques&nbsp;; {HEURES_PAR_JOUR}&nbsp;h par jour pour un regroupement sur plusieurs jours).
               </p>
             </section>
           ) : null}

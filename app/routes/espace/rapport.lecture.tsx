@@ -9,7 +9,7 @@ import {
   rubriqueLabels,
 } from "~/domain/rapports/rapport.labels";
 import type { ComptesRapport } from "~/domain/rapports/rapport.queries.server";
-import { formatNumber } from "~/lib/format";
+import { formatHeures, formatNumber } from "~/lib/format";
 
 /** The totals of a report, as stored. */
 export type RapportTotaux = {
@@ -51,11 +51,6 @@ export function StatutRapport({ statut }: { statut: RapportStatut }) {
       {connu ? rapportStatutLabels[statut] : statut}
     </span>
   );
-}
-
-/** Hours online, one decimal at most: "12,5 h". */
-export function formatHeures(heures: number): string {
-  return `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(heures)}\u00a0h`;
 }
 
 /** The codes to show for a breakdown: every code of its list, then any code the list no longer knows. */

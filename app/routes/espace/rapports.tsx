@@ -7,7 +7,7 @@ import {
   findFiltresRapports,
   findRapportsForActor,
 } from "~/domain/rapports/rapport-liste.queries.server";
-import { formatNumber, plural } from "~/lib/format";
+import { formatHeures, formatNumber, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
 import { DataTable } from "~/ui/data-table";
@@ -15,7 +15,7 @@ import { DepartementLinks } from "~/ui/departement-links";
 import { ExportLinksVers } from "~/ui/export-links";
 import { SelectFiltre } from "~/ui/select-filtre";
 import type { Route } from "./+types/rapports";
-import { formatHeures, StatutRapport } from "./rapport.lecture";
+import { StatutRapport } from "./rapport.lecture";
 
 export const meta: Route.MetaFunction = () => [{ title: "Bilans mensuels – Promeneurs du Net" }];
 

@@ -1,7 +1,7 @@
 import { data, Form, redirect } from "react-router";
+import { CHAMP_VERSION } from "~/domain/rapports/rapport.commands.server";
 import { comiteResume } from "~/domain/regroupements/comite.queries.server";
-import { erreursDe, type RetourFormulaire, valeursDe } from "~/domain/regroupements/comite.schema";
-import { CHAMP_VERSION, createDecision, suivreDecision } from "~/domain/regroupements/decision.commands.server";
+import { createDecision, reunionGeree, suivreDecision } from "~/domain/regroupements/decision.commands.server";
 import { decisionsASuivre, decisionsPrisesA } from "~/domain/regroupements/decision.queries.server";
 import { enRetard } from "~/domain/regroupements/decision.rules";
 import {
@@ -14,13 +14,14 @@ import {
 import { findRegroupementLisible } from "~/domain/regroupements/regroupement.acces.server";
 import { type DecisionEtat, decisionEtatLabels } from "~/domain/regroupements/regroupement.labels";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { jourIso, jourParis } from "~/lib/jour";
+import { jourIso } from "~/lib/jour";
 import { getDb } from "~/server/db.server";
 import { Invalid, notFound } from "~/server/errors.server";
 import { requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
+import { FormErrors } from "~/ui/field";
 import type { Route } from "./+types/regroupements.$id.decisions";
-import { Champ, ChampEtatDecision, ErreursFormulaire, retourDe } from "./comites.form";
+import { Champ, ChampEtatDecision, erreursDe, type RetourFormulaire, retourDe, valeursDe } from "./comites.form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Décisions d'une réunion – Promeneurs du Net" }];
 
@@ -46,6 +47,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       titre: regroupement.titre,
       debut: regroupement.debut,
       jour: jourIso(regroupement.debut),
+      annulee: regroupement.statut === "annule",
     },
     comite,
     prises,
@@ -58,8 +60,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "comite.gerer");
   const db = getDb();
-  const { regroupement } = await findRegroupementLisible(db, actor, params.id);
-  if (!regroupement.comiteId) notFound();
+  // The meeting first (read once): another département gets 404 whatever the form says.
+  const regroupement = await reunionGeree(db, actor, params.id);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const ctx = { db, now: new Date(), requestId: requestId(context) };
@@ -68,10 +70,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       data({ formulaire: "decision", cible: null, erreurs, valeurs: valeursDe(form) } satisfies RetourFormulaire, {
         status: 400,
       });
-    const parsed = decisionSchema(jourParis(regroupement.debut)).safeParse(Object.fromEntries(form));
+    const parsed = decisionSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return refus(erreursDe(parsed.error));
     try {
-      await createDecision(ctx, actor, regroupement.id, parsed.data);
+      await createDecision(ctx, actor, regroupement, parsed.data);
     } catch (error) {
       if (error instanceof Invalid) return refus({ [error.field]: [error.message] });
       throw error;
@@ -93,7 +95,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
       if (error.field === CHAMP_VERSION) return refus({ "": [error.message] }, 409);
-      return refus({ [error.field]: [error.message] });
+      // The meeting is this page's, not a field of the form: its refusal goes above the form.
+      return refus({ [error.field === "regroupementId" ? "" : error.field]: [error.message] });
     }
     setFlash(context, "Suivi enregistré pour cette réunion.");
     return redirect(`/espace/regroupements/${regroupement.id}/decisions`);
@@ -102,7 +105,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export default function DecisionsReunionPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { reunion, comite, prises, aSuivre, gere, aujourdhui } = loaderData;
+  const { reunion, comite, prises, aSuivre, aujourdhui } = loaderData;
+  // Nothing is recorded at a cancelled meeting.
+  const gere = loaderData.gere && !reunion.annulee;
   const nouvelle = retourDe(actionData, "decision");
   const nv = nouvelle?.valeurs ?? {};
   return (
@@ -114,7 +119,11 @@ export default function DecisionsReunionPage({ loaderData, actionData }: Route.C
       <h1 className="mt-2">Décisions de la réunion</h1>
       <p className="mt-1 text-slate-700">
         {reunion.titre} · {formatDateTime(reunion.debut)}
+        {reunion.annulee ? " · annulée" : ""}
       </p>
+      {reunion.annulee && loaderData.gere ? (
+        <p className="mt-2">Cette réunion est annulée : on n'y enregistre ni décision ni suivi.</p>
+      ) : null}
 
       <section aria-labelledby="prises" className="mt-8">
         <h2 id="prises">Décisions prises lors de cette réunion</h2>
@@ -139,7 +148,7 @@ export default function DecisionsReunionPage({ loaderData, actionData }: Route.C
             <h3>Enregistrer une décision</h3>
             <CsrfInput />
             <input type="hidden" name="intent" value="creer" />
-            <ErreursFormulaire erreurs={nouvelle?.erreurs[""]} />
+            <FormErrors errors={nouvelle?.erreurs[""]} />
             <Champ id="texte" name="texte" label="Décision" erreurs={nouvelle?.erreurs.texte}>
               {(aria) => (
                 <textarea
@@ -223,7 +232,7 @@ export default function DecisionsReunionPage({ loaderData, actionData }: Route.C
                       <input type="hidden" name="intent" value="suivre" />
                       <input type="hidden" name="decisionId" value={d.id} />
                       <input type="hidden" name="version" value={d.version} />
-                      <ErreursFormulaire erreurs={retour?.erreurs[""]} />
+                      <FormErrors errors={retour?.erreurs[""]} />
                       <ChampEtatDecision
                         id={`${p}-etat`}
                         etat={retour?.valeurs.etat ?? d.etat}

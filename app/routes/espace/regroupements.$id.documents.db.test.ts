@@ -219,4 +219,45 @@ describe("documents d'un regroupement", () => {
     const [apres] = await getDb().select().from(regroupements).where(eq(regroupements.id, analyse.id));
     expect(apres?.compteRendu).toBe("");
   });
+
+  it("une autre coordination (404, avant de lire le formulaire) ni un copil (403) ne suppriment de document ni n'écrivent le compte rendu ; rien ne change", async () => {
+    const db = getDb();
+    await send(
+      documents.action,
+      coordinateur04,
+      upload({ nature: "support", titre: "Support à garder" }, { bytes: PDF, name: "s.pdf", type: "application/pdf" }),
+      { id: analyse.id },
+    );
+    const [doc] = await db
+      .select()
+      .from(regroupementDocuments)
+      .where(eq(regroupementDocuments.titre, "Support à garder"));
+    expect(doc).toBeDefined();
+    const [ligneAvant] = await db.select().from(regroupements).where(eq(regroupements.id, analyse.id));
+    const avant = await compter();
+    const supprimer = () => postRequest("/", { intent: "supprimer", documentId: doc?.id ?? "" });
+    expect((await send(documents.action, coordinateur05, supprimer(), { id: analyse.id })).status).toBe(404);
+    expect((await send(documents.action, membre, supprimer(), { id: reunionCopil.id })).status).toBe(403);
+    const compteRendu = postRequest("/", {
+      intent: "compte-rendu",
+      compteRendu: "Écrit d'ailleurs",
+      version: String(ligneAvant?.version),
+    });
+    expect((await send(documents.action, coordinateur05, compteRendu, { id: analyse.id })).status).toBe(404);
+    // A refused form (no title, no file) of another département: 404, not 400.
+    expect((await send(documents.action, coordinateur05, upload({ nature: "autre" }), { id: analyse.id })).status).toBe(
+      404,
+    );
+    expect(await compter()).toEqual(avant);
+    const [ligneApres] = await db.select().from(regroupements).where(eq(regroupements.id, analyse.id));
+    expect(ligneApres?.compteRendu).toBe(ligneAvant?.compteRendu);
+    expect(ligneApres?.version).toBe(ligneAvant?.version);
+  });
+
+  it("la page des documents : 404 pour une autre coordination, 403 pour le national", async () => {
+    const national = await insertActor(getDb(), { role: "national" });
+    expect((await load(documents.loader, coordinateur05, { id: analyse.id })).status).toBe(404);
+    expect((await load(documents.loader, national, { id: analyse.id })).status).toBe(403);
+    expect((await load(documents.loader, coordinateur04, { id: analyse.id })).status).toBe(200);
+  });
 });

@@ -1,10 +1,10 @@
 import { data, Form, redirect } from "react-router";
 import { renderMarkdown } from "~/domain/contenu/markdown.server";
-import { erreursDe, type RetourFormulaire, valeursDe } from "~/domain/regroupements/comite.schema";
+import { CHAMP_VERSION } from "~/domain/rapports/rapport.commands.server";
 import {
   addDocument,
-  CHAMP_VERSION,
   deleteDocument,
+  regroupementGere,
   saveCompteRendu,
 } from "~/domain/regroupements/document.commands.server";
 import { documentsDe } from "~/domain/regroupements/document.queries.server";
@@ -20,14 +20,16 @@ import {
   type DocumentNature,
   documentNatureLabels,
 } from "~/domain/regroupements/regroupement.labels";
+import { fichierLabel } from "~/domain/ressources/ressource.rules";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
 import { checkUpload, DOCUMENT_MAX_OCTETS, fileFrom } from "~/server/fichiers.server";
 import { requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
+import { FormErrors } from "~/ui/field";
 import type { Route } from "./+types/regroupements.$id.documents";
-import { Champ, ErreursFormulaire, retourDe } from "./comites.form";
+import { Champ, erreursDe, type RetourFormulaire, retourDe, valeursDe } from "./comites.form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Documents et compte rendu – Promeneurs du Net" }];
 
@@ -58,9 +60,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "regroupement.gerer");
+  const db = getDb();
+  // The gathering first: another département gets 404 before the form or the file is looked at.
+  await regroupementGere(db, actor, params.id);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const ctx = { db: getDb(), now: new Date(), requestId: requestId(context) };
+  const ctx = { db, now: new Date(), requestId: requestId(context) };
   const refus = (formulaire: string, erreurs: Record<string, string[]>, status = 400) =>
     data({ formulaire, cible: null, erreurs, valeurs: valeursDe(form) } satisfies RetourFormulaire, { status });
   if (intent === "ajouter") {
@@ -106,12 +111,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return refus("", { "": ["Action inconnue."] });
 }
 
-function taille(octets: number): string {
-  return octets >= 1024 * 1024
-    ? `${(octets / 1024 / 1024).toFixed(1).replace(".", ",")} Mo`
-    : `${Math.max(1, Math.round(octets / 1024))} ko`;
-}
-
 export default function DocumentsPage({ loaderData, actionData }: Route.ComponentProps) {
   const { regroupement, compteRenduHtml, documents, gere, maxMo } = loaderData;
   const ajout = retourDe(actionData, "document");
@@ -144,8 +143,7 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
                   <a href={`/espace/regroupements/${regroupement.id}/documents/${d.id}`}>{d.titre}</a>
                   <span className="block text-sm text-slate-700">
                     {documentNatureLabels[d.nature as DocumentNature] ?? d.nature} ·{" "}
-                    {d.typeMime === "application/pdf" ? "PDF" : "image"}, {taille(d.taille)} · ajouté le{" "}
-                    {formatDate(d.createdAt)}
+                    {fichierLabel(d.typeMime, d.taille)} · ajouté le {formatDate(d.createdAt)}
                   </span>
                 </span>
                 {gere ? (
@@ -231,7 +229,7 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
             <CsrfInput />
             <input type="hidden" name="intent" value="compte-rendu" />
             <input type="hidden" name="version" value={regroupement.version} />
-            <ErreursFormulaire erreurs={cr?.erreurs[""]} />
+            <FormErrors errors={cr?.erreurs[""]} />
             <Champ
               id="compteRendu"
               name="compteRendu"

@@ -60,6 +60,8 @@ describe("page des présences d'un regroupement", () => {
     expect((await charger(promeneurActor, regroupement.id)).status).toBe(403);
     expect((await charger(coordination.copil04, regroupement.id)).status).toBe(403);
     expect((await charger(coordination.coordinateur05, regroupement.id)).status).toBe(404);
+    expect((await charger(coordination.coordinateur04, "pas-un-uuid")).status).toBe(404);
+    expect((await charger(coordination.coordinateur04, crypto.randomUUID())).status).toBe(404);
   });
 
   it("sans JavaScript, un appui note la présence et revient sur la personne (302 vers son ancre)", async () => {
@@ -119,7 +121,8 @@ describe("page des présences d'un regroupement", () => {
       ((await charger(coordination.coordinateur04, regroupement.id)).data as { motifRequis: boolean }).motifRequis,
     ).toBe(true);
     const sans = await poster(coordination.coordinateur04, regroupement.id, { choix: `${id}:present` });
-    expect(sans).toMatchObject({ status: 400, data: { field: "motif" } });
+    // The reason's error names no person's line: it is shown once, next to the reason field.
+    expect(sans).toMatchObject({ status: 400, data: { field: "motif", invitationId: null } });
     expect(await presence(id)).toBeNull();
     const avec = await poster(coordination.coordinateur04, regroupement.id, {
       choix: `${id}:present`,

@@ -1,6 +1,6 @@
 import type { MouseEvent } from "react";
 import { data, Form, redirect, useFetcher, useFetchers } from "react-router";
-import { compteurPresents, motifRequis, refusPresence } from "~/domain/regroupements/participation.rules";
+import { motifRequis, refusPresence } from "~/domain/regroupements/participation.rules";
 import { noterPresence, regroupementPourPresences } from "~/domain/regroupements/presence.commands.server";
 import { findInvitesPresence } from "~/domain/regroupements/presence.queries.server";
 import { CHAMP_MOTIF, CHAMP_PRESENCE, MOTIF_MIN } from "~/domain/regroupements/presence.schema";
@@ -11,12 +11,14 @@ import {
   type RegroupementType,
   regroupementTypeLabels,
 } from "~/domain/regroupements/regroupement.labels";
-import { formatDateTime } from "~/lib/format";
+import { formatPlage } from "~/domain/regroupements/regroupement.rules";
+import { formatNumber, plural } from "~/lib/format";
 import { isUuid } from "~/lib/text";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
 import { requestId, requirePermission, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
+import { Field, FormErrors } from "~/ui/field";
 import type { Route } from "./+types/regroupements.$id.presences";
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -41,8 +43,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       id: regroupement.id,
       titre: regroupement.titre,
       type: regroupementTypeLabels[regroupement.type as RegroupementType] ?? regroupement.type,
-      debut: formatDateTime(regroupement.debut),
-      fin: formatDateTime(regroupement.fin),
+      plage: formatPlage(regroupement.debut, regroupement.fin),
     },
     refus: refusPresence(regroupement, now),
     motifRequis: motifRequis(regroupement, now),
@@ -55,7 +56,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-export type PresenceErreur = { field: string; message: string; invitationId: string | null };
+/**
+ * A refusal: `invitationId` names the person's line for an error of the presence field (a reason
+ * error goes next to the reason field); `recueLe` orders the answers of several fetchers.
+ */
+export type PresenceErreur = { field: string; message: string; invitationId: string | null; recueLe: number };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "presence.noter");
@@ -80,20 +85,21 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         {
           field: error.field,
           message: error.message,
-          invitationId: !tous && isUuid(invitationId) ? invitationId : null,
+          invitationId: error.field === CHAMP_PRESENCE && !tous && isUuid(invitationId) ? invitationId : null,
+          recueLe: Date.now(),
         } satisfies PresenceErreur,
         { status: 400 },
       );
     }
     throw error;
   }
-  if (parFetcher) return { ok: true as const };
+  if (parFetcher) return { ok: true as const, recueLe: Date.now() };
   if (tous) {
     setFlash(
       context,
       changees === 0
         ? "Toutes les présences étaient déjà notées."
-        : `${changees} ${changees > 1 ? "personnes notées présentes" : "personne notée présente"}.`,
+        : `${plural(changees, "personne notée présente", "personnes notées présentes")}.`,
     );
   }
   // Back to the page, scrolled to the person just recorded (the anchor of their line).
@@ -125,6 +131,19 @@ function isErreur(value: unknown): value is PresenceErreur {
   return typeof value === "object" && value !== null && "message" in value;
 }
 
+/**
+ * With JavaScript, the reason's error answered to the latest tap (a later tap recorded clears it):
+ * the fetchers' answers, the most recent first.
+ */
+function useErreurMotifFetcher(): string | null {
+  const reponses = useFetchers()
+    .filter((f) => f.state === "idle" && typeof f.data === "object" && f.data !== null && "recueLe" in f.data)
+    .map((f) => f.data as PresenceErreur | { ok: true; recueLe: number })
+    .sort((a, b) => b.recueLe - a.recueLe);
+  const derniere = reponses[0];
+  return derniere && isErreur(derniere) && derniere.field === CHAMP_MOTIF ? derniere.message : null;
+}
+
 /** The presence being sent for each invitee (taps not answered yet), so that the page shows them at once. */
 function useEnvois(): Map<string, Presence> {
   const fetchers = useFetchers();
@@ -146,7 +165,12 @@ function LignePresence({
   erreurPage: string | null;
 }) {
   const fetcher = useFetcher<typeof action>({ key: `presence-${invite.id}` });
-  const erreur = (isErreur(fetcher.data) && fetcher.state === "idle" ? fetcher.data.message : null) ?? erreurPage;
+  // Only the errors of the person's attendance: a reason error is shown next to the reason field.
+  const erreurFetcher =
+    isErreur(fetcher.data) && fetcher.state === "idle" && fetcher.data.field === CHAMP_PRESENCE
+      ? fetcher.data.message
+      : null;
+  const erreur = erreurFetcher ?? erreurPage;
 
   function taper(event: MouseEvent<HTMLButtonElement>, choix: Presence) {
     const form = event.currentTarget.form;
@@ -155,7 +179,6 @@ function LignePresence({
     event.preventDefault();
     if (!form.reportValidity()) return;
     const envoi = new FormData(form);
-    envoi.delete("intent");
     envoi.set("choix", `${invite.id}:${choix}`);
     envoi.set("_fetcher", "1");
     void fetcher.submit(envoi, { method: "post" });
@@ -204,7 +227,8 @@ export default function Presences({ loaderData, actionData }: Route.ComponentPro
   const compter = (p: Presence) => presences.filter((x) => x === p).length;
   const aNoter = presences.filter((p) => p === null).length;
   const erreur = isErreur(actionData) ? actionData : null;
-  const erreurMotif = erreur?.field === CHAMP_MOTIF ? erreur.message : null;
+  const erreurMotifFetcher = useErreurMotifFetcher();
+  const erreurMotif = erreurMotifFetcher ?? (erreur?.field === CHAMP_MOTIF ? erreur.message : null);
   const erreurGenerale = erreur && erreur.field === CHAMP_PRESENCE && !erreur.invitationId ? erreur.message : null;
   return (
     <div className="max-w-xl">
@@ -213,7 +237,7 @@ export default function Presences({ loaderData, actionData }: Route.ComponentPro
         <a href={`/espace/regroupements/${regroupement.id}`}>{regroupement.titre}</a>
       </p>
       <p className="text-slate-700">
-        {regroupement.type} · du {regroupement.debut} au {regroupement.fin}
+        {regroupement.type} · {regroupement.plage}
       </p>
       {loaderData.refus ? (
         <p className="mt-4 rounded-md border border-slate-300 bg-slate-50 px-4 py-3">{loaderData.refus}</p>
@@ -222,49 +246,46 @@ export default function Presences({ loaderData, actionData }: Route.ComponentPro
       ) : (
         <Form method="post" className="mt-4">
           <CsrfInput />
+          {/* The form's default button, disabled: Enter in the reason field submits nothing (else it would press the first « Présent »). */}
+          <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1}>
+            Enregistrer
+          </button>
           <p
             aria-live="polite"
             className="sticky top-0 z-10 rounded-md border border-pdn-700 bg-pdn-50 px-3 py-2 font-semibold"
           >
-            {compteurPresents(compter("present"), invites.length)}
+            {plural(compter("present"), "présent")} sur {formatNumber(invites.length)}
             <span className="font-normal">
               {" "}
-              · {compter("excuse")} {compter("excuse") > 1 ? "excusés" : "excusé"} · {compter("absent")}{" "}
-              {compter("absent") > 1 ? "absents" : "absent"} · {aNoter} à noter
+              · {plural(compter("excuse"), "excusé")} · {plural(compter("absent"), "absent")} · {formatNumber(aNoter)} à
+              noter
             </span>
           </p>
           {loaderData.motifRequis ? (
             <div className="mt-4">
-              <label htmlFor="motif" className="mb-1 block font-semibold">
-                Motif de la modification
-              </label>
-              <p id="motif-aide" className="mb-1 text-sm text-slate-700">
-                Ce regroupement est terminé depuis plus de {DELAI_PRESENCES_JOURS} jours : indiquez pourquoi vous
-                modifiez les présences ({MOTIF_MIN} caractères au moins). Le motif est gardé au journal.
-              </p>
-              <input
+              <Field
                 id="motif"
-                name="motif"
-                type="text"
-                required
-                minLength={MOTIF_MIN}
-                maxLength={500}
-                className="input"
-                aria-invalid={erreurMotif ? true : undefined}
-                aria-describedby={erreurMotif ? "motif-aide motif-erreur" : "motif-aide"}
-              />
-              {erreurMotif ? (
-                <p id="motif-erreur" className="mt-1 text-sm font-semibold text-alerte-700">
-                  {erreurMotif}
-                </p>
-              ) : null}
+                label="Motif de la modification"
+                hint={`Ce regroupement est terminé depuis plus de ${DELAI_PRESENCES_JOURS} jours\u00a0: indiquez pourquoi vous modifiez les présences (${MOTIF_MIN} caractères au moins). Le motif est gardé au journal.`}
+                descriptionId="motif-aide"
+                errors={erreurMotif ? [erreurMotif] : undefined}
+                errorId="motif-erreur"
+              >
+                <input
+                  id="motif"
+                  name="motif"
+                  type="text"
+                  required
+                  minLength={MOTIF_MIN}
+                  maxLength={500}
+                  className="input"
+                  aria-invalid={erreurMotif ? true : undefined}
+                  aria-describedby={erreurMotif ? "motif-aide motif-erreur" : "motif-aide"}
+                />
+              </Field>
             </div>
           ) : null}
-          {erreurGenerale ? (
-            <p role="alert" className="mt-4 rounded-md border border-alerte-700 bg-red-50 px-4 py-3 text-alerte-700">
-              {erreurGenerale}
-            </p>
-          ) : null}
+          <FormErrors errors={erreurGenerale ? [erreurGenerale] : undefined} />
           <ul className="mt-2 divide-y divide-slate-200">
             {invites.map((invite, n) => (
               <LignePresence
@@ -281,7 +302,9 @@ export default function Presences({ loaderData, actionData }: Route.ComponentPro
                 Tous présents
               </button>
               <span className="mt-1 block text-sm text-slate-700">
-                Note présentes les {aNoter} {aNoter > 1 ? "personnes" : "personne"} pas encore notées.
+                {aNoter > 1
+                  ? `Note présentes les ${plural(aNoter, "personne")} pas encore notées.`
+                  : "Note présente la personne pas encore notée."}
               </span>
             </p>
           ) : null}

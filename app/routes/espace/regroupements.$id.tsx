@@ -2,7 +2,7 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Actor } from "~/domain/comptes/actor";
 import { findCandidats, inviter, repondre } from "~/domain/regroupements/invitation.commands.server";
 import { CANDIDAT_KINDS, type CandidatKind, candidatKindLabels } from "~/domain/regroupements/invitation.labels";
-import { findInvites } from "~/domain/regroupements/invitation.queries.server";
+import { findInvites, findReponseInvitation } from "~/domain/regroupements/invitation.queries.server";
 import { findRegroupementLisible } from "~/domain/regroupements/regroupement.acces.server";
 import { annulerRegroupement } from "~/domain/regroupements/regroupement.commands.server";
 import {
@@ -14,14 +14,15 @@ import {
   regroupementTypeLabels,
   reponseLabels,
 } from "~/domain/regroupements/regroupement.labels";
-import { findRegroupementDetail } from "~/domain/regroupements/regroupement.queries.server";
+import { findRegroupementNoms } from "~/domain/regroupements/regroupement.queries.server";
 import { formatPlage } from "~/domain/regroupements/regroupement.rules";
 import { annulationSchema, MOTIF_MAX, reponseSchema } from "~/domain/regroupements/regroupement.schema";
-import { formatDateTime, plural } from "~/lib/format";
+import { formatDateTime, formatNumber, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
 import { requestId, requireActor, safeReturnPath, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
+import { Field } from "~/ui/field";
 import type { Route } from "./+types/regroupements.$id";
 import { BoutonsReponse } from "./regroupements.form";
 
@@ -34,12 +35,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const db = getDb();
   const { regroupement: r, gere, invitationId } = await findRegroupementLisible(db, actor, params.id);
   const now = new Date();
-  const [{ communeNom, comiteNom }, invites, candidats] = await Promise.all([
-    findRegroupementDetail(db, r.id),
-    findInvites(db, r.id, r.capacite),
+  const [{ communeNom, comiteNom }, invites, candidats, maReponse] = await Promise.all([
+    findRegroupementNoms(db, r),
+    // The coordination only: who is invited, their answers, who may still be invited.
+    gere ? findInvites(db, r.id, r.capacite) : Promise.resolve(null),
     gere ? findCandidats(db, r) : Promise.resolve([]),
+    invitationId ? findReponseInvitation(db, invitationId) : Promise.resolve(null),
   ]);
-  const moi = invitationId ? invites.invites.find((i) => i.id === invitationId) : undefined;
   return {
     regroupement: {
       id: r.id,
@@ -61,10 +63,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       comite: estComite(r.type),
     },
     gere,
-    maReponse: moi ? moi.reponse : null,
-    // The coordination only: who is invited, their answers, who may still be invited.
-    invites: gere ? invites.invites : null,
-    totaux: gere ? invites.totaux : null,
+    maReponse,
+    invites: invites?.invites ?? null,
+    totaux: invites?.totaux ?? null,
     candidats: gere
       ? candidats
           .filter((c) => !c.dejaInvite)
@@ -74,7 +75,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 type Intent = "repondre" | "inviter" | "annuler";
-type ActionData = { intent: Intent; erreur: string };
+type ActionData = { intent: Intent; erreur: string; motif?: string };
 
 function refus(intent: Intent, error: unknown) {
   if (error instanceof Invalid) return data<ActionData>({ intent, erreur: error.message }, { status: 400 });
@@ -85,7 +86,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const actor: Actor = requireActor(context, request);
   const db = getDb();
   // Out of reach (another département, not invited): 404, before reading the form.
-  await findRegroupementLisible(db, actor, params.id);
+  const acces = await findRegroupementLisible(db, actor, params.id);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const ctx = { db, now: new Date(), requestId: requestId(context) };
@@ -96,15 +97,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       return data<ActionData>({ intent, erreur: parsed.error.issues[0]?.message ?? "" }, { status: 400 });
     }
     try {
-      await repondre(ctx, actor, params.id, parsed.data.reponse);
+      await repondre(ctx, actor, acces, parsed.data.reponse);
     } catch (error) {
       return refus(intent, error);
     }
     setFlash(
       context,
       parsed.data.reponse === "oui"
-        ? "Réponse enregistrée : vous participez."
-        : "Réponse enregistrée : vous ne participez pas.",
+        ? "Réponse enregistrée : vous participez."
+        : "Réponse enregistrée : vous ne participez pas.",
     );
     return redirect(safeReturnPath(String(formData.get("retour") ?? ""), ici));
   }
@@ -115,7 +116,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       setFlash(
         context,
         invites === 0
-          ? "Ces personnes étaient déjà invitées : rien n'a été envoyé."
+          ? "Ces personnes étaient déjà invitées : rien n'a été envoyé."
           : `${plural(invites, "invitation envoyée", "invitations envoyées")} par e-mail.`,
       );
     } catch (error) {
@@ -124,19 +125,21 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return redirect(`${ici}#invites`);
   }
   if (intent === "annuler") {
+    const motif = String(formData.get("motif") ?? "");
     const parsed = annulationSchema.safeParse({ motif: formData.get("motif") ?? undefined });
     if (!parsed.success) {
-      return data<ActionData>({ intent, erreur: parsed.error.issues[0]?.message ?? "" }, { status: 400 });
+      return data<ActionData>({ intent, erreur: parsed.error.issues[0]?.message ?? "", motif }, { status: 400 });
     }
     try {
       const { prevenus } = await annulerRegroupement(ctx, actor, params.id, parsed.data.motif);
       setFlash(context, `Regroupement annulé. ${plural(prevenus, "invité prévenu", "invités prévenus")} par e-mail.`);
     } catch (error) {
-      return refus(intent, error);
+      if (error instanceof Invalid) return data<ActionData>({ intent, erreur: error.message, motif }, { status: 400 });
+      throw error;
     }
     return redirect(ici);
   }
-  return data<ActionData>({ intent: "repondre", erreur: "Action inconnue." }, { status: 400 });
+  throw data({ message: "Action inconnue." }, { status: 400 });
 }
 
 function Erreur({ id, message }: { id: string; message: string | undefined }) {
@@ -166,7 +169,7 @@ export default function RegroupementPage({ loaderData, actionData }: Route.Compo
       {annule ? (
         <div role="status" className="mt-3 rounded-md border border-alerte-700 bg-red-50 px-4 py-3 text-alerte-700">
           <p className="font-semibold">Ce regroupement est annulé.</p>
-          {r.motifAnnulation ? <p>Motif : {r.motifAnnulation}</p> : null}
+          {r.motifAnnulation ? <p>Motif : {r.motifAnnulation}</p> : null}
         </div>
       ) : null}
       <dl className="mt-4 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
@@ -203,7 +206,7 @@ export default function RegroupementPage({ loaderData, actionData }: Route.Compo
         <section aria-labelledby="ma-reponse" className="mt-6">
           <h2 id="ma-reponse">Ma réponse</h2>
           <p className="mt-1">
-            Votre réponse : <strong>{reponseLabels[maReponse]}</strong>
+            Votre réponse : <strong>{reponseLabels[maReponse]}</strong>
           </p>
           {!annule && !r.commence ? (
             <div className="mt-2">
@@ -241,20 +244,11 @@ export default function RegroupementPage({ loaderData, actionData }: Route.Compo
         <section aria-labelledby="invites" className="mt-8">
           <h2 id="invites">Invités et réponses</h2>
           <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
-            <li>
-              <strong>{totaux.inscrits}</strong> {totaux.inscrits > 1 ? "inscrits" : "inscrit"}
-            </li>
-            <li>
-              <strong>{totaux.declines}</strong> ne {totaux.declines > 1 ? "viennent" : "vient"} pas
-            </li>
-            <li>
-              <strong>{totaux.enAttente}</strong> sans réponse
-            </li>
+            <li>{plural(totaux.inscrits, "inscrit")}</li>
+            <li>{plural(totaux.declines, "ne vient pas", "ne viennent pas")}</li>
+            <li>{formatNumber(totaux.enAttente)} sans réponse</li>
             {totaux.placesRestantes !== null ? (
-              <li>
-                <strong>{totaux.placesRestantes}</strong>{" "}
-                {totaux.placesRestantes > 1 ? "places restantes" : "place restante"}
-              </li>
+              <li>{plural(totaux.placesRestantes, "place restante", "places restantes")}</li>
             ) : null}
           </ul>
           {invites.length === 0 ? (
@@ -346,24 +340,27 @@ export default function RegroupementPage({ loaderData, actionData }: Route.Compo
           <Form method="post" className="mt-2">
             <CsrfInput />
             <input type="hidden" name="intent" value="annuler" />
-            <label htmlFor="motif" className="mb-1 block font-semibold">
-              Motif de l'annulation
-            </label>
-            <p id="motif-aide" className="mb-1 text-sm text-slate-700">
-              Il est envoyé aux invités qui n'ont pas décliné, avec de quoi retirer le regroupement de leur agenda.
-            </p>
-            <textarea
+            <Field
               id="motif"
-              name="motif"
-              rows={3}
-              maxLength={MOTIF_MAX}
-              required
-              className="input w-full"
-              aria-describedby={erreur("annuler") ? "motif-aide erreur-annuler" : "motif-aide"}
-              aria-invalid={erreur("annuler") ? true : undefined}
-            />
-            <Erreur id="erreur-annuler" message={erreur("annuler")} />
-            <button type="submit" className="btn-danger mt-2">
+              label="Motif de l'annulation"
+              hint="Il est envoyé aux invités qui n'ont pas décliné, avec de quoi retirer le regroupement de leur agenda."
+              descriptionId="motif-aide"
+              errors={erreur("annuler") ? [erreur("annuler") as string] : undefined}
+              errorId="erreur-annuler"
+            >
+              <textarea
+                id="motif"
+                name="motif"
+                rows={3}
+                maxLength={MOTIF_MAX}
+                required
+                className="input w-full"
+                defaultValue={actionData?.intent === "annuler" ? actionData.motif : undefined}
+                aria-describedby={erreur("annuler") ? "motif-aide erreur-annuler" : "motif-aide"}
+                aria-invalid={erreur("annuler") ? true : undefined}
+              />
+            </Field>
+            <button type="submit" className="btn-danger">
               Annuler le regroupement
             </button>
           </Form>

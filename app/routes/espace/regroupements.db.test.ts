@@ -1,9 +1,9 @@
-import { auditLog, regroupementInvitations, regroupements } from "@db/schema";
+import { auditLog, promeneurs, regroupementInvitations, regroupements } from "@db/schema";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/comptes/actor";
 import { getDb } from "~/server/db.server";
-import type { PromeneurRow } from "../../../tests/factories/promeneur";
+import { insertPromeneur, type PromeneurRow } from "../../../tests/factories/promeneur";
 import {
   insertComite,
   insertRegroupement,
@@ -104,7 +104,11 @@ describe("créer un regroupement", () => {
 
   it.each([
     [{ heureFin: "09:00" }, "heureFin", "La fin doit être après le début."],
-    [{ jourDebut: "2030-03-31", heureDebut: "02:30", heureFin: "04:00" }, "heureDebut", "02 h 30 n'existe pas"],
+    [
+      { jourDebut: "2030-03-31", heureDebut: "02:30", heureFin: "04:00" },
+      "heureDebut",
+      "02\u00a0h\u00a030 n'existe pas",
+    ],
     [{ lieu: "" }, "lieu", "Indiquez un lieu, un lien de visioconférence, ou les deux."],
     [{ communeCode: "05061" }, "communeCode", "Choisissez une commune du département dans la liste."],
     [{ type: "comite_pilotage" }, "comiteId", "Choisissez le comité qui se réunit."],
@@ -167,6 +171,17 @@ describe("ouvrir et modifier un regroupement", () => {
     expect(apres).toMatchObject({ titre: r.titre, statut: "prevu", version: 1 });
   });
 
+  it("garde le motif tapé quand l'annulation est refusée (400), et refuse une action inconnue (400)", async () => {
+    const r = await insertRegroupement(getDb());
+    const path = `/espace/regroupements/${r.id}`;
+    const refus = await post(detail.action, coordinateur04, path, { intent: "annuler", motif: "ab" }, { id: r.id });
+    expect(refus.status).toBe(400);
+    expect(refus.data).toMatchObject({ intent: "annuler", motif: "ab", erreur: expect.stringMatching(/motif/) });
+    expect((await post(detail.action, coordinateur04, path, { intent: "effacer" }, { id: r.id })).status).toBe(400);
+    const [apres] = await getDb().select().from(regroupements).where(eq(regroupements.id, r.id));
+    expect(apres).toMatchObject({ statut: "prevu", version: 1 });
+  });
+
   it("refuse une capacité sous les inscriptions (400, sur le champ) et une fin avant le début", async () => {
     const r = await insertRegroupement(getDb());
     for (const nom of ["Aline", "Bruno"]) {
@@ -177,7 +192,7 @@ describe("ouvrir et modifier un regroupement", () => {
     const result = await post(modifier.action, coordinateur04, path, champs, { id: r.id });
     expect(result.status).toBe(400);
     expect((result.data as Reply).error?.capacite).toEqual([
-      "2 personnes sont déjà inscrites : la capacité ne peut pas être inférieure à 2.",
+      "2 personnes sont déjà inscrites\u00a0: la capacité ne peut pas être inférieure à 2.",
     ]);
     const fin = await post(
       modifier.action,
@@ -289,7 +304,7 @@ describe("répondre", () => {
     const path = `/espace/regroupements/${r.id}`;
     const result = await post(detail.action, lui, path, { intent: "repondre", reponse: "oui" }, { id: r.id });
     expect(result.status).toBe(400);
-    expect(result.data).toMatchObject({ intent: "repondre", erreur: "Complet : 1 place, déjà prise." });
+    expect(result.data).toMatchObject({ intent: "repondre", erreur: "Complet\u00a0: 1 place, déjà prise." });
   });
 
   it("la page publique du lien : 404 pour un jeton inconnu, rien d'enregistré à l'ouverture, le POST enregistre", async () => {
@@ -308,6 +323,40 @@ describe("répondre", () => {
     await post(reponse.action, null, path, { reponse: "non" }, { jeton: invite.jeton });
     expect(await lire()).toBe("non");
     expect(reponse.meta({} as never)).toContainEqual({ name: "robots", content: "noindex" });
+  });
+});
+
+describe("un compte lié après l'invitation", () => {
+  it("un promeneur invité sans compte, lié ensuite à un compte, ouvre la page, la voit dans sa liste et répond", async () => {
+    const r = await insertRegroupement(getDb(), { titre: `Lié plus tard ${Date.now()}` });
+    const sansCompte = await insertPromeneur(getDb(), { userId: null });
+    const invitation = await invitePromeneur(getDb(), r, sansCompte);
+    expect(invitation.userId).toBeNull();
+    const compte = await insertActor(getDb(), { role: "promeneur", departement: "04" });
+    const path = `/espace/regroupements/${r.id}`;
+    // Not yet linked: a stranger to this gathering.
+    expect((await load(detail.loader, compte, path, { id: r.id })).status).toBe(404);
+    await getDb().update(promeneurs).set({ userId: compte.userId }).where(eq(promeneurs.id, sansCompte.id));
+
+    const page = (await load(detail.loader, compte, path, { id: r.id })) as {
+      status: number;
+      data: { maReponse: string | null; invites: unknown };
+    };
+    expect(page.status).toBe(200);
+    expect(page.data.maReponse).toBe("en_attente");
+    // A plain invitee never gets the list of invitees.
+    expect(page.data.invites).toBeNull();
+    const liste_ = (await load(liste.loader, compte, "/espace/regroupements")).data as {
+      invitations: { id: string }[];
+    };
+    expect(liste_.invitations.map((i) => i.id)).toContain(r.id);
+    const result = await post(detail.action, compte, path, { intent: "repondre", reponse: "oui" }, { id: r.id });
+    expect(result.status).toBe(302);
+    const [row] = await getDb()
+      .select()
+      .from(regroupementInvitations)
+      .where(eq(regroupementInvitations.id, invitation.id));
+    expect(row?.reponse).toBe("oui");
   });
 });
 
@@ -348,5 +397,9 @@ describe("liste de la coordination", () => {
       regroupements: { id: string }[];
     };
     expect(du05.regroupements.map((x) => x.id)).not.toContain(r.id);
+  });
+
+  it("répond 404 au coordinateur du 05 qui demande la liste du 04", async () => {
+    expect((await load(liste.loader, coordinateur05, "/espace/regroupements?departement=04")).status).toBe(404);
   });
 });

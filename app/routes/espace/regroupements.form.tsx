@@ -12,9 +12,9 @@ import {
 import { DESCRIPTION_MAX, LIEU_MAX, regroupementSchema, TITRE_MAX } from "~/domain/regroupements/regroupement.schema";
 import type { Invalid } from "~/server/errors.server";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field, FormErrors, InputField, RadioField } from "~/ui/field";
+import { CommuneField, Field, FormErrors, InputField, RadioField } from "~/ui/field";
 
-export type RegroupementFormValues = {
+type RegroupementFormValues = {
   type?: string;
   titre?: string;
   jourDebut?: string;
@@ -143,21 +143,7 @@ export function RegroupementForm({
         hint="Adresse ou salle ; laissez vide pour un regroupement en ligne."
         maxLength={LIEU_MAX}
       />
-      <Field
-        id={fields.communeCode.id}
-        label="Commune"
-        errors={fields.communeCode.errors}
-        errorId={fields.communeCode.errorId}
-      >
-        <select {...getSelectProps(fields.communeCode)} className="input">
-          <option value="">— Aucune —</option>
-          {communes.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.nom}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <CommuneField field={fields.communeCode} communes={communes} vide="— Aucune —" />
       <InputField
         field={fields.lienVisio}
         label="Lien de visioconférence"

@@ -32,7 +32,7 @@ describe("pages des regroupements (rendu serveur)", () => {
     await invitePromeneur(getDb(), r, promeneur, { reponse: "oui", reponduLe: new Date() });
     const path = `/espace/regroupements/${r.id}`;
     const html = render(page(RegroupementPage)(await loaderData(detail.loader, coordinateur04, path, { id: r.id })));
-    expect(html).toContain("Mardi 12 mai 2037, de 9 h 30 à 12 h");
+    expect(html).toContain("Mardi 12 mai 2037, de 9\u00a0h\u00a030 à 12\u00a0h");
     expect(html).toContain("Inviter et envoyer");
     expect(html).toContain(`${promeneur.prenom} ${promeneur.nom}`);
     expect(html).toContain("places restantes");
@@ -40,7 +40,7 @@ describe("pages des regroupements (rendu serveur)", () => {
     expect(html).toContain("Annuler le regroupement");
 
     const invite = render(page(RegroupementPage)(await loaderData(detail.loader, lui, path, { id: r.id })));
-    expect(invite).toContain("Votre réponse : <strong>Inscrit·e</strong>");
+    expect(invite).toContain("Votre réponse\u00a0: <strong>Inscrit·e</strong>");
     expect(invite).toContain("Je ne participe pas");
     expect(invite).not.toContain("Inviter et envoyer");
     expect(invite).not.toContain("Annuler le regroupement");
@@ -85,7 +85,7 @@ describe("pages des regroupements (rendu serveur)", () => {
     const data = await loaderData(reponse.loader, null, `/reponse/${invite.jeton}`, { jeton: invite.jeton });
     const html = render(page(ReponsePage)(data));
     expect(html).toContain("<h1>Répondre à l&#x27;invitation</h1>");
-    expect(html).toContain("Mardi 12 mai 2037, de 9 h 30 à 12 h");
+    expect(html).toContain("Mardi 12 mai 2037, de 9\u00a0h\u00a030 à 12\u00a0h");
     expect(html).toContain("Je participe");
     expect(html).toContain("Je ne participe pas");
     const merci = render(page(ReponsePage)(data, { erreur: null, enregistre: "oui" }));

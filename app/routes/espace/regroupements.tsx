@@ -3,7 +3,7 @@ import { can } from "~/domain/comptes/policy";
 import { repondre } from "~/domain/regroupements/invitation.commands.server";
 import { findMesInvitations } from "~/domain/regroupements/invitation.queries.server";
 import {
-  lieuComplet,
+  lieuOuEnLigne,
   REGROUPEMENT_TYPES,
   type RegroupementType,
   type Reponse,
@@ -22,8 +22,7 @@ import { BoutonsReponse } from "./regroupements.form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Regroupements – Promeneurs du Net" }];
 
-const lieuDe = (r: { lieu: string; communeNom: string | null; lienVisio: string | null }) =>
-  lieuComplet(r.lieu, r.communeNom) || (r.lienVisio ? "En ligne" : "–");
+const lieuDe = (r: { lieu: string; communeNom: string | null; lienVisio: string | null }) => lieuOuEnLigne(r) || "–";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "regroupement.lire");
@@ -104,8 +103,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   setFlash(
     context,
     parsed.data.reponse === "oui"
-      ? "Réponse enregistrée : vous participez."
-      : "Réponse enregistrée : vous ne participez pas.",
+      ? "Réponse enregistrée : vous participez."
+      : "Réponse enregistrée : vous ne participez pas.",
   );
   return redirect(safeReturnPath(String(formData.get("retour") ?? ""), "/espace/regroupements"));
 }
@@ -116,7 +115,7 @@ export default function RegroupementsPage({ loaderData, actionData }: Route.Comp
       <div className="max-w-3xl">
         <h1>Mes regroupements</h1>
         <p className="mt-2">
-          Les formations, temps d'échange et réunions auxquels vous êtes invité·e. Dites si vous venez : la coordination
+          Les formations, temps d'échange et réunions auxquels vous êtes invité·e. Dites si vous venez : la coordination
           s'organise avec vos réponses.
         </p>
         <section aria-labelledby="a-venir" className="mt-6">
@@ -136,7 +135,7 @@ export default function RegroupementsPage({ loaderData, actionData }: Route.Comp
                     {i.quand} · {i.lieu}
                   </p>
                   <p className="mt-1">
-                    Votre réponse : <strong>{reponseLabels[i.reponse]}</strong>
+                    Votre réponse : <strong>{reponseLabels[i.reponse]}</strong>
                   </p>
                   {!i.annule && !i.commence ? (
                     <div className="mt-2">

@@ -9,7 +9,7 @@ import {
   structureSchema,
 } from "~/domain/structures/structure.schema";
 import { CsrfInput } from "~/ui/csrf-input";
-import { Field, FormErrors, InputField } from "~/ui/field";
+import { CommuneField, Field, FormErrors, InputField } from "~/ui/field";
 
 /** The structure's record as a form, shared by the creation and edit pages (not a route). */
 export type StructureFormValues = {
@@ -87,21 +87,7 @@ export function StructureForm({
         inputMode="numeric"
         autoComplete="postal-code"
       />
-      <Field
-        id={fields.communeCode.id}
-        label="Commune"
-        errors={fields.communeCode.errors}
-        errorId={fields.communeCode.errorId}
-      >
-        <select {...getSelectProps(fields.communeCode)} className="input">
-          <option value="">— Choisir une commune —</option>
-          {communes.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.nom}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <CommuneField field={fields.communeCode} communes={communes} vide="— Choisir une commune —" />
       <InputField
         field={fields.telephone}
         label="Téléphone (facultatif)"

@@ -1,8 +1,9 @@
 import { data, Form } from "react-router";
-import { findInvitationParJeton, repondreParJeton } from "~/domain/regroupements/invitation.commands.server";
+import { repondreParJeton } from "~/domain/regroupements/invitation.commands.server";
 import { findRegroupementMail } from "~/domain/regroupements/invitation.mails.server";
+import { findInvitationParJeton } from "~/domain/regroupements/invitation.queries.server";
 import { lieuComplet, type Reponse, reponseLabels } from "~/domain/regroupements/regroupement.labels";
-import { formatPlage, refusReponse } from "~/domain/regroupements/regroupement.rules";
+import { formatPlage, reponseFermee } from "~/domain/regroupements/regroupement.rules";
 import { reponseSchema } from "~/domain/regroupements/regroupement.schema";
 import { getDb } from "~/server/db.server";
 import { Invalid, notFound } from "~/server/errors.server";
@@ -19,21 +20,14 @@ export const meta: Route.MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-async function charger(jeton: string) {
+export async function loader({ params, request }: Route.LoaderArgs) {
   const db = getDb();
-  const invitation = await findInvitationParJeton(db, jeton);
+  const invitation = await findInvitationParJeton(db, params.jeton);
   if (!invitation) notFound("Ce lien de réponse n'existe pas ou plus.");
   const r = await findRegroupementMail(db, invitation.regroupementId);
   if (!r) notFound("Ce lien de réponse n'existe pas ou plus.");
-  return { invitation, r };
-}
-
-export async function loader({ params, request }: Route.LoaderArgs) {
-  const { invitation, r } = await charger(params.jeton);
   const choix = new URL(request.url).searchParams.get("choix");
-  const now = new Date();
   return {
-    nom: invitation.nom,
     titre: r.titre,
     quand: formatPlage(r.debut, r.fin),
     lieu: lieuComplet(r.lieu, r.communeNom),
@@ -41,12 +35,12 @@ export async function loader({ params, request }: Route.LoaderArgs) {
     reponse: invitation.reponse as Reponse,
     choix: choix === "oui" || choix === "non" ? choix : null,
     // Why answering is closed, if it is (cancelled, started); the capacity is checked on answering.
-    ferme: refusReponse({ statut: r.statut, debut: r.debut, capacite: null, inscritsAutres: 0 }, "non", now),
+    ferme: reponseFermee(r.statut, r.debut, new Date()),
   };
 }
 
+/** An unknown token is a 404 from `repondreParJeton` itself, which looks it up once. */
 export async function action({ params, request, context }: Route.ActionArgs) {
-  await charger(params.jeton);
   const parsed = reponseSchema.safeParse({ reponse: (await request.formData()).get("reponse") ?? undefined });
   if (!parsed.success)
     return data({ erreur: parsed.error.issues[0]?.message ?? "", enregistre: null }, { status: 400 });
@@ -78,13 +72,13 @@ export default function ReponsePage({ loaderData, actionData }: Route.ComponentP
       {actionData?.enregistre ? (
         <p role="status" className="mt-4 text-lg">
           {actionData.enregistre === "oui"
-            ? "Vous participez : à bientôt !"
-            : "Vous ne participez pas : merci de nous avoir prévenus."}{" "}
+            ? "Vous participez : à bientôt !"
+            : "Vous ne participez pas : merci de nous avoir prévenus."}{" "}
           Vous pouvez changer d'avis ci-dessous tant que le regroupement n'a pas commencé.
         </p>
       ) : (
         <p className="mt-4">
-          Votre réponse actuelle : <strong>{reponseLabels[reponse]}</strong>
+          Votre réponse actuelle : <strong>{reponseLabels[reponse]}</strong>
         </p>
       )}
       {ferme ? (
@@ -93,7 +87,7 @@ export default function ReponsePage({ loaderData, actionData }: Route.ComponentP
         <Form method="post" className="mt-4">
           <CsrfInput />
           <fieldset aria-describedby={actionData?.erreur ? "erreur-reponse" : undefined}>
-            <legend className="mb-2 font-semibold">Venez-vous ?</legend>
+            <legend className="mb-2 font-semibold">Venez-vous ?</legend>
             <div className="flex flex-wrap gap-3">
               <button type="submit" name="reponse" value="oui" className={choix === "non" ? "btn-secondary" : "btn"}>
                 Je participe

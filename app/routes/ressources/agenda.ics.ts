@@ -1,4 +1,4 @@
-import { evenementPublicIcs, findAgendaIcs } from "~/domain/regroupements/agenda.queries.server";
+import { evenementPublicIcs, findAgendaPublic } from "~/domain/regroupements/agenda.queries.server";
 import { calendrierIcs } from "~/domain/regroupements/ics";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
@@ -7,7 +7,7 @@ import { getEnv } from "~/server/env.server";
 export async function loader() {
   const env = getEnv();
   const now = new Date();
-  const evenements = await findAgendaIcs(getDb(), env.DEFAULT_DEPARTEMENT, now);
+  const evenements = await findAgendaPublic(getDb(), env.DEFAULT_DEPARTEMENT, now, { recents: true });
   const ics = calendrierIcs(
     evenements.map((e) => evenementPublicIcs(e, env.publicUrl)),
     { nom: `Agenda des Promeneurs du Net ${env.DEFAULT_DEPARTEMENT}`, maintenant: now },
