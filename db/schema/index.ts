@@ -3,6 +3,7 @@ export * from "./audit";
 export * from "./comptes";
 export * from "./contenu";
 export * from "./fichiers";
+export * from "./indicateurs";
 export * from "./public";
 export * from "./regroupements";
 export * from "./reseau";
