@@ -22,7 +22,11 @@ export default defineConfig({
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts"],
           exclude: ["**/*.db.test.{ts,tsx}"],
-          setupFiles: ["tests/setup/console.ts", "tests/setup/fast-check.ts"],
+          setupFiles: ["tests/setup/console.ts", "tests/setup/fast-check.ts", "tests/setup/shared-state.ts"],
+          // Pure tests share one module graph per worker instead of a new one per file: the imports
+          // were three quarters of this project's time. tests/setup/shared-state.ts puts back what
+          // a file may change globally.
+          isolate: false,
         },
       },
       {

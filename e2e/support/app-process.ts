@@ -100,13 +100,18 @@ export function spawnApp(options: { env: Record<string, string>; command?: strin
   };
 }
 
-/** Starts the built server and waits until it listens. */
-export async function startServer(env: Record<string, string>): Promise<AppProcess> {
+/** Starts the built server and waits until it listens (stopping it if it does not in time). */
+export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
   const port = Number(env.PORT ?? (await freePort()));
   const app = spawnApp({
     env: { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     port,
   });
-  await app.waitForOutput(/"msg":"listening"/, 120_000);
+  try {
+    await app.waitForOutput(/"msg":"listening"/, timeoutMs);
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
   return app;
 }
