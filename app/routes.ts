@@ -118,6 +118,12 @@ export default [
     route("comites/nouveau", "routes/espace/comites.nouveau.tsx"),
     route("comites/:id", "routes/espace/comites.$id.tsx"),
     route("decisions/:id", "routes/espace/decisions.$id.tsx"),
+    route("indicateurs", "routes/espace/indicateurs.tsx"),
+    route("rapport-annuel", "routes/espace/rapport-annuel.tsx"),
+    route(
+      "rapport-annuel/fichiers/:generationId/:format",
+      "routes/espace/rapport-annuel.fichiers.$generationId.$format.ts",
+    ),
   ]),
   route("sitemap.xml", "routes/ressources/sitemap.xml.ts"),
   route("calendrier/:fichier", "routes/ressources/calendrier.$fichier.ts"),

@@ -10,6 +10,7 @@ import pinoHttp from "pino-http";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import type { ViteDevServer } from "vite";
 import { audienceMiddleware } from "~/domain/audience/audience.server";
+import { attendreGenerations } from "~/domain/rapport-annuel/rapport-annuel.generation.server";
 import { requestInfoContext } from "~/server/context.server";
 import { getDatabaseHandle, getDb } from "~/server/db.server";
 import { checkDatabase, isDatabaseDown } from "~/server/db-health.server";
@@ -208,6 +209,9 @@ export async function main(options: { build: BuildSource; vite?: ViteDevServer }
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await scheduler?.stop();
+      // An annual report being generated finishes (within the forced exit's delay); one cut short
+      // is taken over by the next start's scheduled job once its lease expires.
+      await attendreGenerations();
       await handle.close();
       await options.vite?.close();
     })();

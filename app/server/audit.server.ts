@@ -1,6 +1,7 @@
 import { auditLog } from "@db/schema";
 import type { Actor } from "~/domain/comptes/actor";
 import type { Executor } from "./db.server";
+import { signalerChangement } from "./memo.server";
 
 export type AuditEntry = {
   action: string;
@@ -31,4 +32,6 @@ export async function recordAudit(
     changes: entry.changes ?? null,
     requestId: requestId ?? null,
   });
+  // The memoised reads of the département (indicators, public directory) are forgotten.
+  signalerChangement(entry.departement);
 }

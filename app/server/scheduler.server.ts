@@ -6,6 +6,11 @@ import { SUPPRESSION_MESSAGES_ANCIENS, supprimerMessagesAnciens } from "~/domain
 import { prochaineSuppressionMessages } from "~/domain/contact/contact.rules";
 import { prochainLundiSeptHeures } from "~/domain/profils/conformite.rules";
 import { envoyerRappelsConformite, RAPPEL_HEBDOMADAIRE } from "~/domain/profils/conformite-rappel.server";
+import {
+  prochaineReprise,
+  REPRISE_GENERATIONS,
+  reprendreGenerations,
+} from "~/domain/rapport-annuel/rapport-annuel.generation.server";
 import { envoyerRappelsRapport, RAPPEL_RAPPORT } from "~/domain/rapports/rapport-rappel.server";
 import { prochainRappelRapport } from "~/domain/rapports/rapport-suivi.rules";
 import { prochainRappelRegroupement } from "~/domain/regroupements/regroupement.rules";
@@ -48,6 +53,12 @@ export const defaultJobs: readonly Job[] = [
     nom: RAPPEL_REGROUPEMENT,
     prochaine: prochainRappelRegroupement,
     run: (db, now) => envoyerRappelsRegroupement(db, now, getEnv().publicUrl),
+  },
+  {
+    // Annual report generations left waiting or whose worker stopped (expired lease).
+    nom: REPRISE_GENERATIONS,
+    prochaine: prochaineReprise,
+    run: (db, now) => reprendreGenerations(db, now),
   },
 ];
 

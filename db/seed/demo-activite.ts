@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CommunicationType } from "~/domain/communication/communication.labels";
+import { marquerAgregatsARefaire } from "~/domain/indicateurs/agregats.server";
 import type { Reseau } from "~/domain/profils/profil.labels";
 import type { ProjetEtat, ProjetForme } from "~/domain/projets/projet.labels";
 import { THEMES, type Theme } from "~/domain/promeneurs/theme.labels";
@@ -969,6 +970,10 @@ export async function seedDemoActivite(tx: Executor, coordinateurId: string | nu
         insert into ${rapportComptes} (rapport_id, rubrique, code, nombre)
         select * from jsonb_to_recordset(${JSON.stringify(lignes)}::jsonb)
           as x(rapport_id uuid, rubrique text, code text, nombre integer)`);
+    }
+    // The indicators' monthly aggregates of these months are stale (rebuilt at the first reading).
+    for (const mois of new Set(rapports.map((r) => r.values.mois))) {
+      await marquerAgregatsARefaire(tx, DEPARTEMENT, mois);
     }
   }
 

@@ -8,6 +8,7 @@ import { presenceAuditLabels } from "~/domain/presences/presence.audit";
 import { profilAuditLabels } from "~/domain/profils/profil.audit";
 import { projetAuditLabels } from "~/domain/projets/projet.audit";
 import { promeneurAuditLabels } from "~/domain/promeneurs/promeneur.audit";
+import { rapportAnnuelAuditLabels } from "~/domain/rapport-annuel/rapport-annuel.audit";
 import { rapportAuditLabels } from "~/domain/rapports/rapport.audit";
 import { calendrierAuditLabels } from "~/domain/regroupements/calendrier.audit";
 import { comiteAuditLabels } from "~/domain/regroupements/comite.audit";
@@ -55,6 +56,7 @@ export const auditLabelMaps: Record<string, Record<string, string>> = {
   regroupements: regroupementAuditLabels,
   comites: comiteAuditLabels,
   calendrier: calendrierAuditLabels,
+  "rapport-annuel": rapportAnnuelAuditLabels,
 };
 
 /** What each audited action means, as the journal shows it. New actions add their line in their area's map. */

@@ -419,6 +419,30 @@ const matrix: Record<Action, Record<RoleCode, [own: boolean, other: boolean]>> =
     promeneur: [T, F],
     evaluateur: [T, F],
   },
+  "rapport-annuel.lire": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [T, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "rapport-annuel.preparer": {
+    national: [F, F],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "indicateurs.lire": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [T, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
 };
 
 /** For a referent, the same question about their own structure and another structure of 04. */
@@ -472,6 +496,9 @@ const referentStructures: Record<Action, [own: boolean, other: boolean]> = {
   "comite.lire": [F, F],
   "comite.gerer": [F, F],
   "calendrier.gerer": [T, F],
+  "rapport-annuel.lire": [F, F],
+  "rapport-annuel.preparer": [F, F],
+  "indicateurs.lire": [F, F],
 };
 
 const cases = Object.entries(matrix).flatMap(([action, byRole]) =>

@@ -54,7 +54,10 @@ export type Action =
   | "participation.lire.detail"
   | "comite.lire"
   | "comite.gerer"
-  | "calendrier.gerer";
+  | "calendrier.gerer"
+  | "rapport-annuel.lire"
+  | "rapport-annuel.preparer"
+  | "indicateurs.lire";
 
 export type Target = { departement?: string | null; structureId?: string | null };
 
@@ -133,6 +136,12 @@ const rules: Record<Action, readonly RoleCode[]> = {
   "comite.gerer": ["coordinateur"],
   /** One's own private calendar feed address. */
   "calendrier.gerer": ["national", "coordinateur", "copil", "referent", "promeneur", "evaluateur"],
+  /** The annual activity report: generate and download it (the steering committee and national: aggregate version). */
+  "rapport-annuel.lire": ["national", "coordinateur", "copil"],
+  /** Its foreword and highlights, and the coordination version with them. */
+  "rapport-annuel.preparer": ["coordinateur"],
+  /** The nine indicators' dashboard (exact for the coordinator on their own département, aggregate otherwise). */
+  "indicateurs.lire": ["national", "coordinateur", "copil"],
 };
 
 export function can(actor: Actor | null | undefined, action: Action, target: Target = {}): boolean {

@@ -2,6 +2,7 @@ import { promeneurs, rapportsMensuels } from "@db/schema";
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
+import { marquerAgregatsARefaire } from "~/domain/indicateurs/agregats.server";
 import { isUuid } from "~/lib/text";
 import { recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
@@ -81,6 +82,8 @@ async function transition(
           : refusTransition(maintenant, evenement),
       );
     }
+    // Every review moves a counted report (submitted or validated): the month's indicators change.
+    await marquerAgregatsARefaire(tx, rapport.departement, rapport.mois);
     await recordAudit(
       tx,
       actor,

@@ -2,6 +2,8 @@ import { promeneurs, rapportComptes, rapportsMensuels } from "@db/schema";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
+import { marquerAgregatsARefaire } from "~/domain/indicateurs/agregats.server";
+import { STATUTS_COMPTES } from "~/domain/indicateurs/indicateurs.rules";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
 import { forbidden, Invalid } from "~/server/errors.server";
@@ -210,6 +212,11 @@ async function ecrire(
         .map(([code, nombre]) => ({ rapportId: rapport.id, rubrique, code, nombre })),
     );
     if (lignes.length) await tx.insert(rapportComptes).values(lignes);
+    // A counted report (submitted or validated) before or after: the month's indicators change.
+    const comptes: readonly string[] = STATUTS_COMPTES;
+    if ((avant && comptes.includes(avant)) || comptes.includes(apres)) {
+      await marquerAgregatsARefaire(tx, promeneur.departement, mois);
+    }
 
     await recordAudit(
       tx,

@@ -37,25 +37,34 @@ const heuresFormation = sql<number>`coalesce(sum(${heuresSql}) filter (where ${p
 
 export type FiltreParticipation = {
   departement: string;
+  /** Several départements (the national indicators): replaces `departement` for the gatherings counted. */
+  departements?: readonly string[];
   periode: Periode;
   type?: RegroupementType | null;
   now: Date;
+  /** A subquery selecting the ids of the promeneurs whose invitations count (the indicators' filters); all when absent. */
+  promeneurs?: SQL;
 };
 
 /**
  * Which gatherings indicator 6 counts: those of the département, not cancelled, already started
  * (`debut ≤ now`), starting within the period (Paris days), of the type asked if any.
  */
-function regroupementsTenus({ departement, periode, type, now }: FiltreParticipation): SQL {
+function regroupementsTenus({ departement, departements, periode, type, now }: FiltreParticipation): SQL {
   const { depuis, avant } = bornesPeriode(periode);
   return and(
-    eq(r.departement, departement),
+    departements ? inArray(r.departement, [...departements]) : eq(r.departement, departement),
     eq(r.statut, "prevu"),
     gte(r.debut, depuis),
     lt(r.debut, avant),
     lte(r.debut, now),
     type ? eq(r.type, type) : undefined,
   ) as SQL;
+}
+
+/** The invitations of the promeneurs the filter keeps (`promeneurs`), or every one. */
+function promeneursComptes(filtre: FiltreParticipation): SQL | undefined {
+  return filtre.promeneurs ? sql`${i.promeneurId} in (${filtre.promeneurs})` : undefined;
 }
 
 export type ParticipationParType = {
@@ -92,7 +101,7 @@ export async function findParticipationParType(
       heures: heuresFormation,
     })
     .from(r)
-    .leftJoin(i, and(eq(i.regroupementId, r.id), isNotNull(i.promeneurId)))
+    .leftJoin(i, and(eq(i.regroupementId, r.id), isNotNull(i.promeneurId), promeneursComptes(filtre)))
     .where(regroupementsTenus(filtre))
     .groupBy(r.type);
   const types = rows.map((row) => ({ ...row, taux: tauxParticipation(row.presents, row.notees) }));
@@ -157,7 +166,13 @@ export async function findParticipationParPromeneur(
     .from(i)
     .innerJoin(r, eq(r.id, i.regroupementId))
     .innerJoin(promeneurs, eq(promeneurs.id, i.promeneurId))
-    .where(and(regroupementsTenus(filtre), filtre.promeneurId ? eq(i.promeneurId, filtre.promeneurId) : undefined))
+    .where(
+      and(
+        regroupementsTenus(filtre),
+        promeneursComptes(filtre),
+        filtre.promeneurId ? eq(i.promeneurId, filtre.promeneurId) : undefined,
+      ),
+    )
     .groupBy(promeneurs.id, promeneurs.prenom, promeneurs.nom, promeneurs.statut)
     .orderBy(asc(promeneurs.nom), asc(promeneurs.prenom));
   return rows

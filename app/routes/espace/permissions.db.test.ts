@@ -299,6 +299,8 @@ describe("navigation et accueil de l'espace", () => {
     expect(await links(actors.coordinateur04)).toEqual([
       "/espace/coordination",
       "/espace/pilotage",
+      "/espace/indicateurs",
+      "/espace/rapport-annuel",
       "/espace/rapports",
       "/espace/situations",
       "/espace/projets",
@@ -324,6 +326,8 @@ describe("navigation et accueil de l'espace", () => {
     ]);
     expect(await links(actors.copil04)).toEqual([
       "/espace/pilotage",
+      "/espace/indicateurs",
+      "/espace/rapport-annuel",
       "/espace/regroupements",
       "/espace/comites",
       "/espace/participation",

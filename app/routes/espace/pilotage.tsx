@@ -1,12 +1,17 @@
 import { can } from "~/domain/comptes/policy";
+import { indicateursDesPages } from "~/domain/indicateurs/indicateurs.server";
+import { periodeAnnee } from "~/domain/indicateurs/periode";
 import { agendaDesComites } from "~/domain/regroupements/decision.queries.server";
 import { enRetard } from "~/domain/regroupements/decision.rules";
+import { documentsDesComites } from "~/domain/regroupements/document.queries.server";
+import { documentNatureLabels } from "~/domain/regroupements/regroupement.labels";
 import { countStructures } from "~/domain/structures/structure.queries.server";
 import { countTerritoire } from "~/domain/territoire/territoire.queries.server";
 import { formatDate, formatDateTime, formatNumber } from "~/lib/format";
-import { jourIso } from "~/lib/jour";
+import { jourIso, jourParis } from "~/lib/jour";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
+import { ResumeIndicateurs } from "~/ui/indicateurs/tableau-de-bord";
 import type { Route } from "./+types/pilotage";
 
 export const meta: Route.MetaFunction = () => [{ title: "Pilotage – Promeneurs du Net" }];
@@ -16,13 +21,24 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const departement = pickDepartement(actor, "pilotage.lire", request);
   const db = getDb();
   const now = new Date();
-  const [structures, territoire, comites] = await Promise.all([
+  const comitesLisibles = can(actor, "comite.lire", { departement });
+  const [structures, territoire, comites, documents, indicateurs] = await Promise.all([
     countStructures(db, departement),
     countTerritoire(db, departement),
     // The meetings and open decisions of the committees the steering member sits on.
-    can(actor, "comite.lire", { departement }) ? agendaDesComites(db, actor, departement, now) : null,
+    comitesLisibles ? agendaDesComites(db, actor, departement, now) : null,
+    comitesLisibles ? documentsDesComites(db, actor, departement) : null,
+    // The nine headlines of the current year, always in the aggregate view (no list of people).
+    can(actor, "indicateurs.lire", { departement })
+      ? indicateursDesPages(
+          db,
+          { departements: [departement], periode: periodeAnnee(jourParis(now).annee) },
+          "agregee",
+          now,
+        )
+      : null,
   ]);
-  return { departement, structures, territoire, comites, aujourdhui: jourIso(now) };
+  return { departement, structures, territoire, comites, documents, indicateurs, aujourdhui: jourIso(now) };
 }
 
 export default function PilotageHome({ loaderData }: Route.ComponentProps) {
@@ -82,10 +98,43 @@ export default function PilotageHome({ loaderData }: Route.ComponentProps) {
           </p>
         </section>
       ) : null}
-      <p className="mt-6">
-        Les neuf indicateurs d'évaluation et le rapport annuel apparaîtront ici dès que les bilans mensuels seront
-        saisis.
-      </p>
+      {loaderData.documents ? (
+        <section aria-labelledby="documents-comites" className="mt-8">
+          <h2 id="documents-comites">Documents des comités</h2>
+          {loaderData.documents.length === 0 ? (
+            <p className="mt-2">Aucun document déposé pour les réunions de vos comités.</p>
+          ) : (
+            <ul className="mt-2 divide-y divide-slate-200">
+              {loaderData.documents.map((d) => (
+                <li key={d.id} className="py-1">
+                  <a href={`/espace/regroupements/${d.regroupementId}/documents/${d.id}`}>{d.titre}</a>
+                  <span className="block text-sm text-slate-700">
+                    {documentNatureLabels[d.nature as keyof typeof documentNatureLabels] ?? d.nature} · {d.reunion} ·{" "}
+                    {d.comite} · {formatDate(d.debut)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      {loaderData.indicateurs ? (
+        <section aria-labelledby="indicateurs" className="mt-8">
+          <h2 id="indicateurs">Les neuf indicateurs · {loaderData.indicateurs.filtre.periode.libelle}</h2>
+          <p className="mt-1 text-sm text-slate-700">
+            Données agrégées&nbsp;: les nombres de 1 ou 2 sont affichés «&nbsp;&lt;&nbsp;3&nbsp;».
+          </p>
+          <ResumeIndicateurs
+            indicateurs={loaderData.indicateurs}
+            lien={`/espace/indicateurs?departement=${loaderData.departement}`}
+          />
+          <p className="mt-3">
+            <a href={`/espace/indicateurs?departement=${loaderData.departement}`}>
+              Voir le détail des indicateurs, leurs définitions et leurs graphiques
+            </a>
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }

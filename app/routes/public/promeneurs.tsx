@@ -9,6 +9,7 @@ import {
 import { plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
+import { memoiser } from "~/server/memo.server";
 import { publicMeta } from "~/ui/meta";
 import { SelectFiltre } from "~/ui/select-filtre";
 import type { Route } from "./+types/promeneurs";
@@ -44,7 +45,17 @@ export async function loader({ request }: Route.LoaderArgs) {
     theme: filtres.theme || undefined,
     enLigne: filtres.enLigne,
   };
-  const annuaire = await findPromeneursPublics(getDb(), getEnv().DEFAULT_DEPARTEMENT, new Date(), query);
+  const departement = getEnv().DEFAULT_DEPARTEMENT;
+  const maintenant = new Date();
+  // Memoised for the current minute (« en ligne maintenant » changes on the minute at most) until a
+  // write of the département: a valley's weak connection and a busy evening both get it at once.
+  const minute = Math.floor(maintenant.getTime() / 60_000);
+  const annuaire = await memoiser(
+    `annuaire:${departement}:${minute}:${JSON.stringify(query)}`,
+    [departement],
+    60_000,
+    () => findPromeneursPublics(getDb(), departement, maintenant, query),
+  );
   return {
     filtres,
     filtre: Boolean(filtres.commune || filtres.reseau || filtres.theme || filtres.enLigne),

@@ -1,0 +1,88 @@
+/**
+ * An in-process memo of expensive reads (the indicators, the public directory), per département:
+ * an entry is forgotten as soon as an audited write of its département happens in this process
+ * (`signalerChangement`, called by `recordAudit`), and after its lifetime in any case (writes made by
+ * another instance, page views that are not audited). Concurrent identical reads share one
+ * computation; a failed computation is not kept. Off in tests (NODE_ENV=test), where a test writes
+ * rows directly and reads them back at once.
+ */
+import { getEnv } from "./env.server";
+
+type Entree = { versions: string; expire: number; valeur: Promise<unknown> };
+
+const MAX_ENTREES = 500;
+const entrees = new Map<string, Entree>();
+const versions = new Map<string, number>();
+let actif: boolean | undefined;
+
+/** How long a signal is repeated: a read that started during the writing transaction may have seen the state before its commit. */
+export const REPETITION_SIGNAL_MS = 2_000;
+
+function versionsDe(departements: readonly string[]): string {
+  return departements.map((d) => versions.get(d) ?? 0).join(",");
+}
+
+function oublier(departement: string) {
+  versions.set(departement, (versions.get(departement) ?? 0) + 1);
+}
+
+/**
+ * Forgets the memoised reads of this département (every département when null: a national change).
+ * Repeated once shortly after, for a read that ran while the write's transaction was not yet committed.
+ */
+export function signalerChangement(departement: string | null | undefined): void {
+  const toucher = () => {
+    if (departement) oublier(departement);
+    else {
+      for (const d of versions.keys()) oublier(d);
+      entrees.clear();
+    }
+  };
+  toucher();
+  setTimeout(toucher, REPETITION_SIGNAL_MS).unref?.();
+}
+
+/** Turns the memo on or off (tests of the memo itself); by default on unless NODE_ENV=test. */
+export function activerMemo(valeur: boolean | undefined): void {
+  actif = valeur;
+  entrees.clear();
+}
+
+function estActif(): boolean {
+  if (actif !== undefined) return actif;
+  try {
+    return getEnv().NODE_ENV !== "test";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The value of `calcul`, memoised under `cle` for `dureeMs` while none of `departements` changes.
+ * `cle` must name everything the result depends on besides those départements' data.
+ */
+export function memoiser<T>(
+  cle: string,
+  departements: readonly string[],
+  dureeMs: number,
+  calcul: () => Promise<T>,
+  maintenant: () => number = Date.now,
+): Promise<T> {
+  if (!estActif()) return calcul();
+  const etat = versionsDe(departements);
+  const present = entrees.get(cle);
+  if (present && present.versions === etat && present.expire > maintenant()) {
+    // Most recently used last: the oldest are evicted first.
+    entrees.delete(cle);
+    entrees.set(cle, present);
+    return present.valeur as Promise<T>;
+  }
+  const valeur = calcul();
+  const entree: Entree = { versions: etat, expire: maintenant() + dureeMs, valeur };
+  entrees.set(cle, entree);
+  if (entrees.size > MAX_ENTREES) entrees.delete(entrees.keys().next().value as string);
+  valeur.catch(() => {
+    if (entrees.get(cle) === entree) entrees.delete(cle);
+  });
+  return valeur;
+}

@@ -1,0 +1,757 @@
+/**
+ * `npm run bench [-- --db pglite|postgres|tous] [--duration 20] [--runs 3] [--warmup 5]
+ * [--connections 10] [--scale 1] [--seed 42]`: measures the four workloads of
+ * ../shared/bench/README.md on the production server, on PostgreSQL and on PGlite, checks the
+ * answers, prints p50 / p99 / requests per second against the targets and writes
+ * bench/results/<date>-<db>.json (gitignored). See docs/bench.md.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import {
+  BENCH_PASSWORD,
+  chargerNational,
+  emailCoordination,
+  emailNational,
+  emailPromeneur,
+  type Ligne,
+  lireCsv,
+} from "@db/seed/national/national.load";
+import { seedReference } from "@db/seed/reference";
+import autocannon, { type AutocannonRequest, type AutocannonResult } from "autocannon";
+import { sql } from "drizzle-orm";
+import { type Database, type DatabaseHandle, openPglite, openPostgres, runMigrations } from "~/server/db.server";
+import { parseEnv, setEnv } from "~/server/env.server";
+import { buildIfStale } from "../build-if-stale.mjs";
+import { parseArgs } from "../cli";
+import { genererDonnees, messageCourt } from "../demo-national";
+import { annuaireAttendu, idsDeLaPage, nombreDansLaPage, PUBLIES, type Totaux, totauxAttendus } from "./attendus";
+
+const ROOT = process.cwd();
+const CACHE = path.join(ROOT, "node_modules/.cache/pdn-bench");
+const RESULTS = path.join(ROOT, "bench/results");
+
+type Options = {
+  duration: number;
+  runs: number;
+  warmup: number;
+  connections: number;
+  scale: number;
+  seed: number;
+  bases: Array<"pglite" | "postgres">;
+};
+
+type Mesure = {
+  charge: string;
+  statut: "mesure" | "absent" | "echec";
+  p50: number | null;
+  p99: number | null;
+  rps: number | null;
+  echecs: number;
+  runs: Array<{ p50: number; p99: number; rps: number; ok: number; echecs: number; codes: Record<string, number> }>;
+  cible: string;
+  atteinte: boolean | null;
+  verification: string[];
+};
+
+const args = parseArgs(process.argv.slice(2));
+const num = (v: string | true | undefined, d: number) => (typeof v === "string" && Number(v) > 0 ? Number(v) : d);
+const options: Options = {
+  duration: num(args.duration, 20),
+  runs: num(args.runs, 3),
+  warmup: num(args.warmup, 5),
+  connections: num(args.connections, 10),
+  scale: num(args.scale, 1),
+  seed: num(args.seed, 42),
+  bases: args.db === "pglite" ? ["pglite"] : args.db === "postgres" ? ["postgres"] : ["postgres", "pglite"],
+};
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)] ?? 0;
+};
+const ms = (n: number | null) => (n === null ? "–" : `${n.toFixed(1)} ms`);
+const coche = (ok: boolean | null) => (ok === null ? "·" : ok ? "✓" : "✗");
+
+// ---------------------------------------------------------------- data and expected answers
+
+type Attendus = {
+  annuaire: Record<string, Array<{ id: number; nom: string }>>;
+  departement14: Totaux;
+  national: Totaux;
+  brouillons: Array<{ promeneur: number; email: string }>;
+};
+
+function attendusDuCsv(dossier: string): Attendus {
+  const promeneurs = lireCsv(dossier, "promeneurs.csv");
+  const profils = lireCsv(dossier, "social_profiles.csv");
+  const rapports = lireCsv(dossier, "activity_reports.csv");
+  const demandes = fs
+    .readFileSync(path.join(dossier, "report_requests.csv"), "utf8")
+    .split("\n")
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => {
+      const [, reportId, theme, count] = l.split(",");
+      return { reportId: Number(reportId), theme: theme as string, count: Number(count) };
+    });
+  const attendus: Attendus = {
+    annuaire: { "14": annuaireAttendu(promeneurs, profils, "14"), "13": annuaireAttendu(promeneurs, profils, "13") },
+    departement14: totauxAttendus(promeneurs, rapports, demandes, ["14"], 2025),
+    national: totauxAttendus(promeneurs, rapports, demandes, null, 2025),
+    brouillons: promeneurs
+      .filter((p: Ligne) => p.status === "active")
+      .map((p: Ligne) => ({ promeneur: Number(p.id), email: emailPromeneur(Number(p.id)) })),
+  };
+  if (options.scale === 1 && options.seed === 42) {
+    const ids14 = attendus.annuaire["14"]?.map((p) => p.id).join(",");
+    const d = attendus.departement14;
+    const n = attendus.national;
+    const ok =
+      ids14 === PUBLIES.annuaire14.join(",") &&
+      attendus.annuaire["13"]?.length === PUBLIES.annuaire13Taille &&
+      d.nouveaux === PUBLIES.departement14.nouveaux &&
+      d.echanges === PUBLIES.departement14.echanges &&
+      d.demandes === PUBLIES.departement14.demandes &&
+      n.nouveaux === PUBLIES.national.nouveaux &&
+      n.echanges === PUBLIES.national.echanges &&
+      n.demandes === PUBLIES.national.demandes;
+    console.log(
+      `${coche(ok)} les réponses attendues lues dans les CSV sont celles publiées (../shared/bench/README.md)`,
+    );
+  }
+  return attendus;
+}
+
+/** The months the write workload submits: January to October 2026 (the 2025 answers stay intact). */
+const MOIS_ECRITURE = Array.from({ length: 10 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
+
+/**
+ * Puts the write workload's reports back to drafts (their breakdowns are replaced by each
+ * submission) and marks their months' aggregates stale, as the commands would.
+ */
+async function remettreEnBrouillon(db: Database): Promise<number> {
+  return db.transaction(async (tx) => {
+    const r = await tx.execute(sql`
+      update rapports_mensuels r set statut = 'brouillon', soumis_le = null, valide_le = null, valide_par = null, version = 1
+      from promeneurs p
+      where p.id = r.promeneur_id and p.statut = 'actif' and r.mois between '2026-01-01' and '2026-10-01'`);
+    await tx.execute(sql`
+      insert into agregats_a_refaire (departement, mois)
+      select distinct departement, mois from rapports_mensuels where mois between '2026-01-01' and '2026-10-01'
+      on conflict do nothing`);
+    return r.rowCount ?? 0;
+  });
+}
+
+/** The write workload's reports submitted since `depuis`, and their audit rows. */
+async function ecrituresDepuis(
+  db: Database,
+  depuis: Date,
+): Promise<{ soumis: number; audits: number; orphelins: number }> {
+  const t = depuis.toISOString();
+  const r = await db.execute<{ soumis: number; audits: number; orphelins: number }>(sql`
+    with soumis as (
+      select id from rapports_mensuels
+      where statut = 'soumis' and mois between '2026-01-01' and '2026-10-01' and soumis_le >= ${t}::timestamptz
+    )
+    select
+      (select count(*)::int from soumis) as soumis,
+      (select count(*)::int from audit_log where action = 'rapport.soumettre' and at >= ${t}::timestamptz) as audits,
+      (select count(*)::int from soumis s where not exists (
+         select 1 from audit_log a where a.action = 'rapport.soumettre' and a.entity_type = 'rapport' and a.entity_id = s.id::text)) as orphelins`);
+  const row = r.rows[0];
+  return { soumis: Number(row?.soumis ?? 0), audits: Number(row?.audits ?? 0), orphelins: Number(row?.orphelins ?? 0) };
+}
+
+type CalculIndicateurs = (
+  db: Database,
+  filtre: unknown,
+  vue: string,
+  maintenant: Date,
+) => Promise<{
+  jeunes: { nouveaux: { valeur: number | null } };
+  echanges: { total: { valeur: number | null } };
+  demandes: { total: { valeur: number | null } };
+}>;
+
+/** The totals through the platform's own `calculerIndicateurs`, when it exists. */
+async function totauxCalcules(db: Database, departements: string[]): Promise<Totaux | string> {
+  const chemin = path.join(ROOT, "app/domain/indicateurs/indicateurs.server.ts");
+  if (!fs.existsSync(chemin)) return "calculerIndicateurs absent (app/domain/indicateurs/indicateurs.server.ts)";
+  const [mod, periode] = await Promise.all([
+    import(chemin) as Promise<{ calculerIndicateurs?: CalculIndicateurs }>,
+    import(path.join(ROOT, "app/domain/indicateurs/periode.ts")) as Promise<{ periodeAnnee: (a: number) => unknown }>,
+  ]);
+  if (!mod.calculerIndicateurs) return "calculerIndicateurs non exporté";
+  const vue = departements.length === 1 ? "coordination" : "agregee";
+  const i = await mod.calculerIndicateurs(db, { departements, periode: periode.periodeAnnee(2025) }, vue, new Date());
+  return {
+    nouveaux: i.jeunes.nouveaux.valeur ?? -1,
+    echanges: i.echanges.total.valeur ?? -1,
+    demandes: i.demandes.total.valeur ?? -1,
+    parTheme: {},
+  };
+}
+
+// ---------------------------------------------------------------- databases
+
+type Cible = {
+  nom: "pglite" | "postgres";
+  env: Record<string, string>;
+  ouvrir(): Promise<DatabaseHandle>;
+  arreter?(): void;
+};
+
+function pgliteCible(): Cible {
+  const dataDir = path.join(CACHE, `pglite-${options.scale}-${options.seed}`);
+  return {
+    nom: "pglite",
+    env: { DATA_DIR: dataDir },
+    ouvrir: () => openPglite({ dataDir: path.join(dataDir, "pglite") }),
+  };
+}
+
+/** A throwaway cluster as .ci/start-postgres.sh makes it (its own port and directory), or BENCH_DATABASE_URL. */
+function postgresCible(): Cible | string {
+  const given = process.env.BENCH_DATABASE_URL;
+  if (given) return { nom: "postgres", env: { DATABASE_URL: given }, ouvrir: async () => openPostgres(given) };
+  if (!fs.existsSync("/usr/lib/postgresql")) {
+    return "PostgreSQL absent de cette machine (ni /usr/lib/postgresql ni BENCH_DATABASE_URL) : mesure sur PostgreSQL sautée.";
+  }
+  const port = process.env.BENCH_PGPORT ?? "55499";
+  const root = path.join("/tmp", `pdn-bench-postgres-${options.scale}-${options.seed}`);
+  const bin = () =>
+    execFileSync("bash", ["-c", "ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1"], { encoding: "utf8" }).trim();
+  const pgCtl = (...rest: string[]) => {
+    const cmd = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--", `${bin()}/pg_ctl`] : [`${bin()}/pg_ctl`];
+    execFileSync(cmd[0] as string, [...cmd.slice(1), "-D", path.join(root, "data"), ...rest], { stdio: "ignore" });
+  };
+  let base = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  try {
+    if (fs.existsSync(path.join(root, "data/PG_VERSION"))) {
+      // The cluster of a previous run, with its loaded data: restarted as is (the script would wipe it).
+      try {
+        pgCtl("status");
+      } catch {
+        pgCtl(
+          "-l",
+          path.join(root, "server.log"),
+          "-w",
+          "-o",
+          `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+          "start",
+        );
+      }
+    } else {
+      base = execFileSync("bash", [path.join(ROOT, ".ci/start-postgres.sh")], {
+        env: { ...process.env, PGPORT: port, PG_ROOT: root },
+        encoding: "utf8",
+      }).trim();
+    }
+  } catch (error) {
+    return `Le serveur PostgreSQL du banc n'a pas démarré : ${messageCourt(error)}`;
+  }
+  const url = base.replace(/\/postgres$/, "/pdn_bench");
+  return {
+    nom: "postgres",
+    env: { DATABASE_URL: url },
+    async ouvrir() {
+      const admin = openPostgres(base, { max: 1 });
+      const existe = await admin.db.execute(sql`select 1 from pg_database where datname = 'pdn_bench'`);
+      if (existe.rows.length === 0) await admin.db.execute(sql`create database pdn_bench`);
+      await admin.close();
+      return openPostgres(url);
+    },
+    arreter() {
+      try {
+        pgCtl("-m", "fast", "stop");
+      } catch {
+        // already stopped
+      }
+    },
+  };
+}
+
+async function avecBase<T>(cible: Cible, fn: (db: Database, handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await cible.ouvrir();
+  try {
+    return await fn(handle.db, handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+// ---------------------------------------------------------------- the server
+
+async function portLibre(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const a = server.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      server.close(() => resolve(port));
+    });
+    server.once("error", reject);
+  });
+}
+
+type Serveur = { url: string; child: ChildProcess; sortie: () => string; arreter(): Promise<void> };
+
+async function demarrerServeur(cible: Cible, departement: string): Promise<Serveur> {
+  const port = await portLibre();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      TZ: "Europe/Paris",
+      NODE_ENV: "production",
+      DEMO: "0",
+      LOG_LEVEL: "warn",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: url,
+      DEFAULT_DEPARTEMENT: departement,
+      ...cible.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let sortie = "";
+  child.stdout?.on("data", (c: Buffer) => {
+    sortie += c.toString();
+  });
+  child.stderr?.on("data", (c: Buffer) => {
+    sortie += c.toString();
+  });
+  const fin = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Le serveur s'est arrêté au démarrage :\n${sortie.slice(-2000)}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > fin) throw new Error(`Le serveur ne répond pas après 3 minutes :\n${sortie.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    child,
+    sortie: () => sortie,
+    arreter: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 20_000).unref();
+      }),
+  };
+}
+
+const CSRF = crypto.randomBytes(32).toString("base64url");
+
+/** Signs in through the real form action; returns the Cookie header to send. */
+async function connecter(url: string, email: string): Promise<string> {
+  const body = new URLSearchParams({ _csrf: CSRF, email, password: BENCH_PASSWORD });
+  const r = await fetch(`${url}/connexion`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: `pdn_csrf=${CSRF}` },
+    body,
+    redirect: "manual",
+  });
+  const session = r.headers
+    .getSetCookie()
+    .map((c) => /^pdn_session=([^;]+)/.exec(c)?.[1])
+    .find(Boolean);
+  if (r.status !== 302 || !session) throw new Error(`Connexion de ${email} refusée (HTTP ${r.status}).`);
+  return `pdn_csrf=${CSRF}; pdn_session=${session}`;
+}
+
+async function connecterTous(url: string, emails: string[]): Promise<string[]> {
+  const cookies: string[] = new Array(emails.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < emails.length) {
+        const i = next++;
+        cookies[i] = await connecter(url, emails[i] as string);
+      }
+    }),
+  );
+  return cookies;
+}
+
+// ---------------------------------------------------------------- measuring
+
+async function mesurer(
+  url: string,
+  requete: AutocannonRequest,
+  duree: number,
+  succes: (code: number) => boolean,
+): Promise<{ p50: number; p99: number; rps: number; ok: number; echecs: number; codes: Record<string, number> }> {
+  const r: AutocannonResult = await autocannon({
+    url,
+    connections: options.connections,
+    duration: duree,
+    requests: [requete],
+    timeout: 30,
+  });
+  const codes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
+  const ok = Object.entries(codes).reduce((s, [k, n]) => s + (succes(Number(k)) ? n : 0), 0);
+  const total = Object.values(codes).reduce((s, n) => s + n, 0);
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: ok / duree,
+    ok,
+    echecs: total - ok + r.errors + r.timeouts,
+    codes,
+  };
+}
+
+function resume(
+  charge: string,
+  cible: string,
+  runs: Mesure["runs"],
+  verification: string[],
+  atteinte: (m: Mesure) => boolean,
+): Mesure {
+  const m: Mesure = {
+    charge,
+    statut: "mesure",
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    rps: median(runs.map((r) => r.rps)),
+    echecs: runs.reduce((s, r) => s + r.echecs, 0),
+    runs,
+    cible,
+    atteinte: null,
+    verification,
+  };
+  // A run where no request completed measured nothing: a failure, not a 0 ms latency.
+  if (runs.some((r) => r.ok === 0)) m.verification.unshift("✗ aucune réponse réussie pendant une mesure");
+  m.atteinte = m.echecs === 0 && runs.every((r) => r.ok > 0) && atteinte(m);
+  return m;
+}
+
+async function chargeLecture(
+  serveur: Serveur,
+  charge: string,
+  chemin: string,
+  cookie: string | null,
+  cible: string,
+  atteinte: (m: Mesure) => boolean,
+  verifier: (html: string) => string[],
+): Promise<Mesure> {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  const premiere = await fetch(`${serveur.url}${chemin}`, { headers, redirect: "manual" });
+  const html = await premiere.text();
+  if (premiere.status === 404) {
+    console.log(`  ${charge} : tableau de bord absent (404 sur ${chemin})`);
+    return {
+      charge,
+      statut: "absent",
+      p50: null,
+      p99: null,
+      rps: null,
+      echecs: 0,
+      runs: [],
+      cible,
+      atteinte: null,
+      verification: ["tableau de bord absent"],
+    };
+  }
+  if (premiere.status !== 200) {
+    console.log(`  ${charge} : HTTP ${premiere.status} sur ${chemin} — non mesuré`);
+    return {
+      charge,
+      statut: "echec",
+      p50: null,
+      p99: null,
+      rps: null,
+      echecs: 1,
+      runs: [],
+      cible,
+      atteinte: false,
+      verification: [`HTTP ${premiere.status}`],
+    };
+  }
+  const verification = verifier(html);
+  const requete: AutocannonRequest = { method: "GET", path: chemin, headers };
+  await mesurer(serveur.url, requete, options.warmup, (c) => c === 200);
+  const runs = [];
+  for (let i = 0; i < options.runs; i++)
+    runs.push(await mesurer(serveur.url, requete, options.duration, (c) => c === 200));
+  const m = resume(charge, cible, runs, verification, atteinte);
+  afficher(m);
+  return m;
+}
+
+function afficher(m: Mesure) {
+  const v = m.verification.length ? `\n      ${m.verification.join("\n      ")}` : "";
+  console.log(
+    `  ${coche(m.atteinte)} ${m.charge.padEnd(34)} p50 ${ms(m.p50).padStart(10)}  p99 ${ms(m.p99).padStart(10)}  ${(m.rps ?? 0).toFixed(0).padStart(6)} req/s  échecs ${m.echecs}   (cible : ${m.cible})${v}`,
+  );
+}
+
+/** The form a promeneur submits: six theme counts, consistent totals (checked as on the page). */
+function corpsSoumission(): string {
+  return new URLSearchParams({
+    _csrf: CSRF,
+    intent: "soumettre",
+    "age_nouveaux.15_17": "2",
+    "age_file.15_17": "5",
+    "age_file.18_21": "3",
+    "canal.messages_prives": "18",
+    "canal.commentaires": "4",
+    echangesIndividuels: "20",
+    echangesCollectifs: "2",
+    "theme.bien_etre": "3",
+    "theme.sante": "2",
+    "theme.scolarite": "2",
+    "theme.formation_emploi": "1",
+    "theme.loisirs": "1",
+    "theme.famille": "1",
+    "publication.information_prevention": "2",
+    heuresEnLigne: "12,5",
+    faitMarquant: "",
+  }).toString();
+}
+
+// ---------------------------------------------------------------- one database
+
+async function banc(cible: Cible, attendus: Attendus, dossier: string): Promise<Mesure[]> {
+  console.log(`\n== ${cible.nom === "pglite" ? "PGlite" : "PostgreSQL"} ==`);
+  const calcules = await avecBase(cible, async (db, handle) => {
+    await runMigrations(handle, db);
+    await seedReference(db);
+    const r = await chargerNational(db, {
+      dossier,
+      scale: options.scale,
+      seed: options.seed,
+      log: (m) => console.log(`  ${m}`),
+    });
+    console.log(
+      r.etat === "deja_charge"
+        ? "  données déjà chargées (même échelle, même graine)"
+        : `  chargé en ${r.secondes.toFixed(0)} s`,
+    );
+    return {
+      departement: await totauxCalcules(db, ["14"]),
+      national: await totauxCalcules(
+        db,
+        (await db.execute<{ code: string }>(sql`select code from departements`)).rows.map((d) => d.code),
+      ),
+    };
+  });
+  const verifTotaux = (t: Totaux | string, attendu: Totaux, html: string | null) => {
+    const lignes: string[] = [];
+    if (typeof t === "string") lignes.push(`· ${t}`);
+    else {
+      for (const k of ["nouveaux", "echanges", "demandes"] as const) {
+        lignes.push(`${coche(t[k] === attendu[k])} calculerIndicateurs ${k} = ${t[k]} (attendu ${attendu[k]})`);
+      }
+    }
+    if (html !== null) {
+      for (const k of ["nouveaux", "echanges", "demandes"] as const) {
+        lignes.push(
+          `${coche(nombreDansLaPage(html, attendu[k]))} page : ${k} ${attendu[k].toLocaleString("fr-FR")} affiché`,
+        );
+      }
+    }
+    return lignes;
+  };
+  const mesures: Mesure[] = [];
+  const annuaire = (dep: string) => (html: string) => {
+    const ids = idsDeLaPage(html);
+    const attendu = attendus.annuaire[dep]?.map((p) => p.id) ?? [];
+    const ok = ids.join(",") === attendu.join(",");
+    return [
+      `${coche(ok)} ${ids.length} promeneurs dans l'ordre attendu${ok ? "" : ` (reçu ${ids.slice(0, 8).join(", ")}…, attendu ${attendu.slice(0, 8).join(", ")}…)`}`,
+    ];
+  };
+  const cibleAnnuaire = (m: Mesure) => (m.rps ?? 0) >= 700 && (m.p99 ?? Infinity) < 50;
+
+  // Reads, département 14's public site.
+  await avecBase(cible, (db) => remettreEnBrouillon(db));
+  let serveur = await demarrerServeur(cible, "14");
+  try {
+    const [coordination14, national] = await connecterTous(serveur.url, [emailCoordination("14"), emailNational()]);
+    mesures.push(
+      await chargeLecture(
+        serveur,
+        "annuaire 14 (Instagram)",
+        "/promeneurs?reseau=instagram",
+        null,
+        "≥ 700 req/s et p99 < 50 ms",
+        cibleAnnuaire,
+        annuaire("14"),
+      ),
+    );
+    mesures.push(
+      await chargeLecture(
+        serveur,
+        "tableau de bord du département 14",
+        "/espace/indicateurs?departement=14&periode=annee&annee=2025",
+        coordination14 as string,
+        "p99 < 100 ms",
+        (m) => (m.p99 ?? Infinity) < 100,
+        (html) => verifTotaux(calcules.departement, attendus.departement14, html),
+      ),
+    );
+    mesures.push(
+      await chargeLecture(
+        serveur,
+        "tableau de bord national",
+        "/espace/national?periode=annee&annee=2025",
+        national as string,
+        "p99 < 1 s",
+        (m) => (m.p99 ?? Infinity) < 1000,
+        (html) => verifTotaux(calcules.national, attendus.national, html),
+      ),
+    );
+  } finally {
+    await serveur.arreter();
+  }
+
+  // Reads, département 13's public site; then the writes.
+  serveur = await demarrerServeur(cible, "13");
+  let cookies: string[] = [];
+  try {
+    mesures.push(
+      await chargeLecture(
+        serveur,
+        "annuaire 13 (Instagram)",
+        "/promeneurs?reseau=instagram",
+        null,
+        "≥ 700 req/s et p99 < 50 ms",
+        cibleAnnuaire,
+        annuaire("13"),
+      ),
+    );
+    const debut = Date.now();
+    // Enough promeneurs for 1,500 submissions per second over a run and its warm-up (all of them at 20 s).
+    const besoin = Math.ceil((1500 * (options.duration + 3)) / MOIS_ECRITURE.length);
+    cookies = await connecterTous(
+      serveur.url,
+      attendus.brouillons.slice(0, besoin).map((b) => b.email),
+    );
+    console.log(
+      `  ${cookies.length} promeneurs connectés par le formulaire de connexion (${((Date.now() - debut) / 1000).toFixed(1)} s)`,
+    );
+  } finally {
+    await serveur.arreter();
+  }
+
+  // Writes: each request submits a different (promeneur, month) draft; drafts reset before each run.
+  const paires = MOIS_ECRITURE.flatMap((mois) => cookies.map((cookie) => ({ cookie, mois })));
+  const corps = corpsSoumission();
+  const runs: Mesure["runs"] = [];
+  const verification: string[] = [];
+  let depuis: Date | null = null;
+  let reussies = 0;
+  const controler = async (db: Database) => {
+    if (!depuis) return;
+    const e = await ecrituresDepuis(db, depuis);
+    // Requests still in flight when autocannon stops complete on the server: at least as many
+    // reports as answered successes, each with its audit row, none without.
+    const ok = e.soumis >= reussies && e.audits === e.soumis && e.orphelins === 0;
+    verification.push(
+      `${coche(ok)} ${reussies} soumissions réussies (302) : ${e.soumis} bilans soumis en base, ${e.audits} lignes de journal « rapport.soumettre », ${e.orphelins} bilan(s) sans journal`,
+    );
+  };
+  for (let i = 0; i < options.runs; i++) {
+    const reste = await avecBase(cible, async (db) => {
+      await controler(db);
+      return remettreEnBrouillon(db);
+    });
+    serveur = await demarrerServeur(cible, "13");
+    try {
+      let suivante = 0;
+      let epuise = false;
+      const requete: AutocannonRequest = {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: corps,
+        setupRequest(req) {
+          const p = paires[suivante++ % paires.length];
+          if (suivante > paires.length) epuise = true;
+          return {
+            ...req,
+            path: `/espace/mes-rapports/${p?.mois}`,
+            headers: { ...req.headers, cookie: p?.cookie ?? "" },
+          };
+        },
+      };
+      depuis = new Date(Date.now() - 1000);
+      const chauffe = await mesurer(serveur.url, requete, Math.min(options.warmup, 3), (c) => c === 302);
+      const run = await mesurer(serveur.url, requete, options.duration, (c) => c === 302);
+      reussies = chauffe.ok + run.ok;
+      runs.push(run);
+      if (epuise)
+        verification.push(
+          `✗ run ${i + 1} : plus de brouillons que ${paires.length} (${reste} remis en brouillon) — des requêtes ont réutilisé un bilan déjà soumis`,
+        );
+    } finally {
+      await serveur.arreter();
+    }
+  }
+  await avecBase(cible, async (db) => {
+    await controler(db);
+    await remettreEnBrouillon(db);
+  });
+  const ecriture = resume(
+    "soumission d'un bilan mensuel",
+    "≥ 390 req/s",
+    runs,
+    verification,
+    (m) => (m.rps ?? 0) >= 390,
+  );
+  afficher(ecriture);
+  mesures.push(ecriture);
+  return mesures;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  setEnv(parseEnv({ LOG_LEVEL: "warn", NODE_ENV: "production", DEMO: "0" }));
+  if (args["sans-construction"] === true) console.log("Construction sautée (--sans-construction) : build/ tel quel.");
+  else if (!buildIfStale()) throw new Error("La construction de l'application a échoué.");
+  const dossier = path.join(CACHE, `csv-${options.scale}-${options.seed}`);
+  genererDonnees(dossier, options.scale, options.seed);
+  const attendus = attendusDuCsv(dossier);
+  console.log(
+    `Banc : ${options.connections} connexions, chauffe ${options.warmup} s, ${options.runs} × ${options.duration} s (médiane), échelle ${options.scale}, graine ${options.seed}`,
+  );
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const date = new Date().toISOString().slice(0, 16).replace(/[T:]/g, "-");
+  for (const nom of options.bases) {
+    const cible = nom === "pglite" ? pgliteCible() : postgresCible();
+    if (typeof cible === "string") {
+      console.log(`\n== PostgreSQL ==\n  ${cible}`);
+      continue;
+    }
+    try {
+      const mesures = await banc(cible, attendus, dossier);
+      const fichier = path.join(RESULTS, `${date}-${nom}.json`);
+      fs.writeFileSync(
+        fichier,
+        `${JSON.stringify({ base: nom, date: new Date().toISOString(), options, mesures }, null, 2)}\n`,
+      );
+      console.log(`  résultats : ${path.relative(ROOT, fichier)}`);
+    } finally {
+      cible.arreter?.();
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(`Échec du banc : ${messageCourt(error)}`);
+  process.exitCode = 1;
+});
