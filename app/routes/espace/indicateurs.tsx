@@ -10,7 +10,7 @@ import { ChampsPeriode, SelectChamp } from "~/ui/indicateurs/champs-periode";
 import { type ChampFiltre, lireFiltre, optionsReseau, optionsTypeStructure } from "~/ui/indicateurs/filtre";
 import { listesFiltre } from "~/ui/indicateurs/filtre.server";
 import { graphiquesIndicateurs } from "~/ui/indicateurs/graphiques-indicateurs.server";
-import { ResumeIndicateurs, TableauDeBord } from "~/ui/indicateurs/tableau-de-bord";
+import { htmlResume, htmlTableauDeBord } from "~/ui/indicateurs/tableau-de-bord.server";
 import type { Route } from "./+types/indicateurs";
 
 export const meta: Route.MetaFunction = () => [{ title: "Indicateurs – Promeneurs du Net" }];
@@ -36,7 +36,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const filtre = { departements: [departement], periode, ...filtreLu.valeurs };
   const vue = vueDe(actor, [departement]);
   const indicateurs = await indicateursDesPages(db, filtre, vue, maintenant);
-  const carte = await carteCouverture(db, departement, indicateurs.couverture);
+  const tableau = await htmlTableauDeBord(indicateurs, async () => {
+    const carte = await carteCouverture(db, departement, indicateurs.couverture);
+    return { graphiques: graphiquesIndicateurs(indicateurs), carte: carte.carte, nomsCommunes: carte.noms };
+  });
   const erreurs: Partial<Record<ChampPeriode | ChampFiltre, string>> = { ...erreursPeriode, ...filtreLu.erreurs };
   // The form shows the period used; a field typed wrong is shown back as typed, with its message.
   const champs = { ...champsPeriode(periode) };
@@ -44,10 +47,18 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return data(
     {
       departement: { code: departement, nom: dep?.nom ?? departement },
-      indicateurs,
-      graphiques: graphiquesIndicateurs(indicateurs),
-      carte: carte.carte,
-      nomsCommunes: carte.noms,
+      // What the page prints around the dashboard; the indicators themselves travel as the HTML
+      // rendered once per computed set (the loader data of this unhydrated page is still
+      // serialised into the response: a few kilobytes, not the whole set).
+      entete: {
+        periode: indicateurs.filtre.periode.libelle,
+        annee: indicateurs.filtre.periode.du.annee,
+        precedente: indicateurs.periodePrecedente.libelle,
+        rapports: indicateurs.rapports,
+        vue: indicateurs.vue,
+      },
+      resume: htmlResume(indicateurs),
+      tableau,
       listes,
       champs,
       saisie: filtreLu.saisie,
@@ -58,8 +69,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export default function IndicateursPage({ loaderData }: Route.ComponentProps) {
-  const { departement, indicateurs, graphiques, carte, nomsCommunes, listes, champs, saisie, erreurs } = loaderData;
-  const periode = indicateurs.filtre.periode;
+  const { departement, entete, resume, tableau, listes, champs, saisie, erreurs } = loaderData;
   const select = (
     nom: ChampFiltre,
     label: string,
@@ -82,20 +92,18 @@ export default function IndicateursPage({ loaderData }: Route.ComponentProps) {
     <div>
       <h1>Indicateurs</h1>
       <p className="mt-1 text-slate-700">
-        {departement.nom} ({departement.code}) · {periode.libelle} · comparé à{" "}
-        {indicateurs.periodePrecedente.libelle.charAt(0).toLowerCase() + indicateurs.periodePrecedente.libelle.slice(1)}{" "}
-        · {formatNumber(indicateurs.rapports)} bilan{indicateurs.rapports > 1 ? "s" : ""} mensuel
-        {indicateurs.rapports > 1 ? "s" : ""} compté{indicateurs.rapports > 1 ? "s" : ""}
+        {departement.nom} ({departement.code}) · {entete.periode} · comparé à{" "}
+        {entete.precedente.charAt(0).toLowerCase() + entete.precedente.slice(1)} · {formatNumber(entete.rapports)} bilan
+        {entete.rapports > 1 ? "s" : ""} mensuel
+        {entete.rapports > 1 ? "s" : ""} compté{entete.rapports > 1 ? "s" : ""}
       </p>
       <p className="mt-2 max-w-3xl text-sm text-slate-700">
-        {indicateurs.vue === "coordination"
+        {entete.vue === "coordination"
           ? "Vue de la coordination départementale\u00a0: nombres exacts et listes nominatives des promeneurs."
           : "Vue agrégée\u00a0: les nombres de 1 ou 2 (thèmes, catégories de situations, communes) sont affichés «\u00a0<\u00a03\u00a0», sans liste nominative."}
       </p>
       <p className="mt-2">
-        <a href={`/espace/rapport-annuel?${query}&annee=${periode.du.annee}`}>
-          Rapport annuel d'activité {periode.du.annee}
-        </a>
+        <a href={`/espace/rapport-annuel?${query}&annee=${entete.annee}`}>Rapport annuel d'activité {entete.annee}</a>
       </p>
 
       <section aria-labelledby="filtre-titre" className="mt-6">
@@ -130,12 +138,12 @@ export default function IndicateursPage({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="resume-titre" className="mt-8">
         <h2 id="resume-titre">En bref</h2>
-        <ResumeIndicateurs indicateurs={indicateurs} lien="" />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: ResumeIndicateurs rendered on the server by React (escaped). */}
+        <div dangerouslySetInnerHTML={{ __html: resume }} />
       </section>
 
-      <div className="mt-8">
-        <TableauDeBord indicateurs={indicateurs} graphiques={graphiques} carte={carte} nomsCommunes={nomsCommunes} />
-      </div>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: TableauDeBord rendered on the server by React (escaped), kept per computed set of indicators. */}
+      <div className="mt-8" dangerouslySetInnerHTML={{ __html: tableau }} />
     </div>
   );
 }

@@ -10,7 +10,8 @@ import { DataTable } from "~/ui/data-table";
 import { ChampsPeriode } from "~/ui/indicateurs/champs-periode";
 import { graphiquesIndicateurs } from "~/ui/indicateurs/graphiques-indicateurs.server";
 import { texteValeur } from "~/ui/indicateurs/indicateurs.format";
-import { ResumeIndicateurs, TableauDeBord } from "~/ui/indicateurs/tableau-de-bord";
+import { ResumeIndicateurs } from "~/ui/indicateurs/tableau-de-bord";
+import { htmlTableauDeBord } from "~/ui/indicateurs/tableau-de-bord.server";
 import type { Route } from "./+types/national";
 
 export const meta: Route.MetaFunction = () => [{ title: "Vue nationale – Promeneurs du Net" }];
@@ -76,7 +77,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       selection,
       tous: choisis.length === 0,
       indicateurs,
-      graphiques: indicateurs ? graphiquesIndicateurs(indicateurs) : {},
+      tableau: indicateurs
+        ? await htmlTableauDeBord(indicateurs, async () => ({ graphiques: graphiquesIndicateurs(indicateurs) }))
+        : "",
       champs,
       erreurs: { ...erreurs, ...(erreursDepartements ? { departement: erreursDepartements } : {}) },
       requete: new URLSearchParams(Object.entries(champs).filter(([, v]) => v !== "") as [string, string][]).toString(),
@@ -86,7 +89,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export default function NationalHome({ loaderData }: Route.ComponentProps) {
-  const { departements, selection, tous, indicateurs, graphiques, champs, erreurs, requete } = loaderData;
+  const { departements, selection, tous, indicateurs, tableau, champs, erreurs, requete } = loaderData;
   const choisis = new Set(selection);
   const nombre = (n: number | undefined) => (n === undefined ? "–" : formatNumber(n));
   const taux = (n: number | null | undefined) => texteValeur(n ?? null, "taux");
@@ -184,7 +187,8 @@ export default function NationalHome({ loaderData }: Route.ComponentProps) {
             <ResumeIndicateurs indicateurs={indicateurs} lien="" />
           </section>
           <div className="mt-8">
-            <TableauDeBord indicateurs={indicateurs} graphiques={graphiques} />
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: TableauDeBord rendered on the server by React (escaped), kept per computed set of indicators. */}
+            <div dangerouslySetInnerHTML={{ __html: tableau }} />
           </div>
         </>
       ) : null}

@@ -98,10 +98,11 @@ export function titresIndicateurs(i: Indicateurs): Record<CodeIndicateur, Titre>
 }
 
 /** « janvier 2025 » for « 2025-01 ». */
+/** Built once: an Intl formatter costs far more to create than to use. */
+const FORMAT_MOIS = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
+
 export function texteMois(mois: string): string {
   const [annee, numero] = mois.split("-").map(Number);
   if (!annee || !numero) return mois;
-  return new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(annee, numero - 1, 1)),
-  );
+  return FORMAT_MOIS.format(new Date(Date.UTC(annee, numero - 1, 1)));
 }
