@@ -27,7 +27,8 @@ export const ANNEES_LIBRE_MAX = 5;
 const ANNEE_MIN = 2000;
 const ANNEE_MAX = 2100;
 
-const MOIS_NOMS = [
+/** The months' French names, January first. */
+export const MOIS_NOMS = [
   "janvier",
   "février",
   "mars",

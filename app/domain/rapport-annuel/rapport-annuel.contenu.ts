@@ -20,6 +20,7 @@ import type {
   VueIndicateurs,
 } from "~/domain/indicateurs/indicateurs.types";
 import { CODES_INDICATEURS } from "~/domain/indicateurs/indicateurs.types";
+import { MOIS_NOMS } from "~/domain/indicateurs/periode";
 import { effectifVisible } from "./rapport-annuel.rules";
 
 export type FormatValeur = "nombre" | "taux" | "decimal" | "heures" | "texte";
@@ -95,25 +96,10 @@ export type ContenuRapportAnnuel = DonneesRapportAnnuel & {
 /** Rows shown of the uncovered communes in the documents (the spreadsheet lists them all). */
 export const NON_COUVERTES_DOCUMENT_MAX = 25;
 
-const MOIS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
-
 /** « 2025-03 » → « mars 2025 ». */
 export function libelleMois(mois: string): string {
   const [annee, m] = mois.split("-");
-  return `${MOIS[Number(m) - 1] ?? m} ${annee}`;
+  return `${MOIS_NOMS[Number(m) - 1] ?? m} ${annee}`;
 }
 
 const nombreFr = new Intl.NumberFormat("fr-FR");

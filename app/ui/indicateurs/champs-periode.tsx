@@ -2,7 +2,7 @@
  * The period fields of the indicators' GET forms (dashboard, national view): kind of period, year,
  * quarter, month, custom dates, each with its French message when it was invalid.
  */
-import type { ChampPeriode } from "~/domain/indicateurs/periode";
+import { type ChampPeriode, MOIS_NOMS } from "~/domain/indicateurs/periode";
 import { Field } from "~/ui/field";
 
 const NATURES = [
@@ -12,21 +12,6 @@ const NATURES = [
   { value: "convention", label: "Convention 2025–2026" },
   { value: "libre", label: "Dates au choix (du… au…)" },
 ] as const;
-
-const MOIS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
 
 export type Option = { value: string; label: string };
 
@@ -145,7 +130,7 @@ export function ChampsPeriode({
           nom="mois"
           label="Mois"
           valeur={champs.mois}
-          options={MOIS.map((m, n) => ({ value: String(n + 1), label: m }))}
+          options={MOIS_NOMS.map((m, n) => ({ value: String(n + 1), label: m }))}
           erreur={erreurs.mois}
         />
         <InputChamp prefixe={prefixe} nom="du" label="Du" type="date" valeur={champs.du} erreur={erreurs.du} />
