@@ -35,6 +35,12 @@ describe("memoiser", () => {
     expect(await memoiser("k3", ["05"], 60_000, calcul("autre"))).toBe("05");
   });
 
+  it("garde les lectures quand le changement n'a pas de département (connexion, compte)", async () => {
+    await memoiser("k9", ["04"], 60_000, calcul("gardé"));
+    signalerChangement(null);
+    expect(await memoiser("k9", ["04"], 60_000, calcul("recalculé"))).toBe("gardé");
+  });
+
   it("oublie une lecture qui dépend de plusieurs départements dès que l'un change", async () => {
     await memoiser("k4", ["04", "05"], 60_000, calcul("national"));
     signalerChangement("05");

@@ -27,19 +27,14 @@ function oublier(departement: string) {
 }
 
 /**
- * Forgets the memoised reads of this département (every département when null: a national change).
- * Repeated once shortly after, for a read that ran while the write's transaction was not yet committed.
+ * Forgets the memoised reads of this département. A change without a département (a sign-in, an
+ * account, a national referral line) touches no memoised read: it forgets nothing. Repeated once
+ * shortly after, for a read that ran while the write's transaction was not yet committed.
  */
 export function signalerChangement(departement: string | null | undefined): void {
-  const toucher = () => {
-    if (departement) oublier(departement);
-    else {
-      for (const d of versions.keys()) oublier(d);
-      entrees.clear();
-    }
-  };
-  toucher();
-  setTimeout(toucher, REPETITION_SIGNAL_MS).unref?.();
+  if (!departement) return;
+  oublier(departement);
+  setTimeout(() => oublier(departement), REPETITION_SIGNAL_MS).unref?.();
 }
 
 /** Turns the memo on or off (tests of the memo itself); by default on unless NODE_ENV=test. */

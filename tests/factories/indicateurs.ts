@@ -295,7 +295,12 @@ function construire(vue: VueIndicateurs): Indicateurs {
         },
       ],
       nonCouvertes: [
-        { code: "04019", nom: "Barcelonnette", population: 2_623, epci: "200068765" },
+        {
+          code: "04019",
+          nom: "Barcelonnette",
+          population: 2_623,
+          epci: "Communauté de communes Vallée de l'Ubaye Serre-Ponçon",
+        },
         { code: "04136", nom: "Peyruis", population: 2_874, epci: null },
         { code: "04120", nom: "Les Mées", population: 3_646, epci: null },
       ].sort((a, b) => b.population - a.population),

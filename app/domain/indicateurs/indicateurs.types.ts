@@ -171,7 +171,7 @@ export type IndicateurCouverture = {
   qpv: Couverture;
   parEpci: Array<{ siren: string; nom: string } & Couverture>;
   /** Uncovered communes ranked by population, largest first. */
-  nonCouvertes: Array<{ code: string; nom: string; population: number; epci: string | null }>;
+  nonCouvertes: Array<{ code: string; nom: string; population: number /** The EPCI's name. */; epci: string | null }>;
   /**
    * Per commune, the number of active promeneurs covering it (null = « < 3 » in the aggregate view;
    * 0 shown). One département only: empty over several (the national view has no map).

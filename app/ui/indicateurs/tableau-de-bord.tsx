@@ -496,7 +496,7 @@ function CouvertureSection({
     },
     {
       header: "EPCI",
-      cell: (x: (typeof c.nonCouvertes)[number]) => c.parEpci.find((e) => e.siren === x.epci)?.nom ?? x.epci ?? "–",
+      cell: (x: (typeof c.nonCouvertes)[number]) => x.epci ?? "–",
     },
   ];
   return (
