@@ -9,20 +9,27 @@ import express from "express";
 import pinoHttp from "pino-http";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import type { ViteDevServer } from "vite";
+import { normaliserChemin } from "~/domain/audience/audience.rules";
 import { audienceMiddleware } from "~/domain/audience/audience.server";
+import { sessionCookieName } from "~/domain/comptes/session.server";
 import { attendreGenerations } from "~/domain/rapport-annuel/rapport-annuel.generation.server";
+import { cachePagesPubliques } from "~/server/cache-pages.server";
 import { requestInfoContext } from "~/server/context.server";
 import { getDatabaseHandle, getDb } from "~/server/db.server";
 import { checkDatabase, isDatabaseDown } from "~/server/db-health.server";
 import { type Env, EnvError, getEnv } from "~/server/env.server";
 import { refuserRequeteTropGrosse } from "~/server/fichiers.server";
 import { getLogger } from "~/server/logger.server";
+import { FLASH_COOKIE } from "~/server/root-middleware.server";
 import { startScheduler } from "~/server/scheduler.server";
 import { prepareDatabase } from "~/server/startup.server";
 import { unavailablePage } from "~/server/unavailable-page.server";
 
 /** The React Router build, bundled with this file by `react-router build`. */
 export const build: ServerBuild = serverBuild as unknown as ServerBuild;
+
+/** How long a public page is kept at most (a change that no audited write signals shows within it). */
+const DUREE_CACHE_PUBLIC_MS = 60_000;
 
 type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
 
@@ -119,22 +126,34 @@ export function createApp(env: Env, options: { build: BuildSource; vite?: ViteDe
       .json({ statut: ok ? "ok" : "indisponible", base: ok ? getDatabaseHandle().kind : "injoignable" });
   });
 
-  app.use(compression());
+  // A page answered from the cache is already encoded (app/server/cache-pages.server.ts).
+  app.use(compression({ filter: (req, res) => !res.locals.pageEnCache && compression.filter(req, res) }));
 
   if (options.vite) {
     app.use(options.vite.middlewares);
   } else {
     app.use("/assets", express.static(path.resolve("build/client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.resolve("build/client"), { maxAge: "1h", index: false }));
   }
+
+  // Views of the public pages, counted once answered 200 (no cookie, no IP address); never awaited.
+  app.use(audienceMiddleware({ db: getDb, departement: env.DEFAULT_DEPARTEMENT }));
+
+  // Public pages of visitors without a session, kept while the département's data is unchanged.
+  app.use(
+    cachePagesPubliques({
+      departement: env.DEFAULT_DEPARTEMENT,
+      dureeMs: DUREE_CACHE_PUBLIC_MS,
+      estPublique: (chemin) => normaliserChemin(chemin) !== null,
+      cookiesPersonnels: [sessionCookieName(false), sessionCookieName(true), FLASH_COOKIE],
+    }),
+  );
+
+  if (!options.vite) app.use(express.static(path.resolve("build/client"), { maxAge: "1h", index: false }));
 
   app.use((_req, res, next) => {
     if (!isDatabaseDown()) return next();
     res.status(503).set("Retry-After", "10").type("html").send(unavailablePage());
   });
-
-  // Views of the public pages, counted once answered 200 (no cookie, no IP address); never awaited.
-  app.use(audienceMiddleware({ db: getDb, departement: env.DEFAULT_DEPARTEMENT }));
 
   app.all(
     "/{*splat}",

@@ -18,12 +18,19 @@ let actif: boolean | undefined;
 /** How long a signal is repeated: a read that started during the writing transaction may have seen the state before its commit. */
 export const REPETITION_SIGNAL_MS = 2_000;
 
+/** Bumped when the memo is turned on or off: what was kept before is stale after. */
+let epoque = 0;
+
 function versionsDe(departements: readonly string[]): string {
-  return departements.map((d) => versions.get(d) ?? 0).join(",");
+  return `${epoque}:${departements.map((d) => versions.get(d) ?? 0).join(",")}`;
 }
+
+/** The state key that changes with a write of any département (the national pages). */
+export const TOUS_DEPARTEMENTS = "*";
 
 function oublier(departement: string) {
   versions.set(departement, (versions.get(departement) ?? 0) + 1);
+  versions.set(TOUS_DEPARTEMENTS, (versions.get(TOUS_DEPARTEMENTS) ?? 0) + 1);
 }
 
 /**
@@ -40,7 +47,21 @@ export function signalerChangement(departement: string | null | undefined): void
 /** Turns the memo on or off (tests of the memo itself); by default on unless NODE_ENV=test. */
 export function activerMemo(valeur: boolean | undefined): void {
   actif = valeur;
+  epoque++;
   entrees.clear();
+}
+
+/** Whether the memo (and the page caches that follow its signals) is on. */
+export function memoActif(): boolean {
+  return estActif();
+}
+
+/**
+ * The state of these départements' data as the memo sees it: it changes with every signalled
+ * write of one of them. A cached answer computed under one state is stale under another.
+ */
+export function etatDonnees(departements: readonly string[]): string {
+  return versionsDe(departements);
 }
 
 function estActif(): boolean {

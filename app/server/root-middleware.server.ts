@@ -17,7 +17,7 @@ import { unavailablePage } from "./unavailable-page.server";
 
 export const CSRF_COOKIE = "pdn_csrf";
 export const CSRF_FIELD = "_csrf";
-const FLASH_COOKIE = "pdn_flash";
+export const FLASH_COOKIE = "pdn_flash";
 
 export function isSecureRequest(request: Request): boolean {
   return new URL(request.url).protocol === "https:";

@@ -21,9 +21,10 @@ describe("DataTable", () => {
       />,
     );
     expect(html).toContain("<caption");
-    expect(html).toContain('<th scope="col" class="py-2 pr-3 ">Commune</th>');
+    expect(html).toContain('<table class="tableau-donnees">');
+    expect(html).toContain('<th scope="col">Commune</th>');
     expect(html).toMatch(/<th scope="row"[^>]*>Digne-les-Bains<\/th>/);
-    expect(html).toMatch(/<td class="[^"]*text-right">22718<\/td>/);
+    expect(html).toContain('<td class="num">22718</td>');
   });
 
   it("affiche le message prévu quand il n'y a aucune ligne", () => {

@@ -34,15 +34,17 @@ export function DataTable<Row>({
   className,
 }: DataTableProps<Row>) {
   if (rows.length === 0 && empty) return <p className={className ?? "mt-4"}>{empty}</p>;
-  const alignClass = (column: Column<Row>) => (column.align === "right" ? "text-right" : "");
+  // The cells' styles live in app.css (.tableau-donnees): a table of 500 rows does not repeat them
+  // on every cell. Numbers are right-aligned by the `num` class.
+  const alignClass = (column: Column<Row>) => (column.align === "right" ? "num" : undefined);
   return (
     <div className={`overflow-x-auto ${className ?? "mt-6"}`}>
-      <table className="w-full border-collapse text-left text-sm">
+      <table className="tableau-donnees">
         <caption className={captionHidden ? "sr-only" : "mb-2 text-left text-base font-semibold"}>{caption}</caption>
         <thead>
-          <tr className="border-b border-slate-400">
+          <tr>
             {columns.map((column) => (
-              <th key={column.header} scope="col" className={`py-2 pr-3 ${alignClass(column)}`}>
+              <th key={column.header} scope="col" className={alignClass(column)}>
                 {column.header}
               </th>
             ))}
@@ -50,14 +52,14 @@ export function DataTable<Row>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="border-b border-slate-200 align-top">
+            <tr key={rowKey(row)}>
               {columns.map((column, index) =>
                 index === 0 ? (
-                  <th key={column.header} scope="row" className={`py-1.5 pr-3 font-normal ${alignClass(column)}`}>
+                  <th key={column.header} scope="row" className={alignClass(column)}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.header} className={`py-1.5 pr-3 ${alignClass(column)}`}>
+                  <td key={column.header} className={alignClass(column)}>
                     {column.cell(row)}
                   </td>
                 ),

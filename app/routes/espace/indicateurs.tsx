@@ -1,8 +1,9 @@
 import { data, Form } from "react-router";
-import { indicateursDesPages, vueDe } from "~/domain/indicateurs/indicateurs.server";
+import { DUREE_MEMO_INDICATEURS_MS, indicateursDesPages, vueDe } from "~/domain/indicateurs/indicateurs.server";
 import { type ChampPeriode, champsPeriode, lirePeriodeEtErreurs } from "~/domain/indicateurs/periode";
 import { getDepartement } from "~/domain/territoire/territoire.queries.server";
 import { formatNumber } from "~/lib/format";
+import { pageGardee } from "~/server/cache-pages.server";
 import { getDb } from "~/server/db.server";
 import { pickDepartement, requirePermission } from "~/server/request.server";
 import { carteCouverture } from "~/ui/indicateurs/carte-indicateurs.server";
@@ -17,6 +18,17 @@ export const meta: Route.MetaFunction = () => [{ title: "Indicateurs – Promene
 
 /** GET forms and details only: the page needs no JavaScript (and its charts are not sent twice). */
 export const handle = { hydrate: false };
+
+/** The page drawn once per person, address and state of the département's data (app/server/cache-pages.server.ts). */
+export const middleware: Route.MiddlewareFunction[] = [
+  pageGardee({
+    autoriser(context, request) {
+      const actor = requirePermission(context, request, "indicateurs.lire");
+      return { actor, departements: [pickDepartement(actor, "indicateurs.lire", request)] };
+    },
+    dureeMs: DUREE_MEMO_INDICATEURS_MS,
+  }),
+];
 
 /**
  * The nine indicators of a département (DESIGN §5) for any period and filter (GET, shareable): exact

@@ -1,10 +1,16 @@
 import { communes, structures, userRoles } from "@db/schema";
 import { sql } from "drizzle-orm";
 import { data, Form } from "react-router";
-import { indicateursDesPages, lignesDesPages } from "~/domain/indicateurs/indicateurs.server";
+import {
+  DUREE_MEMO_INDICATEURS_MS,
+  indicateursDesPages,
+  lignesDesPages,
+} from "~/domain/indicateurs/indicateurs.server";
 import { champsPeriode, lirePeriodeEtErreurs } from "~/domain/indicateurs/periode";
 import { formatNumber } from "~/lib/format";
+import { pageGardee } from "~/server/cache-pages.server";
 import { getDb } from "~/server/db.server";
+import { TOUS_DEPARTEMENTS } from "~/server/memo.server";
 import { requirePermission } from "~/server/request.server";
 import { DataTable } from "~/ui/data-table";
 import { ChampsPeriode } from "~/ui/indicateurs/champs-periode";
@@ -18,6 +24,17 @@ export const meta: Route.MetaFunction = () => [{ title: "Vue nationale – Prome
 
 /** GET forms and details only: no JavaScript needed (and the charts are not sent twice). */
 export const handle = { hydrate: false };
+
+/** The page drawn once per person, address and state of every département's data (app/server/cache-pages.server.ts). */
+export const middleware: Route.MiddlewareFunction[] = [
+  pageGardee({
+    autoriser(context, request) {
+      const actor = requirePermission(context, request, "national.lire");
+      return { actor, departements: [TOUS_DEPARTEMENTS] };
+    },
+    dureeMs: DUREE_MEMO_INDICATEURS_MS,
+  }),
+];
 
 /**
  * The national view: the départements where the scheme runs (coordinators, structures, people),
