@@ -1,5 +1,5 @@
 import { sessions, signInAttempts, userRoles, users } from "@db/schema";
-import { eq, lt, or } from "drizzle-orm";
+import { asc, eq, lt, or } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 import type { Actor, RoleGrant } from "./actor";
 import { isRoleCode } from "./roles";
@@ -93,12 +93,29 @@ export async function findLiveSession(
 }
 
 export async function loadActor(db: Executor, session: LoadedSession): Promise<Actor | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, session.userId));
+  // The person and their roles in one round trip: a row per role, one row without role.
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      nom: users.nom,
+      disabledAt: users.disabledAt,
+      totpEnabledAt: users.totpEnabledAt,
+      role: userRoles.role,
+      departement: userRoles.departement,
+      structureId: userRoles.structureId,
+    })
+    .from(users)
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(eq(users.id, session.userId))
+    .orderBy(asc(userRoles.createdAt), asc(userRoles.id));
+  const user = rows[0];
   if (!user || user.disabledAt) return null;
-  const grants = await db.select().from(userRoles).where(eq(userRoles.userId, user.id));
-  const roles: RoleGrant[] = grants
-    .filter((g) => isRoleCode(g.role))
-    .map((g) => ({ role: g.role as RoleGrant["role"], departement: g.departement, structureId: g.structureId }));
+  const roles: RoleGrant[] = rows.flatMap((g) =>
+    g.role !== null && isRoleCode(g.role)
+      ? [{ role: g.role as RoleGrant["role"], departement: g.departement, structureId: g.structureId }]
+      : [],
+  );
   return {
     userId: user.id,
     email: user.email,

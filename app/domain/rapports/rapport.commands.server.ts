@@ -19,7 +19,11 @@ import {
   statutApres,
 } from "./rapport.workflow";
 
-type Ctx = { db: Database; now: Date; requestId?: string };
+/**
+ * `declarant`: the actor's promeneur as `requireDeclarant` just returned it in the same request
+ * (the form action checks it before reading the form); read again when absent.
+ */
+type Ctx = { db: Database; now: Date; requestId?: string; declarant?: PromeneurDeclarant };
 
 /** Fields a refusal is reported on, besides the form's own fields. */
 export const CHAMP_MOIS = "mois";
@@ -128,14 +132,14 @@ export function soumettreRapport(
 }
 
 async function ecrire(
-  { db, now, requestId }: Ctx,
+  { db, now, requestId, declarant }: Ctx,
   actor: Actor,
   texteMois: string,
   input: SaisieRapport,
   version: number | undefined,
   evenement: Evenement,
 ): Promise<RapportEcrit> {
-  const promeneur = await requireDeclarant(db, actor);
+  const promeneur = declarant ?? (await requireDeclarant(db, actor));
   const refus = refusDeclarant(promeneur.statut);
   if (refus) forbidden(refus);
   const mois = moisDeclarable(texteMois, promeneur, now);
@@ -158,26 +162,28 @@ async function ecrire(
   };
 
   return db.transaction(async (tx) => {
-    // One report per promeneur and month: the unique index decides between concurrent writers. The
-    // loser's insert waits for the winner's commit, then does nothing; both then lock the one row.
-    const cree = await tx
-      .insert(rapportsMensuels)
-      .values({
-        departement: promeneur.departement,
-        promeneurId: promeneur.id,
-        structureId: promeneur.structureId,
-        mois,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({ target: [rapportsMensuels.promeneurId, rapportsMensuels.mois] })
-      .returning({ id: rapportsMensuels.id });
-    const estNouveau = cree.length === 1;
-    const [rapport] = await tx
-      .select()
-      .from(rapportsMensuels)
-      .where(and(eq(rapportsMensuels.promeneurId, promeneur.id), eq(rapportsMensuels.mois, mois)))
-      .for("update");
+    // One report per promeneur and month. Most writes find it (a draft saved before): locked at
+    // once. Otherwise the unique index decides between concurrent writers: the loser's insert waits
+    // for the winner's commit, then does nothing; both then lock the one row.
+    const ceRapport = and(eq(rapportsMensuels.promeneurId, promeneur.id), eq(rapportsMensuels.mois, mois));
+    let [rapport] = await tx.select().from(rapportsMensuels).where(ceRapport).for("update");
+    let estNouveau = false;
+    if (!rapport) {
+      const cree = await tx
+        .insert(rapportsMensuels)
+        .values({
+          departement: promeneur.departement,
+          promeneurId: promeneur.id,
+          structureId: promeneur.structureId,
+          mois,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: [rapportsMensuels.promeneurId, rapportsMensuels.mois] })
+        .returning({ id: rapportsMensuels.id });
+      estNouveau = cree.length === 1;
+      [rapport] = await tx.select().from(rapportsMensuels).where(ceRapport).for("update");
+    }
     if (!rapport) throw new Error("rapport not found after insert");
 
     // Every refusal below throws inside the transaction: the row just inserted is rolled back.

@@ -99,13 +99,15 @@ const champsSchema = z.object({
   faitMarquant: texteLibre({ max: FAIT_MARQUANT_MAX }),
 });
 
+/** The submission's schema, built once: Conform keeps its coercion per schema object. */
+const soumissionSchema = champsSchema.superRefine((saisie, ctx) => {
+  for (const probleme of verifierCoherence(saisie)) {
+    ctx.addIssue({ code: "custom", path: probleme.champ.split("."), message: probleme.message });
+  }
+});
+
 export function rapportSchema(mode: ModeRapport) {
-  if (mode === "brouillon") return champsSchema;
-  return champsSchema.superRefine((saisie, ctx) => {
-    for (const probleme of verifierCoherence(saisie)) {
-      ctx.addIssue({ code: "custom", path: probleme.champ.split("."), message: probleme.message });
-    }
-  });
+  return mode === "brouillon" ? champsSchema : soumissionSchema;
 }
 
 /** The mode a submitted form asks for: the button pressed (`intent`). */

@@ -142,12 +142,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requirePermission(context, request, "rapport.saisir");
   const db = getDb();
   // Checked before the form is read: only a promeneur with a record gets its errors.
-  await requireDeclarant(db, actor);
+  const declarant = await requireDeclarant(db, actor);
   const formData = await request.formData();
   const mode = modeDe(formData.get("intent"));
   const submission = parseWithZod(formData, { schema: rapportSchema(mode) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const ctx = { db, now: new Date(), requestId: requestId(context) };
+  const ctx = { db, now: new Date(), requestId: requestId(context), declarant };
   const ecrire = mode === "soumission" ? soumettreRapport : enregistrerBrouillon;
   try {
     const ecrit = await ecrire(ctx, actor, params.mois, submission.value, lireVersion(formData.get("version")));
