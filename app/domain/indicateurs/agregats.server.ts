@@ -8,7 +8,7 @@
  * marks its (département, month) stale in the same transaction (`marquerAgregatsARefaire`), and a
  * reader first rebuilds the stale pairs of its scope from the reports (`refaireAgregats`).
  */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 import type { LigneMensuelle } from "./indicateurs.rules";
 
@@ -24,10 +24,15 @@ function premierDuMois(mois: string): string {
  * row is locked, concurrent writers of one month do not wait on each other.
  */
 export async function marquerAgregatsARefaire(tx: Executor, departement: string, mois: string): Promise<void> {
-  await tx.execute(sql`
+  await tx.execute(marqueAgregatsARefaire(departement, mois));
+}
+
+/** The statement of `marquerAgregatsARefaire`, for a write that sends it along with others. */
+export function marqueAgregatsARefaire(departement: string, mois: string): SQL {
+  return sql`
     insert into agregats_a_refaire (departement, mois)
     values (${departement}::text, ${premierDuMois(mois)}::date)
-    on conflict do nothing`);
+    on conflict do nothing`;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { promeneurs, rapportComptes, rapportsMensuels } from "@db/schema";
-import { and, eq } from "drizzle-orm";
+import { promeneurs, rapportsMensuels } from "@db/schema";
+import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/comptes/actor";
 import { can } from "~/domain/comptes/policy";
-import { marquerAgregatsARefaire } from "~/domain/indicateurs/agregats.server";
+import { marqueAgregatsARefaire } from "~/domain/indicateurs/agregats.server";
 import { STATUTS_COMPTES } from "~/domain/indicateurs/indicateurs.rules";
 import { recordAudit } from "~/server/audit.server";
 import type { Database, Executor } from "~/server/db.server";
@@ -199,30 +199,47 @@ async function ecrire(
     }
     const nouvelleVersion = estNouveau ? 1 : rapport.version + 1;
 
-    await tx
-      .update(rapportsMensuels)
-      .set({
-        ...valeurs,
-        statut: apres,
-        version: nouvelleVersion,
-        updatedAt: now,
-        ...(evenement === "soumettre" ? { soumisLe: now } : {}),
-      })
-      .where(eq(rapportsMensuels.id, rapport.id));
-
-    // The breakdowns are replaced whole; a zero is not stored.
-    await tx.delete(rapportComptes).where(eq(rapportComptes.rapportId, rapport.id));
+    // The report, its breakdowns (replaced whole; a zero is not stored) and, when a counted report
+    // (submitted or validated) changes, its month's aggregates marked stale: one statement, one
+    // round trip. The deletion and the upsert touch different rows (a statement's parts share one
+    // snapshot), and every part runs to completion.
     const lignes = RUBRIQUES.flatMap((rubrique) =>
       Object.entries(input[rubrique])
         .filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0)
-        .map(([code, nombre]) => ({ rapportId: rapport.id, rubrique, code, nombre })),
+        .map(([code, nombre]) => ({ rubrique, code, nombre })),
     );
-    if (lignes.length) await tx.insert(rapportComptes).values(lignes);
-    // A counted report (submitted or validated) before or after: the month's indicators change.
     const comptes: readonly string[] = STATUTS_COMPTES;
-    if ((avant && comptes.includes(avant)) || comptes.includes(apres)) {
-      await marquerAgregatsARefaire(tx, promeneur.departement, mois);
-    }
+    const compte = (avant && comptes.includes(avant)) || comptes.includes(apres);
+    const instant = now.toISOString();
+    await tx.execute(sql`
+      with rapport as (
+        update rapports_mensuels set
+          statut = ${apres}, version = ${nouvelleVersion}, updated_at = ${instant}::timestamptz,
+          nouveaux_jeunes = ${valeurs.nouveauxJeunes}, file_active = ${valeurs.fileActive},
+          echanges = ${valeurs.echanges}, echanges_individuels = ${valeurs.echangesIndividuels},
+          echanges_collectifs = ${valeurs.echangesCollectifs}, heures_en_ligne = ${valeurs.heuresEnLigne},
+          fait_marquant = ${valeurs.faitMarquant}
+          ${evenement === "soumettre" ? sql`, soumis_le = ${instant}::timestamptz` : sql``}
+        where id = ${rapport.id}::uuid
+      ),
+      nouveaux (rubrique, code, nombre) as (
+        select * from unnest(
+          ${sql.param(lignes.map((l) => l.rubrique))}::text[],
+          ${sql.param(lignes.map((l) => l.code))}::text[],
+          ${sql.param(lignes.map((l) => l.nombre))}::int[]
+        )
+      ),
+      supprimes as (
+        delete from rapport_comptes c
+        where c.rapport_id = ${rapport.id}::uuid
+          and not exists (select 1 from nouveaux n where n.rubrique = c.rubrique and n.code = c.code)
+      ),
+      gardes as (
+        insert into rapport_comptes (rapport_id, rubrique, code, nombre)
+        select ${rapport.id}::uuid, rubrique, code, nombre from nouveaux
+        on conflict (rapport_id, rubrique, code) do update set nombre = excluded.nombre
+      )
+      ${compte ? marqueAgregatsARefaire(promeneur.departement, mois) : sql`select 1`}`);
 
     await recordAudit(
       tx,
