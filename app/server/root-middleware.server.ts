@@ -1,9 +1,8 @@
 import crypto from "node:crypto";
 import { data, type MiddlewareFunction } from "react-router";
 import {
-  findLiveSession,
+  findLiveSessionWithActor,
   type LoadedSession,
-  loadActor,
   parseCookies,
   serializeCookie,
   sessionCookieName,
@@ -66,8 +65,9 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   let session: LoadedSession | null = null;
   if (token) {
     try {
-      session = await findLiveSession(getDb(), token, sessionPolicy(), new Date());
-      if (session && !session.secondFactorPending) context.set(actorContext, await loadActor(getDb(), session));
+      const found = await findLiveSessionWithActor(getDb(), token, sessionPolicy(), new Date());
+      session = found?.session ?? null;
+      if (found?.actor) context.set(actorContext, found.actor);
     } catch (error) {
       if (!isConnectionError(error)) throw error;
       reportDatabaseError(error);

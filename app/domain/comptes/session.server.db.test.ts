@@ -12,6 +12,7 @@ import {
   deleteExpiredSessions,
   deleteUserSessions,
   findLiveSession,
+  findLiveSessionWithActor,
   loadActor,
   pruneAccountData,
   type SessionPolicy,
@@ -157,6 +158,50 @@ describe("sessions", () => {
     expect(await sessionRow(old.token)).toBeUndefined();
     expect(await sessionRow(idle.token)).toBeUndefined();
     expect(await sessionRow(live.token)).toBeDefined();
+  });
+});
+
+describe("findLiveSessionWithActor (une requête au lieu de deux, à chaque page)", () => {
+  it("donne la même session et le même acteur que findLiveSession puis loadActor, rôles dans l'ordre", async () => {
+    const user = await insertUser(getDb(), {
+      roles: [
+        { role: "coordinateur", departement: "04" },
+        { role: "copil", departement: "05" },
+      ],
+    });
+    const { token } = await open(user.id);
+    const found = await findLiveSessionWithActor(getDb(), token, policy, minutes(30));
+    const session = await findLiveSession(getDb(), token, policy, minutes(30));
+    expect(found?.session).toEqual(session);
+    expect(found?.actor).toEqual(await loadActor(getDb(), session as NonNullable<typeof session>));
+    expect(found?.actor?.roles.map((r) => r.role)).toEqual(["coordinateur", "copil"]);
+    // A person without a role is still a person (a single row, no role).
+    const seul = await insertUser(getDb());
+    const autre = await open(seul.id);
+    expect((await findLiveSessionWithActor(getDb(), autre.token, policy, minutes(1)))?.actor).toMatchObject({
+      userId: seul.id,
+      roles: [],
+    });
+  });
+
+  it("garde la session sans acteur pour un compte désactivé ou un second facteur attendu", async () => {
+    const desactive = await insertUser(getDb(), { roles: [{ role: "promeneur" }] });
+    const a = await open(desactive.id);
+    await getDb().update(users).set({ disabledAt: T0 }).where(eq(users.id, desactive.id));
+    const b = await open((await insertUser(getDb(), { roles: [{ role: "national" }] })).id, { pending: true });
+    for (const { token } of [a, b]) {
+      const found = await findLiveSessionWithActor(getDb(), token, policy, minutes(1));
+      expect(found?.session.id).toBe(hashToken(token));
+      expect(found?.actor).toBeNull();
+    }
+  });
+
+  it("supprime une session expirée et ne rend rien, comme findLiveSession", async () => {
+    const user = await insertUser(getDb(), { roles: [{ role: "promeneur" }] });
+    const { token } = await open(user.id);
+    expect(await findLiveSessionWithActor(getDb(), token, policy, minutes(12 * 60))).toBeNull();
+    expect(await sessionRow(token)).toBeUndefined();
+    expect(await findLiveSessionWithActor(getDb(), "x".repeat(101), policy, T0)).toBeNull();
   });
 });
 

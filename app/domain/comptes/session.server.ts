@@ -78,39 +78,57 @@ export async function findLiveSession(
   now: Date,
 ): Promise<LoadedSession | null> {
   if (!token || token.length > 100) return null;
-  const id = hashToken(token);
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
-  if (!row) return null;
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, hashToken(token)));
+  return row ? keepAlive(db, row, policy, now) : null;
+}
+
+/** A session row still live (its last sight refreshed at most once a minute), or null once deleted. */
+async function keepAlive(
+  db: Executor,
+  row: Pick<typeof sessions.$inferSelect, "id" | "userId" | "lastSeenAt" | "expiresAt" | "secondFactorPending">,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<LoadedSession | null> {
   const idleLimit = new Date(row.lastSeenAt.getTime() + policy.idleMinutes * 60_000);
   if (row.expiresAt <= now || idleLimit <= now) {
-    await db.delete(sessions).where(eq(sessions.id, id));
+    await db.delete(sessions).where(eq(sessions.id, row.id));
     return null;
   }
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id));
   }
   return { id: row.id, userId: row.userId, secondFactorPending: row.secondFactorPending, expiresAt: row.expiresAt };
 }
 
-export async function loadActor(db: Executor, session: LoadedSession): Promise<Actor | null> {
-  // The person and their roles in one round trip: a row per role, one row without role.
-  const rows = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      nom: users.nom,
-      disabledAt: users.disabledAt,
-      totpEnabledAt: users.totpEnabledAt,
-      role: userRoles.role,
-      departement: userRoles.departement,
-      structureId: userRoles.structureId,
-    })
-    .from(users)
-    .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(eq(users.id, session.userId))
-    .orderBy(asc(userRoles.createdAt), asc(userRoles.id));
+/** What an actor is made of: the person's columns and, a row each, their roles. */
+const colonnesActeur = {
+  id: users.id,
+  email: users.email,
+  nom: users.nom,
+  disabledAt: users.disabledAt,
+  totpEnabledAt: users.totpEnabledAt,
+  role: userRoles.role,
+  departement: userRoles.departement,
+  structureId: userRoles.structureId,
+};
+
+type LigneActeur = {
+  id: string | null;
+  email: string | null;
+  nom: string | null;
+  disabledAt: Date | null;
+  totpEnabledAt: Date | null;
+  role: string | null;
+  departement: string | null;
+  structureId: string | null;
+};
+
+function acteurDesLignes(rows: readonly LigneActeur[], sessionId: string): Actor | null {
   const user = rows[0];
-  if (!user || user.disabledAt) return null;
+  if (!user?.id || user.email === null || user.nom === null || user.disabledAt) return null;
   const roles: RoleGrant[] = rows.flatMap((g) =>
     g.role !== null && isRoleCode(g.role)
       ? [{ role: g.role as RoleGrant["role"], departement: g.departement, structureId: g.structureId }]
@@ -121,9 +139,52 @@ export async function loadActor(db: Executor, session: LoadedSession): Promise<A
     email: user.email,
     nom: user.nom,
     roles,
-    sessionId: session.id,
+    sessionId,
     totpEnabled: user.totpEnabledAt !== null,
   };
+}
+
+export async function loadActor(db: Executor, session: LoadedSession): Promise<Actor | null> {
+  // The person and their roles in one round trip: a row per role, one row without role.
+  const rows = await db
+    .select(colonnesActeur)
+    .from(users)
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(eq(users.id, session.userId))
+    .orderBy(asc(userRoles.createdAt), asc(userRoles.id));
+  return acteurDesLignes(rows, session.id);
+}
+
+/**
+ * `findLiveSession` then `loadActor` in one round trip (the root middleware, on every request): the
+ * session, its person and their roles. No actor while the second factor is pending.
+ */
+export async function findLiveSessionWithActor(
+  db: Executor,
+  token: string,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<{ session: LoadedSession; actor: Actor | null } | null> {
+  if (!token || token.length > 100) return null;
+  const rows = await db
+    .select({
+      sessionId: sessions.id,
+      userId: sessions.userId,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      secondFactorPending: sessions.secondFactorPending,
+      ...colonnesActeur,
+    })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(eq(sessions.id, hashToken(token)))
+    .orderBy(asc(userRoles.createdAt), asc(userRoles.id));
+  const first = rows[0];
+  if (!first) return null;
+  const session = await keepAlive(db, { ...first, id: first.sessionId }, policy, now);
+  if (!session) return null;
+  return { session, actor: session.secondFactorPending ? null : acteurDesLignes(rows, session.id) };
 }
 
 export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
