@@ -7,14 +7,13 @@
  * cookie set but the CSRF one, no script (whose nonce is per answer), no form token. Off with the
  * memo (NODE_ENV=test). See docs/decisions/008-cache-des-pages.md.
  */
-import crypto from "node:crypto";
 import zlib from "node:zlib";
 import type { MiddlewareFunction, RouterContextProvider } from "react-router";
 import type { Actor } from "~/domain/comptes/actor";
 import { parseCookies, serializeCookie } from "~/domain/comptes/session.server";
 import { csrfContext, flashContext } from "./context.server";
 import { etatDonnees, memoActif } from "./memo.server";
-import { CSRF_COOKIE } from "./root-middleware.server";
+import { CSRF_COOKIE, jetonCsrfValide, nouveauJetonCsrf } from "./root-middleware.server";
 
 type Entree = {
   etat: string;
@@ -152,11 +151,9 @@ export function cachePagesPubliques(options: {
     const etat = etatDonnees([options.departement]);
     const present = cache.lire(req.originalUrl, etat, maintenant());
     if (present) {
-      const csrf = cookies[CSRF_COOKIE];
-      const secure = req.protocol === "https";
-      if (!csrf || !/^[\w-]{43}$/.test(csrf)) {
-        const jeton = crypto.randomBytes(32).toString("base64url");
-        res.setHeader("Set-Cookie", serializeCookie(CSRF_COOKIE, jeton, { secure }));
+      if (!jetonCsrfValide(cookies[CSRF_COOKIE])) {
+        const secure = req.protocol === "https";
+        res.setHeader("Set-Cookie", serializeCookie(CSRF_COOKIE, nouveauJetonCsrf(), { secure }));
       }
       const codage = codageAccepte(
         typeof req.headers["accept-encoding"] === "string" ? req.headers["accept-encoding"] : undefined,

@@ -21,7 +21,11 @@ export const REPETITION_SIGNAL_MS = 2_000;
 /** Bumped when the memo is turned on or off: what was kept before is stale after. */
 let epoque = 0;
 
-function versionsDe(departements: readonly string[]): string {
+/**
+ * The state of these départements' data as the memo sees it: it changes with every signalled
+ * write of one of them. A cached answer computed under one state is stale under another.
+ */
+export function etatDonnees(departements: readonly string[]): string {
   return `${epoque}:${departements.map((d) => versions.get(d) ?? 0).join(",")}`;
 }
 
@@ -51,20 +55,13 @@ export function activerMemo(valeur: boolean | undefined): void {
   entrees.clear();
 }
 
-/** Whether the memo (and the page caches that follow its signals) is on. */
-export function memoActif(): boolean {
-  return estActif();
-}
-
 /**
  * The state of these départements' data as the memo sees it: it changes with every signalled
  * write of one of them. A cached answer computed under one state is stale under another.
  */
-export function etatDonnees(departements: readonly string[]): string {
-  return versionsDe(departements);
-}
 
-function estActif(): boolean {
+/** Whether the memo (and the page caches that follow its signals) is on. */
+export function memoActif(): boolean {
   if (actif !== undefined) return actif;
   try {
     return getEnv().NODE_ENV !== "test";
@@ -84,8 +81,8 @@ export function memoiser<T>(
   calcul: () => Promise<T>,
   maintenant: () => number = Date.now,
 ): Promise<T> {
-  if (!estActif()) return calcul();
-  const etat = versionsDe(departements);
+  if (!memoActif()) return calcul();
+  const etat = etatDonnees(departements);
   const present = entrees.get(cle);
   if (present && present.versions === etat && present.expire > maintenant()) {
     // Most recently used last: the oldest are evicted first.

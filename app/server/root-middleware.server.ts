@@ -18,6 +18,15 @@ export const CSRF_COOKIE = "pdn_csrf";
 export const CSRF_FIELD = "_csrf";
 export const FLASH_COOKIE = "pdn_flash";
 
+/** Whether a CSRF cookie holds a token this server could have given (32 random bytes, base64url). */
+export function jetonCsrfValide(jeton: string | undefined): jeton is string {
+  return jeton !== undefined && /^[\w-]{43}$/.test(jeton);
+}
+
+export function nouveauJetonCsrf(): string {
+  return crypto.randomBytes(32).toString("base64url");
+}
+
 export function isSecureRequest(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
 }
@@ -43,8 +52,8 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const cookies = parseCookies(request.headers.get("cookie"));
 
   let csrf = cookies[CSRF_COOKIE];
-  const newCsrf = !csrf || !/^[\w-]{43}$/.test(csrf);
-  if (newCsrf) csrf = crypto.randomBytes(32).toString("base64url");
+  const newCsrf = !jetonCsrfValide(csrf);
+  if (newCsrf) csrf = nouveauJetonCsrf();
   context.set(csrfContext, csrf as string);
 
   if (request.method !== "GET" && request.method !== "HEAD") {
