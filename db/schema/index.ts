@@ -1,5 +1,6 @@
 export * from "./activite";
 export * from "./audit";
+export * from "./budget";
 export * from "./comptes";
 export * from "./contenu";
 export * from "./fichiers";
