@@ -1,4 +1,5 @@
 import { annonceAuditLabels } from "~/domain/annonces/annonce.audit";
+import { budgetAuditLabels } from "~/domain/budget/budget.audit";
 import { communicationAuditLabels } from "~/domain/communication/communication.audit";
 import { contactAuditLabels } from "~/domain/contact/contact.audit";
 import { contenuAuditLabels } from "~/domain/contenu/contenu.audit";
@@ -57,6 +58,7 @@ export const auditLabelMaps: Record<string, Record<string, string>> = {
   comites: comiteAuditLabels,
   calendrier: calendrierAuditLabels,
   "rapport-annuel": rapportAnnuelAuditLabels,
+  budget: budgetAuditLabels,
 };
 
 /** What each audited action means, as the journal shows it. New actions add their line in their area's map. */

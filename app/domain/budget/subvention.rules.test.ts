@@ -91,6 +91,18 @@ describe("échéancier de la subvention", () => {
     ]);
     expect(e.aRembourser).toBe(1_200_000);
     expect(e.resteDu).toBe(0);
+    const apresRemboursement = echeancier({
+      annee: 2025,
+      subvention: SUBVENTION,
+      subventionProratisee: 800_000,
+      versements: [
+        { type: "avance", centimes: 2_000_000, verseLe: "2025-03-15" },
+        { type: "remboursement", centimes: 1_000_000, verseLe: "2026-05-01" },
+      ],
+      rapportsRecusLe: "2026-03-01",
+      aujourdhui: "2026-06-01",
+    });
+    expect(apresRemboursement).toMatchObject({ totalVerse: 1_000_000, rembourse: 1_000_000, aRembourser: 200_000 });
   });
 });
 

@@ -11,7 +11,8 @@ import { formatMontant } from "./montant";
 export const AVANCE_POURCENT = 50;
 
 export type TypeVersement = "avance" | "solde";
-export type Versement = { type: TypeVersement; centimes: number; verseLe: string };
+/** A payment of the subsidy, or a repayment to the CAF (after a prorating): always a positive amount. */
+export type Versement = { type: TypeVersement | "remboursement"; centimes: number; verseLe: string };
 
 export type Echeance = {
   type: TypeVersement;
@@ -32,6 +33,8 @@ export type Echeancier = {
   resteDu: number;
   /** Paid beyond the subsidy retained (after a prorating): to repay. */
   aRembourser: number;
+  /** Already repaid to the CAF. */
+  rembourse: number;
 };
 
 export function montantAvance(subvention: number): number {
@@ -71,13 +74,18 @@ export function echeancier(input: {
     ligne("avance", avanceDue, `${input.annee}-12-31`),
     ligne("solde", Math.max(0, retenue - avanceDue), `${input.annee + 1}-06-30`),
   ];
-  const totalVerse = input.versements.reduce((total, v) => total + v.centimes, 0);
+  const rembourse = input.versements
+    .filter((v) => v.type === "remboursement")
+    .reduce((total, v) => total + v.centimes, 0);
+  // What the CAF paid, net of what was repaid to it.
+  const totalVerse = verse("avance") + verse("solde") - rembourse;
   return {
     subventionRetenue: retenue,
     echeances,
     totalVerse,
     resteDu: Math.max(0, retenue - totalVerse),
     aRembourser: Math.max(0, totalVerse - retenue),
+    rembourse,
   };
 }
 

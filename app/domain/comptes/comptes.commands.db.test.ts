@@ -6,6 +6,7 @@ import { Invalid, NotFound } from "~/server/errors.server";
 import { insertPromeneur } from "../../../tests/factories/promeneur";
 import { insertStructure } from "../../../tests/factories/structure";
 import { insertUser, type UserInput } from "../../../tests/factories/user";
+import { refuserJournal, retablirJournal } from "../../../tests/support/journal";
 import { actorOf } from "../../../tests/support/route";
 import type { Actor } from "./actor";
 import {
@@ -87,34 +88,9 @@ function tokenFrom(text: string, path: "reinitialiser" | "invitation"): string {
   return match[1];
 }
 
-/**
- * Makes the database refuse the audit row of one action, as a failing disk or constraint would:
- * the change written before it in the same transaction must disappear with it.
- */
-let auditTrap: string | null = null;
-async function failAuditOf(action: string) {
-  if (!/^[a-z_.]+$/.test(action)) throw new Error("action inattendue");
-  await getDb().execute(
-    sql.raw(`create or replace function test_refuse_audit() returns trigger language plpgsql as $$
-      begin
-        if new.action = '${action}' then raise exception 'journal indisponible (essai)'; end if;
-        return new;
-      end $$`),
-  );
-  await getDb().execute(
-    sql.raw(
-      "create trigger test_refuse_audit before insert on audit_log for each row execute function test_refuse_audit()",
-    ),
-  );
-  auditTrap = action;
-}
+const failAuditOf = refuserJournal;
 
-afterEach(async () => {
-  if (!auditTrap) return;
-  await getDb().execute(sql.raw("drop trigger if exists test_refuse_audit on audit_log"));
-  await getDb().execute(sql.raw("drop function if exists test_refuse_audit()"));
-  auditTrap = null;
-});
+afterEach(retablirJournal);
 
 describe("ouverture de session (startSession)", () => {
   it("enregistre la connexion au journal et la date de dernière connexion", async () => {

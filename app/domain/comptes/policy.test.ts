@@ -443,6 +443,22 @@ const matrix: Record<Action, Record<RoleCode, [own: boolean, other: boolean]>> =
     promeneur: [F, F],
     evaluateur: [F, F],
   },
+  "budget.lire": {
+    national: [T, T],
+    coordinateur: [T, F],
+    copil: [T, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "budget.gerer": {
+    national: [F, F],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
 };
 
 /** For a referent, the same question about their own structure and another structure of 04. */
@@ -499,6 +515,8 @@ const referentStructures: Record<Action, [own: boolean, other: boolean]> = {
   "rapport-annuel.lire": [F, F],
   "rapport-annuel.preparer": [F, F],
   "indicateurs.lire": [F, F],
+  "budget.lire": [F, F],
+  "budget.gerer": [F, F],
 };
 
 const cases = Object.entries(matrix).flatMap(([action, byRole]) =>

@@ -57,7 +57,9 @@ export type Action =
   | "calendrier.gerer"
   | "rapport-annuel.lire"
   | "rapport-annuel.preparer"
-  | "indicateurs.lire";
+  | "indicateurs.lire"
+  | "budget.lire"
+  | "budget.gerer";
 
 export type Target = { departement?: string | null; structureId?: string | null };
 
@@ -142,6 +144,10 @@ const rules: Record<Action, readonly RoleCode[]> = {
   "rapport-annuel.preparer": ["coordinateur"],
   /** The nine indicators' dashboard (exact for the coordinator on their own département, aggregate otherwise). */
   "indicateurs.lire": ["national", "coordinateur", "copil"],
+  /** The convention's budgets, payments and financial reports: the steering committee and national read them. */
+  "budget.lire": ["national", "coordinateur", "copil"],
+  /** Enter, submit and reopen a budget; record payments, the reports' receipt and the prorating. */
+  "budget.gerer": ["coordinateur"],
 };
 
 export function can(actor: Actor | null | undefined, action: Action, target: Target = {}): boolean {
