@@ -18,6 +18,8 @@ import {
 } from "@db/schema";
 import { asc, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { etatBudget } from "~/domain/budget/budget.etat";
+import { getBudgetComplet } from "~/domain/budget/budget.queries.server";
 import { verifyPassword } from "~/domain/comptes/password.server";
 import { localParts, validateCreneaux, validateExceptions } from "~/domain/presences/presence.rules";
 import { findControles } from "~/domain/profils/conformite.queries.server";
@@ -385,5 +387,35 @@ describe("démo 04 : structures, horaires, annonces", () => {
       )?.luLe;
     expect(await lu(rows[0]?.id ?? "")).toBeInstanceOf(Date);
     expect(await lu(rows[1]?.id ?? "")).toBeNull();
+  });
+});
+
+describe("démo 04 : budget de la convention", () => {
+  it("2025 et 2026 soumis, chacun dans les règles de l'appel ; 2025 soldé, 2026 avec son avance", async () => {
+    const aujourdhui = "2026-11-30";
+    const b2025 = await getBudgetComplet(getDb(), "04", 2025);
+    const b2026 = await getBudgetComplet(getDb(), "04", 2026);
+    if (!b2025 || !b2026) throw new Error("budgets de démo absents");
+    for (const b of [b2025, b2026]) {
+      const etat = etatBudget(b, aujourdhui);
+      expect(b.statut).toBe("soumis");
+      expect(etat.verificationsPrevu.map((v) => [v.regle, v.statut])).toEqual([
+        ["part_caf", "respectee"],
+        ["plafond_msa", "respectee"],
+        ["equilibre", "respectee"],
+        ["temps_coordination", "respectee"],
+        ["subvention_constante", "respectee"],
+      ]);
+      expect(etat.prevu).toEqual({ charges: 4_550_000, produits: 4_550_000, caf: 3_640_000, msa: 250_000 });
+    }
+    const e2025 = etatBudget(b2025, aujourdhui);
+    expect(e2025.chargesSansRealise).toBe(0);
+    expect(e2025.realise.charges).toBe(e2025.realise.produits);
+    expect(e2025.proratisation?.proratisee).toBe(false);
+    expect(e2025.echeancier.echeances.map((e) => e.statut)).toEqual(["versee", "versee"]);
+    expect(etatBudget(b2026, aujourdhui).echeancier.echeances.map((e) => e.statut)).toEqual([
+      "versee",
+      "en_attente_des_rapports",
+    ]);
   });
 });

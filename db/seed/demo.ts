@@ -5,6 +5,7 @@ import type { Database, Transaction } from "~/server/db.server";
 import { buildStructure } from "../../tests/factories/structure";
 import { appMeta, promeneurs, structures, userRoles, users } from "../schema";
 import { seedDemoActivite } from "./demo-activite";
+import { seedDemoBudget } from "./demo-budget";
 import { seedDemoContenu } from "./demo-contenu";
 import { seedDemoOrientation } from "./demo-orientation";
 import { seedDemoRegroupements } from "./demo-regroupements";
@@ -70,11 +71,14 @@ export async function seedDemoIfEmpty(db: Database, now: Date = new Date()): Pro
         await seedDemoActivite(tx, coordinateur?.id ?? null, now);
         // The gatherings and committees, likewise (by their own marker).
         await seedDemoRegroupements(tx, coordinateur?.id ?? null, now);
+        // The convention's budgets, likewise (by their own marker).
+        await seedDemoBudget(tx, coordinateur?.id ?? null, now);
         return "present";
       }
       if (!(await seedReseauOfExistingDemo(tx, now))) return "present";
       await seedDemoActivite(tx, coordinateur?.id ?? null, now);
       await seedDemoRegroupements(tx, coordinateur?.id ?? null, now);
+      await seedDemoBudget(tx, coordinateur?.id ?? null, now);
       return "seeded";
     }
     const [existing] = await tx.select({ n: count() }).from(users);
@@ -121,6 +125,7 @@ export async function seedDemoIfEmpty(db: Database, now: Date = new Date()): Pro
     await seedDemoOrientation(tx, ids.get("coordinateur") ?? null, now);
     await seedDemoActivite(tx, ids.get("coordinateur") ?? null, now);
     await seedDemoRegroupements(tx, ids.get("coordinateur") ?? null, now);
+    await seedDemoBudget(tx, ids.get("coordinateur") ?? null, now);
     await tx.insert(appMeta).values([
       { key: DEMO_MARKER, value: now.toISOString() },
       { key: DEMO_RESEAU_MARKER, value: now.toISOString() },

@@ -10,7 +10,6 @@ import {
   ajouterJustificatif,
   ajouterLigne,
   annulerProratisation,
-  CHAMP_VERSION,
   confirmerProratisation,
   enregistrerBudget,
   enregistrerRapportsRecus,
@@ -24,7 +23,7 @@ import {
 } from "./budget.commands.server";
 import { etatBudget } from "./budget.etat";
 import { getBudgetComplet } from "./budget.queries.server";
-import type { SaisieBudget } from "./budget.schema";
+import { CHAMP_VERSION, type SaisieBudget } from "./budget.schema";
 
 // Every budget year of these tests is in the past of this clock.
 const NOW = new Date("2060-06-15T10:00:00Z");
@@ -378,7 +377,9 @@ describe("justificatifs", () => {
     const fichier = { nom: "facture.pdf", typeMime: "application/pdf", contenu: Buffer.from("%PDF-1.4\n%%EOF\n") };
     const { id } = await ajouterJustificatif(ctx(), coordinateur04, "04", 2034, ligne?.id, fichier);
     const avec = (await budgetDe(2034)).lignes.find((l) => l.code === "deplacements");
-    expect(avec?.justificatifs).toEqual([{ id, nom: "facture.pdf", taille: fichier.contenu.length }]);
+    expect(avec?.justificatifs).toEqual([
+      { id, nom: "facture.pdf", typeMime: "application/pdf", taille: fichier.contenu.length },
+    ]);
     await supprimerJustificatif(ctx(), coordinateur04, "04", 2034, id);
     expect((await budgetDe(2034)).lignes.find((l) => l.code === "deplacements")?.justificatifs).toEqual([]);
     expect(await getDb().select({ id: fichiers.id }).from(fichiers).where(eq(fichiers.nom, "facture.pdf"))).toEqual([]);

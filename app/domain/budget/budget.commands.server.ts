@@ -11,17 +11,19 @@ import { requireScoped } from "~/server/request.server";
 import { etatBudget, libelleLigne } from "./budget.etat";
 import { LIGNES_CHARGES, LIGNES_PRODUITS, type SensLigne } from "./budget.labels";
 import { getBudgetComplet } from "./budget.queries.server";
-import { coutCoordination, ETP_COORDINATION_CENTIEMES } from "./budget.rules";
-import { champ, type LigneAjoutee, type SaisieBudget, type VersementSaisi } from "./budget.schema";
+import { coutCoordination, ETP_COORDINATION_CENTIEMES, texteEtp } from "./budget.rules";
+import {
+  CHAMP_FORMULAIRE,
+  CHAMP_VERSION,
+  champ,
+  type LigneAjoutee,
+  type SaisieBudget,
+  type VersementSaisi,
+} from "./budget.schema";
 import { formatMontant, saisieMontant } from "./montant";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 type BudgetRow = typeof budgets.$inferSelect;
-
-/** The form was read at an older version (another tab or person saved since): a conflict, 409. */
-export const CHAMP_VERSION = "version";
-/** A refusal about the whole form rather than one field. */
-export const CHAMP_FORMULAIRE = "";
 
 export const ANNEE_MIN = 2000;
 export const ANNEE_MAX = 2100;
@@ -211,8 +213,8 @@ export async function enregistrerBudget(
     const temps: Record<string, Changement> = {};
     if (etp !== budget.etpCoordination) {
       temps.etp = {
-        avant: budget.etpCoordination === null ? null : String(budget.etpCoordination / 100),
-        apres: etp === null ? null : String(etp / 100),
+        avant: budget.etpCoordination === null ? null : texteEtp(budget.etpCoordination),
+        apres: etp === null ? null : texteEtp(etp),
       };
     }
     if (cout !== budget.coutAnnuelCoordination) {

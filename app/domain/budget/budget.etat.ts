@@ -15,7 +15,7 @@ import { type Echeancier, echeancier, type Proratisation, proratiser, type Verse
 
 export type StatutBudget = "brouillon" | "soumis";
 
-export type JustificatifBudget = { id: string; nom: string; taille: number };
+export type JustificatifBudget = { id: string; nom: string; typeMime: string; taille: number };
 
 export type LigneBudget = {
   id: string;

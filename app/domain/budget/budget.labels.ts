@@ -21,3 +21,25 @@ export const LIGNES_PRODUITS = {
 export type CodeCharge = keyof typeof LIGNES_CHARGES;
 export type CodeProduit = keyof typeof LIGNES_PRODUITS;
 export type SensLigne = "charge" | "produit";
+
+export const statutBudgetLabels = { brouillon: "Brouillon", soumis: "Soumis" } as const;
+
+/** A rule's status as the pages and documents write it. */
+export const statutRegleLabels = {
+  respectee: "Respectée",
+  non_respectee: "Non respectée",
+  sans_objet: "Sans objet",
+} as const;
+
+export const typeVersementLabels = {
+  avance: "Avance (50\u00a0%)",
+  solde: "Solde",
+  remboursement: "Remboursement à la CAF",
+} as const;
+
+export const statutEcheanceLabels = {
+  versee: "Versée",
+  a_venir: "À venir",
+  en_retard: "En retard",
+  en_attente_des_rapports: "En attente des rapports",
+} as const;

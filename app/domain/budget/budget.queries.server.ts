@@ -60,6 +60,7 @@ export async function getBudgetComplet(
         id: budgetJustificatifs.id,
         ligneId: budgetJustificatifs.ligneId,
         nom: fichiers.nom,
+        typeMime: fichiers.typeMime,
         taille: fichiers.taille,
       })
       .from(budgetJustificatifs)
@@ -76,7 +77,10 @@ export async function getBudgetComplet(
   ]);
   const parLigne = new Map<string, JustificatifBudget[]>();
   for (const j of justificatifs) {
-    parLigne.set(j.ligneId, [...(parLigne.get(j.ligneId) ?? []), { id: j.id, nom: j.nom, taille: j.taille }]);
+    parLigne.set(j.ligneId, [
+      ...(parLigne.get(j.ligneId) ?? []),
+      { id: j.id, nom: j.nom, typeMime: j.typeMime, taille: j.taille },
+    ]);
   }
   return {
     id: budget.id,

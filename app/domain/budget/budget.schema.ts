@@ -8,6 +8,16 @@ import { z } from "~/lib/zod";
 import type { LigneBudget } from "./budget.etat";
 import { lireMontant } from "./montant";
 
+/** The form was read at an older version (another tab or person saved since): a conflict, 409. */
+export const CHAMP_VERSION = "version";
+/** A refusal about the whole form rather than one field. */
+export const CHAMP_FORMULAIRE = "";
+
+/** A budget page's address, département included (national reads every département). */
+export function adresseBudget(departement: string, annee: number, suite = ""): string {
+  return `/espace/budget/${annee}${suite}?departement=${departement}`;
+}
+
 export const COMMENTAIRE_MAX = 1000;
 export const LIBELLE_MAX = 120;
 

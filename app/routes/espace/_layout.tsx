@@ -21,6 +21,7 @@ const entries: (NavItem & { action: Action; demoOnly?: boolean })[] = [
   { to: "/espace/pilotage", label: "Pilotage", action: "pilotage.lire" },
   { to: "/espace/indicateurs", label: "Indicateurs", action: "indicateurs.lire" },
   { to: "/espace/rapport-annuel", label: "Rapport d'activité", action: "rapport-annuel.lire" },
+  { to: "/espace/budget", label: "Budget et subvention", action: "budget.lire" },
   { to: "/espace/structure", label: "Ma structure", action: "structure.lire" },
   { to: "/espace/promeneur", label: "Mon activité", action: "promeneur.acceder" },
   { to: "/espace/mes-rapports", label: "Mes bilans mensuels", action: "rapport.saisir" },
