@@ -127,6 +127,7 @@ export default [
     route("budget", "routes/espace/budget.tsx"),
     route("budget/:annee", "routes/espace/budget.$annee.tsx"),
     route("budget/:annee/versements", "routes/espace/budget.$annee.versements.tsx"),
+    route("budget/:annee/bilan/:format", "routes/espace/budget.$annee.bilan.$format.ts"),
     route("budget/:annee/justificatifs/:id", "routes/espace/budget.$annee.justificatifs.$id.ts"),
   ]),
   route("sitemap.xml", "routes/ressources/sitemap.xml.ts"),

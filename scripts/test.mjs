@@ -121,7 +121,7 @@ if (libreOfficeStatus) {
   } else {
     console.log(log.split("\n").slice(-20).join("\n"));
     console.log(
-      "\n✗ L'installation de LibreOffice a échoué (apt-get install --no-install-recommends libreoffice-writer-nogui), ou « soffice --version » ne répond pas.",
+      "\n✗ L'installation de LibreOffice a échoué (apt-get install --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui), ou « soffice --version » ne répond pas.",
     );
     broken = true;
     failed += 1;

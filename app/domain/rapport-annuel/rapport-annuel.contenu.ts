@@ -6,9 +6,12 @@
  * numbers as the dashboard (`calculerIndicateurs`).
  *
  * A cell is a number, a text, or `null` for a withheld small count (« < 3 »). Rates stay fractions
- * (0–1) with the `taux` format: the spreadsheet keeps them as numbers.
+ * (0–1) with the `taux` format: the spreadsheet keeps them as numbers. Amounts (`montant`, the
+ * financial report's) are cents, as integers; the spreadsheet writes them in euros.
  */
 
+import { formatMontant } from "~/domain/budget/montant";
+import type { ContenuRapportFinancier } from "~/domain/budget/rapport-financier.contenu";
 import { PETIT_EFFECTIF_LIBELLE } from "~/domain/confidentialite/petits-effectifs";
 import { definitionsIndicateurs } from "~/domain/indicateurs/indicateurs.definitions";
 import type {
@@ -23,11 +26,35 @@ import { CODES_INDICATEURS } from "~/domain/indicateurs/indicateurs.types";
 import { MOIS_NOMS } from "~/domain/indicateurs/periode";
 import { effectifVisible } from "./rapport-annuel.rules";
 
-export type FormatValeur = "nombre" | "taux" | "decimal" | "heures" | "texte";
+/**
+ * How a column's numbers read. `montant`: cents, as integers (« 2 500,50 € », « −300,00 € »);
+ * `ecart_montant`: cents, always signed (« +120,00 € »); `pourcentage`: a fraction with two
+ * decimals (« 80,00 % »), `ecart_pourcentage` the same, signed; `taux`: a fraction, one decimal.
+ */
+export type FormatValeur =
+  | "nombre"
+  | "taux"
+  | "decimal"
+  | "heures"
+  | "texte"
+  | "montant"
+  | "ecart_montant"
+  | "pourcentage"
+  | "ecart_pourcentage";
 export type Cellule = string | number | null;
 
 export type Colonne = { titre: string; format: FormatValeur };
-export type Tableau = { titre: string; colonnes: Colonne[]; lignes: Cellule[][]; note?: string };
+export type Tableau = {
+  titre: string;
+  colonnes: Colonne[];
+  lignes: Cellule[][];
+  /** Printed under the table. */
+  note?: string;
+  /** The last row is a total (written in bold). */
+  total?: boolean;
+  /** Printed instead of an empty table (default: « Aucune donnée pour l'année. »). */
+  vide?: string;
+};
 
 export type Graphique =
   | {
@@ -81,6 +108,8 @@ export type DonneesRapportAnnuel = {
   actions: ActionRapport[];
   /** Communes whose boundaries are known, for the map (empty: no map). */
   carte: Array<{ code: string; nom: string; geometry: unknown }>;
+  /** The year's financial report (issue 8), or null when the département has no budget that year. */
+  financier: ContenuRapportFinancier | null;
 };
 
 export type ContenuRapportAnnuel = DonneesRapportAnnuel & {
@@ -106,13 +135,33 @@ const nombreFr = new Intl.NumberFormat("fr-FR");
 const decimalFr = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
 const heuresFr = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 const tauxFr = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+const pourcentageFr = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** A cell as the documents write it: French numbers, « 82,6 % », « < 3 » for a withheld count, « – » for none. */
+/** The sign a French document writes: « + », « − » (the minus sign, not a hyphen), or none for zero. */
+function signe(valeur: number, toujours: boolean): string {
+  if (valeur < 0) return "\u2212";
+  return toujours && valeur > 0 ? "+" : "";
+}
+
+/**
+ * A cell as the documents write it: French numbers, « 82,6 % », « 2 500,50 € », « < 3 » for a
+ * withheld count, « – » for none (a missing amount is never printed as 0).
+ */
 export function texteCellule(valeur: Cellule | undefined, format: FormatValeur): string {
   if (valeur === undefined) return "–";
   if (valeur === null) return format === "nombre" ? PETIT_EFFECTIF_LIBELLE : "–";
   if (typeof valeur === "string") return valeur;
   switch (format) {
+    case "montant":
+    case "ecart_montant":
+      return `${signe(valeur, format === "ecart_montant")}${formatMontant(Math.abs(valeur))}`;
+    case "pourcentage":
+    case "ecart_pourcentage": {
+      const texte = pourcentageFr.format(Math.abs(valeur) * 100);
+      // A variance that rounds to zero reads « 0,00 % », without a sign.
+      const nul = texte === pourcentageFr.format(0);
+      return `${nul ? "" : signe(valeur, format === "ecart_pourcentage")}${texte}\u00a0%`;
+    }
     case "taux":
       return `${tauxFr.format(valeur * 100)}\u00a0%`;
     case "decimal":

@@ -1,7 +1,9 @@
-import { auditLog, fichiers, generationsRapportAnnuel } from "@db/schema";
+import { auditLog, budgetLignes, budgets, budgetVersements, fichiers, generationsRapportAnnuel } from "@db/schema";
 import { count, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { etatBudget } from "~/domain/budget/budget.etat";
+import { getBudgetComplet } from "~/domain/budget/budget.queries.server";
 import type { Actor } from "~/domain/comptes/actor";
 import { refaireTousLesAgregats } from "~/domain/indicateurs/indicateurs.rapports.server";
 import { calculerIndicateurs } from "~/domain/indicateurs/indicateurs.server";
@@ -18,6 +20,7 @@ import { insertCoordination } from "../../../tests/support/acteurs";
 import { expectRefus, invalid } from "../../../tests/support/route";
 import { enregistrerRapportAnnuel } from "./rapport-annuel.commands.server";
 import {
+  chargerDonnees,
   executerGeneration,
   prendreGeneration,
   REPRISE_GENERATIONS,
@@ -51,6 +54,39 @@ beforeAll(async () => {
   ids.autre = (await rapport("2025-02-01", "soumis", "Fait d'un autre département", {}, autre)).id;
   // The reports were written without the commands: rebuild the monthly aggregates the engine reads.
   await refaireTousLesAgregats(db);
+  // The 2025 budget of 04 (the financial report joined to the annual report); 2024 has none.
+  const [budget] = await db
+    .insert(budgets)
+    .values({
+      departement: "04",
+      annee: 2025,
+      statut: "soumis",
+      etpCoordination: 50,
+      coutAnnuelCoordination: 6_040_000,
+    })
+    .returning({ id: budgets.id });
+  if (!budget) throw new Error("budget not inserted");
+  const ligne = (sens: string, code: string, ordre: number, prevu: number, realise: number | null, libelle = "") => ({
+    budgetId: budget.id,
+    sens,
+    code,
+    ordre,
+    prevu,
+    realise,
+    libelle,
+  });
+  await db
+    .insert(budgetLignes)
+    .values([
+      ligne("charge", "personnel_coordination", 0, 3_020_000, 3_041_218),
+      ligne("charge", "deplacements", 1, 480_000, 423_641),
+      ligne("charge", "autre_charge", 6, 100_001, null, "Location de salle"),
+      ligne("produit", "caf", 0, 2_880_000, 2_880_000),
+      ligne("produit", "fonds_propres", 2, 720_001, 585_000),
+    ]);
+  await db
+    .insert(budgetVersements)
+    .values({ budgetId: budget.id, type: "avance", centimes: 1_440_000, verseLe: "2025-04-14" });
 });
 
 const ctx = () => ({ db: getDb(), now: new Date("2026-02-10T10:00:00Z"), requestId: "test" });
@@ -262,6 +298,21 @@ describe("génération sur des données réelles", () => {
     return { row: await generation(g.id), i };
   }
 
+  it("chargerDonnees joint le bilan financier du budget de l'année, ou rien s'il n'y a pas de budget", async () => {
+    const maintenant = new Date("2026-02-10T10:00:00Z");
+    const donnees = await chargerDonnees(getDb(), { departement: "04", annee: 2025, vue: "agregee" }, maintenant);
+    const budget = await getBudgetComplet(getDb(), "04", 2025);
+    if (!budget) throw new Error("no budget");
+    const etat = etatBudget(budget, "2026-02-10");
+    expect(donnees.financier?.titre).toBe(`Promeneurs du Net — ${donnees.departement.nom} — Bilan financier 2025`);
+    expect(donnees.financier?.totaux).toEqual({ prevu: etat.prevu, realise: etat.realise });
+    expect(donnees.financier?.charges.lignes.at(-1)?.slice(0, 3)).toEqual(["Total des charges", 3_600_001, 3_464_859]);
+    expect(donnees.financier?.charges.lignes.map((l) => l[0])).toContain("Location de salle");
+    expect(donnees.financier?.echeancier.lignes[0]?.at(-1)).toBe("Versée");
+    const sansBudget = await chargerDonnees(getDb(), { departement: "04", annee: 2024, vue: "agregee" }, maintenant);
+    expect(sansBudget.financier).toBeNull();
+  });
+
   it("le classeur reprend les nombres de calculerIndicateurs, en nombres, et la version de la coordination ses faits marquants", async () => {
     const { row, i } = await generer("coordination");
     const wb = await classeur(row?.xlsxId);
@@ -279,6 +330,12 @@ describe("génération sur des données réelles", () => {
     expect(ligne(wb, "5. ", "Échanges avec des jeunes")?.[1]).toBe(i.echanges.total.valeur);
     const faits = wb.getWorksheet("Faits marquants");
     expect((faits?.getRow(2).values as unknown[])?.[4]).toBe(FAIT_JANVIER);
+    // The financial report of the year's budget, its amounts in euros.
+    expect(ligne(wb, "Bilan financier", "Total des charges")?.slice(0, 3)).toEqual([
+      "Total des charges",
+      36_000.01,
+      34_648.59,
+    ]);
     const pdf = await readFichier(getDb(), row?.pdfId ?? "");
     expect(pdf?.contenu.subarray(0, 5).toString()).toBe("%PDF-");
   }, 120_000);
@@ -288,6 +345,7 @@ describe("génération sur des données réelles", () => {
     expect(i.demandes.parTheme.find((p) => p.code === "mobilite")?.nombre).toBeNull();
     const wb = await classeur(row?.xlsxId);
     expect(wb.getWorksheet("Faits marquants")).toBeUndefined();
+    expect(ligne(wb, "Bilan financier", "Total des charges")?.[1]).toBe(36_000.01);
     for (const code of ["mobilite", "logement"] as const) {
       expect(ligne(wb, "4. ", themeLabels[code])?.[1], code).toBe("< 3");
     }

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { convertirAvecLibreOffice, libreOfficeExige } from "../../../tests/support/libreoffice";
-import { contenuRapportAnnuel } from "./rapport-annuel.contenu";
+import { contenuRapportAnnuel, texteCellule } from "./rapport-annuel.contenu";
 import { docxRapportAnnuel } from "./rapport-annuel.docx.server";
 import { rendreContenu } from "./rapport-annuel.generation.server";
 import { pdfRapportAnnuel } from "./rapport-annuel.pdf.server";
@@ -44,11 +44,27 @@ async function lignesXlsx(xlsx: Buffer) {
 
 let coordination: Documents;
 let agregee: Documents;
+/** The coordination version of a département without a budget that year (no charts: quicker). */
+let sansBudget: Omit<Documents, "contenu">;
 
 beforeAll(async () => {
   coordination = await produire("coordination");
   agregee = await produire("agregee");
+  const contenu = { ...coordination.contenu, financier: null, svgSections: [], svgCarte: null };
+  const [docx, pdf, xlsx] = await Promise.all([
+    docxRapportAnnuel(contenu),
+    pdfRapportAnnuel(contenu, { compress: false }),
+    xlsxRapportAnnuel(contenu),
+  ]);
+  sansBudget = { docx, pdf, xlsx };
 }, 120_000);
+
+/** The total row of the financial report's charges, as the Word document and the PDF print it. */
+function totalCharges(d: Documents): string[] {
+  const charges = d.contenu.financier?.charges;
+  if (!charges) throw new Error("pas de bilan financier");
+  return charges.colonnes.map((c, i) => texteCellule(charges.lignes.at(-1)?.[i], c.format));
+}
 
 describe("le document Word", () => {
   it("a un plan de titres Word, le titre du rapport et ses tableaux", () => {
@@ -91,6 +107,52 @@ describe("le document Word", () => {
   }, 150_000);
 });
 
+describe("le bilan financier joint au rapport", () => {
+  it("est une partie « Bilan financier » du document Word, avec ses tableaux, dans les deux versions", () => {
+    for (const d of [coordination, agregee]) {
+      const { xml, texte } = texteDocx(d.docx);
+      expect(xml, d.contenu.vue).toMatch(
+        /<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">Bilan financier<\/w:t>/,
+      );
+      expect(xml, d.contenu.vue).toMatch(
+        /<w:pStyle w:val="Heading2"\/><\/w:pPr><w:r><w:t xml:space="preserve">Charges et produits<\/w:t>/,
+      );
+      expect(texte).toContain("Budget soumis le 24 janvier 2025.");
+      const total = lignesTableauxDocx(xml).find((l) => l[0] === "Total des charges");
+      expect(total, d.contenu.vue).toEqual(totalCharges(d));
+      expect(total?.slice(1, 3)).toEqual(["46\u202f000,00\u00a0€", "45\u202f969,53\u00a0€"]);
+    }
+    expect(texteDocx(sansBudget.docx).xml).not.toContain(">Bilan financier<");
+    expect(texteDocx(sansBudget.docx).texte).not.toContain("Total des charges");
+  });
+
+  it("est une partie du PDF, après une page nouvelle, dans les deux versions", () => {
+    for (const d of [coordination, agregee]) {
+      const texte = textePdf(d.pdf);
+      expect(texte, d.contenu.vue).toContain(
+        `Bilan financierBudget soumis le 24 janvier 2025.Charges et produitsCharges`,
+      );
+      expect(texte, d.contenu.vue).toContain(totalCharges(d).join("").replaceAll("\u202f", "\u00a0"));
+    }
+    expect(textePdf(sansBudget.pdf)).not.toContain("Bilan financier");
+  });
+
+  it("est une feuille « Bilan financier » du classeur, montants en euros, dans les deux versions", async () => {
+    for (const d of [coordination, agregee]) {
+      const feuilles = await lignesXlsx(d.xlsx);
+      const bilan = feuilles.get("Bilan financier") ?? [];
+      expect(bilan[0]?.[0], d.contenu.vue).toBe("Promeneurs du Net — Alpes-de-Haute-Provence — Bilan financier 2025");
+      expect(bilan.find((l) => l[0] === "Total des charges")?.slice(0, 3)).toEqual([
+        "Total des charges",
+        46_000,
+        45_969.53,
+      ]);
+      expect([...feuilles.keys()].at(-2)).toBe("Bilan financier");
+    }
+    expect((await lignesXlsx(sansBudget.xlsx)).has("Bilan financier")).toBe(false);
+  });
+});
+
 describe("le PDF", () => {
   it("est un A4 en français, avec ses titres et des numéros de page", () => {
     const source = coordination.pdf.toString("latin1");
@@ -99,6 +161,10 @@ describe("le PDF", () => {
     expect(texte).toContain("Rapport d'activité 2025");
     expect(texte).toContain("4. Diversité des demandes");
     expect(texte).toMatch(/Page 1 sur \d+/);
+    // No glyph missing from the font (it reads back as U+0000): French thousands separators
+    // (narrow no-break spaces, absent from Roboto) are written as no-break spaces.
+    expect(texte).toContain("1\u00a0160");
+    expect(texte).not.toContain("\u0000");
   });
 
   it("dessine les graphiques (titres et tracés des SVG)", async () => {

@@ -1,4 +1,6 @@
+import { enfantsRapportFinancierDocx } from "~/domain/budget/rapport-financier.documents.server";
 import { formatDate } from "~/lib/format";
+import { documentDocx, type EnfantDocx, paragrapheDocx, tableauDocx, titreDocx } from "./documents.server";
 import { NON_COUVERTES_DOCUMENT_MAX, type Tableau, texteCellule } from "./rapport-annuel.contenu";
 import { ajuster, type ContenuRendu, tailleSvg } from "./rapport-annuel.rendu";
 
@@ -14,81 +16,17 @@ export async function pngDeSvg(svg: string): Promise<Buffer> {
 /**
  * The annual report as a Word document (docx): headings in Word's heading styles (the navigation
  * pane and LibreOffice's outline show them), real tables with a header row, charts and the map as
- * PNG images with their alternative text, page numbers in the footer.
+ * PNG images with their alternative text, the financial report when the year has a budget, page
+ * numbers in the footer.
  */
 export async function docxRapportAnnuel(contenu: ContenuRendu): Promise<Buffer> {
   const docx = await import("docx");
-  const {
-    AlignmentType,
-    Document,
-    Footer,
-    HeadingLevel,
-    ImageRun,
-    Packer,
-    PageNumber,
-    Paragraph,
-    Table,
-    TableCell,
-    TableRow,
-    TextRun,
-    WidthType,
-  } = docx;
-  type Enfant = InstanceType<typeof Paragraph> | InstanceType<typeof Table>;
+  const { AlignmentType, HeadingLevel, ImageRun, Paragraph, TextRun } = docx;
 
-  const titre = (texte: string, niveau: 1 | 2 | 3) =>
-    new Paragraph({
-      text: texte,
-      heading: niveau === 1 ? HeadingLevel.HEADING_1 : niveau === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-    });
-  const paragraphe = (texte: string) => new Paragraph({ children: [new TextRun(texte)], spacing: { after: 120 } });
+  const titre = (texte: string, niveau: 1 | 2 | 3) => titreDocx(docx, texte, niveau);
+  const paragraphe = (texte: string) => paragrapheDocx(docx, texte);
   const paragraphes = (texte: string) => texte.split(/\n+/).map(paragraphe);
-
-  const tableau = (t: Tableau, limite?: number): Enfant[] => {
-    const lignes = limite === undefined ? t.lignes : t.lignes.slice(0, limite);
-    const cellule = (texte: string, entete: boolean, aDroite: boolean) =>
-      new TableCell({
-        children: [
-          new Paragraph({
-            alignment: aDroite ? AlignmentType.RIGHT : AlignmentType.LEFT,
-            children: [new TextRun({ text: texte, bold: entete })],
-          }),
-        ],
-      });
-    const enfants: Enfant[] = [
-      new Paragraph({ children: [new TextRun({ text: t.titre, bold: true })], spacing: { before: 200, after: 80 } }),
-    ];
-    if (lignes.length === 0) {
-      enfants.push(paragraphe("Aucune donnée pour l'année."));
-      return enfants;
-    }
-    enfants.push(
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: [
-          new TableRow({
-            tableHeader: true,
-            children: t.colonnes.map((c) => cellule(c.titre, true, c.format !== "texte")),
-          }),
-          ...lignes.map(
-            (ligne) =>
-              new TableRow({
-                children: t.colonnes.map((c, index) =>
-                  cellule(texteCellule(ligne[index], c.format), false, c.format !== "texte"),
-                ),
-              }),
-          ),
-        ],
-      }),
-    );
-    if (limite !== undefined && t.lignes.length > limite) {
-      enfants.push(
-        paragraphe(
-          `… et ${t.lignes.length - limite} autres : la liste complète est dans le classeur Excel du rapport.`,
-        ),
-      );
-    }
-    return enfants;
-  };
+  const tableau = (t: Tableau, limite?: number) => tableauDocx(docx, t, limite);
 
   const image = async (svg: string, titreImage: string, description: string) => {
     const taille = ajuster(tailleSvg(svg), LARGEUR_IMAGE);
@@ -106,7 +44,7 @@ export async function docxRapportAnnuel(contenu: ContenuRendu): Promise<Buffer> 
     });
   };
 
-  const enfants: Enfant[] = [
+  const enfants: EnfantDocx[] = [
     new Paragraph({ text: contenu.titre, heading: HeadingLevel.TITLE }),
     paragraphe(`Généré le ${formatDate(contenu.genereLe)}.`),
     paragraphe(contenu.sousTitre),
@@ -167,27 +105,9 @@ export async function docxRapportAnnuel(contenu: ContenuRendu): Promise<Buffer> 
   }
   enfants.push(titre("Regroupements de l'année", 1), ...tableau(contenu.tableauRegroupements));
   enfants.push(titre("Actions de communication de l'année", 1), ...tableau(contenu.tableauActions));
+  if (contenu.financier) {
+    enfants.push(titre("Bilan financier", 1), ...enfantsRapportFinancierDocx(docx, contenu.financier, 2));
+  }
 
-  const document = new Document({
-    creator: "Promeneurs du Net",
-    title: contenu.titre,
-    description: contenu.sousTitre,
-    styles: { default: { document: { run: { font: "Liberation Sans", size: 21, language: { value: "fr-FR" } } } } },
-    sections: [
-      {
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ["Page ", PageNumber.CURRENT, " sur ", PageNumber.TOTAL_PAGES] })],
-              }),
-            ],
-          }),
-        },
-        children: enfants,
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return documentDocx(docx, { titre: contenu.titre, description: contenu.sousTitre, enfants });
 }

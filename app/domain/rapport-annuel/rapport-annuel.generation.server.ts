@@ -1,5 +1,7 @@
 import { generationsRapportAnnuel } from "@db/schema";
 import { and, asc, eq, isNull, lt, or } from "drizzle-orm";
+import { getBudgetComplet } from "~/domain/budget/budget.queries.server";
+import { rapportFinancierDuBudget } from "~/domain/budget/rapport-financier.queries.server";
 import { calculerIndicateurs } from "~/domain/indicateurs/indicateurs.server";
 import type { VueIndicateurs } from "~/domain/indicateurs/indicateurs.types";
 import { periodeAnnee } from "~/domain/indicateurs/periode";
@@ -51,7 +53,10 @@ const g = generationsRapportAnnuel;
 /** Another worker took the generation over (our lease expired): stop without writing anything. */
 class BailPerdu extends Error {}
 
-/** Everything the documents need, read from the database (coordination choices, indicators, lists). */
+/**
+ * Everything the documents need, read from the database (coordination choices, indicators, lists,
+ * and the year's budget for the financial report).
+ */
 export async function chargerDonnees(
   db: Executor,
   generation: Pick<Generation, "departement" | "annee" | "vue">,
@@ -60,7 +65,7 @@ export async function chargerDonnees(
   const { departement, annee } = generation;
   const vue = generation.vue as VueIndicateurs;
   const filtre = { departements: [departement], periode: periodeAnnee(annee) };
-  const [nom, indicateurs, choix, disponibles, regroupements, actions, carte] = await Promise.all([
+  const [nom, indicateurs, choix, disponibles, regroupements, actions, carte, budget] = await Promise.all([
     getNomDepartement(db, departement),
     calculerIndicateurs(db, filtre, vue, maintenant),
     getRapportAnnuel(db, departement, annee),
@@ -68,6 +73,7 @@ export async function chargerDonnees(
     findRegroupementsDeLAnnee(db, departement, annee, maintenant),
     findActionsDeLAnnee(db, departement, annee),
     findContoursCommunes(db, departement),
+    getBudgetComplet(db, departement, annee),
   ]);
   const parId = new Map(disponibles.map((f) => [f.id, f]));
   const faitsMarquants =
@@ -88,6 +94,7 @@ export async function chargerDonnees(
     regroupements,
     actions,
     carte,
+    financier: budget ? await rapportFinancierDuBudget(db, budget, maintenant, nom) : null,
   };
 }
 

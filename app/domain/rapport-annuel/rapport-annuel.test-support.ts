@@ -1,9 +1,10 @@
 /**
  * Test helpers for the annual report's documents: read a file out of a ZIP (DOCX, XLSX), find the
  * text of a PDF written by pdfmake (uncompressed), and the data of a report built from
- * `indicateursExemple()`. Used by tests only.
+ * `indicateursExemple()` and the sample budget's financial report. Used by tests only.
  */
 import { inflateRawSync } from "node:zlib";
+import { contenuExemple } from "~/domain/budget/rapport-financier.test-support";
 import type { VueIndicateurs } from "~/domain/indicateurs/indicateurs.types";
 import { indicateursExemple } from "../../../tests/factories/indicateurs";
 import type { DonneesRapportAnnuel } from "./rapport-annuel.contenu";
@@ -145,7 +146,7 @@ function carre(longitude: number, latitude: number) {
   };
 }
 
-/** The data of a 2025 report of 04 built from `indicateursExemple()` (no database). */
+/** The data of a 2025 report of 04 built from `indicateursExemple()` and `budgetExemple()` (no database). */
 export function donneesExemple(vue: VueIndicateurs): DonneesRapportAnnuel {
   return {
     departement: { code: "04", nom: "Alpes-de-Haute-Provence" },
@@ -173,5 +174,6 @@ export function donneesExemple(vue: VueIndicateurs): DonneesRapportAnnuel {
       { code: "04088", nom: "Forcalquier", geometry: carre(5.8, 43.95) },
       { code: "04019", nom: "Barcelonnette", geometry: carre(6.65, 44.38) },
     ],
+    financier: contenuExemple(),
   };
 }

@@ -1,40 +1,16 @@
-import { PETIT_EFFECTIF_LIBELLE } from "~/domain/confidentialite/petits-effectifs";
+import { feuilleRapportFinancier } from "~/domain/budget/rapport-financier.documents.server";
 import { definitionsIndicateurs } from "~/domain/indicateurs/indicateurs.definitions";
 import { CODES_INDICATEURS } from "~/domain/indicateurs/indicateurs.types";
 import { formatDate } from "~/lib/format";
-import type { Cellule, ContenuRapportAnnuel, FormatValeur, Tableau } from "./rapport-annuel.contenu";
-
-const FORMATS_EXCEL: Partial<Record<FormatValeur, string>> = {
-  taux: "0.0%",
-  decimal: "0.00",
-  heures: "0.0",
-  nombre: "#,##0",
-};
-
-/** A sheet name Excel accepts: 31 characters at most, none of : \ / ? * [ ]. */
-export function nomFeuille(nom: string): string {
-  return nom
-    .replace(/[:\\/?*[\]]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 31);
-}
-
-/**
- * The value written in a cell: numbers stay numbers (rates as fractions, shown as percentages),
- * a withheld count is the text « < 3 », an unknown value an empty cell.
- */
-export function valeurExcel(valeur: Cellule | undefined, format: FormatValeur): string | number | null {
-  if (valeur === undefined) return null;
-  if (valeur === null) return format === "nombre" ? PETIT_EFFECTIF_LIBELLE : null;
-  return valeur;
-}
+import { ecrireParagraphe, ecrireTableau, FORMATS_EXCEL, nomFeuille, valeurExcel } from "./documents.server";
+import type { ContenuRapportAnnuel, Tableau } from "./rapport-annuel.contenu";
 
 /**
  * The annual report as a workbook (exceljs): one sheet per indicator — its definition in the first
  * rows, then the year's figures and each breakdown (months and categories as rows), the same values
  * as the dashboard — plus the gatherings, the communication actions, the uncovered communes, the
- * highlights (coordination version) and a « Définitions » sheet.
+ * highlights (coordination version), the financial report (« Bilan financier », when the year has a
+ * budget) and a « Définitions » sheet.
  */
 export async function xlsxRapportAnnuel(contenu: ContenuRapportAnnuel): Promise<Buffer> {
   const { default: ExcelJS } = await import("exceljs");
@@ -42,22 +18,6 @@ export async function xlsxRapportAnnuel(contenu: ContenuRapportAnnuel): Promise<
   classeur.creator = "Promeneurs du Net";
   classeur.title = contenu.titre;
   classeur.created = contenu.genereLe;
-  type Feuille = ReturnType<typeof classeur.addWorksheet>;
-
-  const ecrireTableau = (feuille: Feuille, t: Tableau) => {
-    feuille.addRow([]);
-    feuille.addRow([t.titre]).font = { bold: true, size: 12 };
-    feuille.addRow(t.colonnes.map((c) => c.titre)).font = { bold: true };
-    for (const ligne of t.lignes) {
-      const row = feuille.addRow(t.colonnes.map((c, i) => valeurExcel(ligne[i], c.format)));
-      t.colonnes.forEach((c, i) => {
-        const format = FORMATS_EXCEL[c.format];
-        const cell = row.getCell(i + 1);
-        if (format && typeof cell.value === "number") cell.numFmt = format;
-        if (typeof cell.value === "string" && c.format !== "texte") cell.alignment = { horizontal: "right" };
-      });
-    }
-  };
 
   const couverture = classeur.addWorksheet("Rapport");
   couverture.getColumn(1).width = 100;
@@ -77,10 +37,7 @@ export async function xlsxRapportAnnuel(contenu: ContenuRapportAnnuel): Promise<
     feuille.getColumn(1).width = 48;
     for (let c = 2; c <= 6; c++) feuille.getColumn(c).width = 18;
     feuille.addRow([`${section.numero}. ${section.titre}`]).font = { bold: true, size: 14 };
-    const definition = feuille.addRow([section.definition]);
-    definition.alignment = { wrapText: true, vertical: "top" };
-    feuille.mergeCells(definition.number, 1, definition.number, 6);
-    definition.height = Math.min(400, 15 * Math.ceil(section.definition.length / 110));
+    ecrireParagraphe(feuille, section.definition);
     feuille.addRow([]);
     feuille.addRow(["Chiffres de l'année"]).font = { bold: true, size: 12 };
     feuille.addRow(["Mesure", String(contenu.annee), contenu.indicateurs.periodePrecedente.libelle]).font = {
@@ -124,6 +81,8 @@ export async function xlsxRapportAnnuel(contenu: ContenuRapportAnnuel): Promise<
       feuille.addRow([f.mois, f.promeneur, f.structure, f.texte]).alignment = { wrapText: true, vertical: "top" };
     }
   }
+
+  if (contenu.financier) feuilleRapportFinancier(classeur, contenu.financier);
 
   const definitions = classeur.addWorksheet("Définitions");
   definitions.columns = [

@@ -9,6 +9,7 @@ import { page, render } from "../../../tests/support/render";
 import { contextFor, getRequest, outcome, postRequest } from "../../../tests/support/route";
 import * as liste from "./budget";
 import * as detail from "./budget.$annee";
+import * as bilan from "./budget.$annee.bilan.$format";
 import * as justificatif from "./budget.$annee.justificatifs.$id";
 import * as versements from "./budget.$annee.versements";
 
@@ -213,5 +214,33 @@ describe("saisie des montants", () => {
       { annee: ANNEE, id: crypto.randomUUID() },
     );
     expect(r.status).toBe(404);
+  });
+});
+
+describe("bilan financier", () => {
+  it("se télécharge en Excel pour le comité de pilotage, aux totaux du budget ; 404 pour un autre département ou un format inconnu", async () => {
+    const get = (actor: Actor, format: string, query = "") =>
+      appel(bilan.loader, actor, getRequest(`/espace/budget/2025/bilan/${format}${query}`), {
+        annee: ANNEE,
+        format,
+      });
+    const r = (await bilan.loader({
+      request: getRequest("/espace/budget/2025/bilan/xlsx"),
+      context: contextFor(c.copil04),
+      params: { annee: ANNEE, format: "xlsx" },
+    } as never)) as Response;
+    expect(r.status).toBe(200);
+    expect(r.headers.get("Content-Disposition")).toBe('attachment; filename="bilan-financier-04-2025.xlsx"');
+    const { default: ExcelJS } = await import("exceljs");
+    const classeur = new ExcelJS.Workbook();
+    await classeur.xlsx.load(await r.arrayBuffer());
+    const valeurs: unknown[] = [];
+    classeur.eachSheet((f) => f.eachRow((row) => valeurs.push(...(row.values as unknown[]))));
+    const b = await budget();
+    const totalCharges = b.lignes.filter((l) => l.sens === "charge").reduce((t, l) => t + l.prevu, 0);
+    expect(valeurs).toContain(totalCharges / 100);
+    expect((await get(c.coordinateur05, "xlsx", "?departement=04")).status).toBe(404);
+    expect((await get(c.coordinateur04, "odt")).status).toBe(404);
+    expect((await get(referent, "pdf")).status).toBe(403);
   });
 });
