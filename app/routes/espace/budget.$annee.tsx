@@ -311,12 +311,12 @@ function TableauSaisie({
                   <textarea
                     id={commentaire}
                     name={commentaire}
-                    rows={1}
+                    rows={2}
                     maxLength={COMMENTAIRE_MAX}
                     defaultValue={valeur(commentaire, l.commentaire)}
                     aria-invalid={erreurs[commentaire] ? true : undefined}
                     aria-describedby={erreurs[commentaire] ? `${commentaire}-erreur` : undefined}
-                    className="input w-64"
+                    className="input w-72"
                   />
                   {erreurs[commentaire] ? (
                     <p id={`${commentaire}-erreur`} className="mt-1 text-sm font-semibold text-alerte-700">

@@ -216,7 +216,7 @@ export default function VersementsPage({ loaderData, actionData }: Route.Compone
                   type="date"
                   max={aujourdhui}
                   defaultValue={rRapports?.valeurs.rapportsRecusLe ?? rapportsRecusLe ?? ""}
-                  className="input"
+                  className="input w-48"
                 />
               )}
             </Champ>
@@ -311,7 +311,7 @@ export default function VersementsPage({ loaderData, actionData }: Route.Compone
                   required
                   max={aujourdhui}
                   defaultValue={rVersement?.valeurs.verseLe ?? aujourdhui}
-                  className="input"
+                  className="input w-48"
                 />
               )}
             </Champ>
