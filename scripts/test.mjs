@@ -133,12 +133,13 @@ vitest("Règles, base PGlite et processus", ["unit", "db", "system"], { TEST_DB_
 if (process.env.TEST_DATABASE_URL) {
   // On PostgreSQL, the tests of the domain, the schema, the seeds and the commands, where every
   // query and transaction lives; the routes' tests, which call those same queries through their
-  // loaders and actions, run once, on PGlite above (it keeps CI within its 20 minutes).
+  // loaders and actions, run once, on PGlite above (it keeps CI within its 20 minutes). Neither
+  // do the commands' tests (scripts/): they run each command in its own process, on its own
+  // embedded database, whatever the suite's driver.
   vitest("Base PostgreSQL (TEST_DATABASE_URL)", ["db"], { TEST_DB_DRIVER: "postgres" }, [
     "app/domain/",
     "app/server/",
     "db/",
-    "scripts/",
   ]);
 } else {
   console.log("\nSuite PostgreSQL non lancée : TEST_DATABASE_URL n'est pas défini (bash .ci/run la lance).");
