@@ -44,6 +44,23 @@ async function budgetVerrouille(tx: Executor, departement: string, annee: number
   return budget;
 }
 
+/**
+ * Runs a write on a département's budget of a year: the permission first (403 for a role that
+ * never manages budgets, 404 for another département), then one transaction with the budget
+ * locked until it ends (404 when there is none), so that the write and its audit row stand or
+ * fall together.
+ */
+async function dansLeBudget<T>(
+  db: Database,
+  actor: Actor,
+  departement: string,
+  annee: number,
+  ecrire: (tx: Executor, budget: BudgetRow) => Promise<T>,
+): Promise<T> {
+  requireScoped(actor, "budget.gerer", { departement });
+  return db.transaction(async (tx) => ecrire(tx, await budgetVerrouille(tx, departement, annee)));
+}
+
 function verifierVersion(budget: BudgetRow, version: number | undefined): void {
   if (version !== undefined && version !== budget.version) {
     throw new Invalid(
@@ -171,9 +188,7 @@ export async function enregistrerBudget(
   saisie: SaisieBudget,
   version: number | undefined,
 ): Promise<{ changements: number }> {
-  requireScoped(actor, "budget.gerer", { departement });
-  return db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  return dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
     verifierVersion(budget, version);
     const lignes = await tx.select().from(budgetLignes).where(eq(budgetLignes.budgetId, budget.id));
     const soumis = budget.statut === "soumis";
@@ -243,9 +258,7 @@ export async function ajouterLigne(
   annee: number,
   input: LigneAjoutee,
 ): Promise<{ id: string }> {
-  requireScoped(actor, "budget.gerer", { departement });
-  return db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  return dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
     const lignes = await tx.select().from(budgetLignes).where(eq(budgetLignes.budgetId, budget.id));
     const cle = (t: string) => t.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
     const pris = lignes.some(
@@ -280,10 +293,8 @@ export async function supprimerLigne(
   annee: number,
   ligneId: string | undefined,
 ): Promise<void> {
-  requireScoped(actor, "budget.gerer", { departement });
-  if (!isUuid(ligneId)) notFound();
-  await db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  await dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
+    if (!isUuid(ligneId)) notFound();
     const [ligne] = await tx
       .select()
       .from(budgetLignes)
@@ -324,9 +335,7 @@ export async function soumettreBudget(
   annee: number,
   version: number | undefined,
 ): Promise<void> {
-  requireScoped(actor, "budget.gerer", { departement });
-  await db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  await dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
     verifierVersion(budget, version);
     if (budget.statut === "soumis") throw new Invalid(CHAMP_FORMULAIRE, "Ce budget est déjà soumis.");
     const complet = await getBudgetComplet(tx, departement, annee);
@@ -358,9 +367,7 @@ export async function rouvrirBudget(
   departement: string,
   annee: number,
 ): Promise<void> {
-  requireScoped(actor, "budget.gerer", { departement });
-  await db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  await dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
     if (budget.statut !== "soumis") throw new Invalid(CHAMP_FORMULAIRE, "Ce budget est déjà en brouillon.");
     await nouvelleVersion(tx, budget, now, { statut: "brouillon", soumisLe: null, soumisPar: null });
     await journal(tx, actor, budget, "budget.rouvrir", {}, requestId);
@@ -380,9 +387,7 @@ export async function enregistrerVersement(
   annee: number,
   saisie: VersementSaisi,
 ): Promise<{ id: string }> {
-  requireScoped(actor, "budget.gerer", { departement });
-  return db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  return dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
     if (budget.statut !== "soumis") {
       throw new Invalid("type", "Soumettez d'abord le budget : la subvention se verse sur un budget soumis.");
     }
@@ -454,10 +459,8 @@ export async function supprimerVersement(
   annee: number,
   versementId: string | undefined,
 ): Promise<void> {
-  requireScoped(actor, "budget.gerer", { departement });
-  if (!isUuid(versementId)) notFound();
-  await db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  await dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
+    if (!isUuid(versementId)) notFound();
     const [versement] = await tx
       .delete(budgetVersements)
       .where(and(eq(budgetVersements.id, versementId), eq(budgetVersements.budgetId, budget.id)))
@@ -483,18 +486,16 @@ export async function enregistrerRapportsRecus(
   annee: number,
   recusLe: string | null,
 ): Promise<void> {
-  requireScoped(actor, "budget.gerer", { departement });
-  if (recusLe !== null && recusLe > jourIso(now)) {
-    throw new Invalid(
-      "rapportsRecusLe",
-      "Cette date est à venir : enregistrez la réception une fois les rapports reçus.",
-    );
-  }
-  if (recusLe !== null && recusLe < `${annee}-01-01`) {
-    throw new Invalid("rapportsRecusLe", `Les rapports de ${annee} ne sont pas reçus avant le 1er janvier ${annee}.`);
-  }
-  await db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  await dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
+    if (recusLe !== null && recusLe > jourIso(now)) {
+      throw new Invalid(
+        "rapportsRecusLe",
+        "Cette date est à venir : enregistrez la réception une fois les rapports reçus.",
+      );
+    }
+    if (recusLe !== null && recusLe < `${annee}-01-01`) {
+      throw new Invalid("rapportsRecusLe", `Les rapports de ${annee} ne sont pas reçus avant le 1er janvier ${annee}.`);
+    }
     if (budget.rapportsRecusLe === recusLe) return;
     await nouvelleVersion(tx, budget, now, { rapportsRecusLe: recusLe });
     await journal(
@@ -519,9 +520,7 @@ export async function confirmerProratisation(
   annee: number,
   montantAffiche: number | null,
 ): Promise<void> {
-  requireScoped(actor, "budget.gerer", { departement });
-  await db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  await dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
     const complet = await getBudgetComplet(tx, departement, annee);
     if (!complet) notFound();
     const { proratisation } = etatBudget(complet, jourIso(now));
@@ -566,9 +565,7 @@ export async function annulerProratisation(
   departement: string,
   annee: number,
 ): Promise<void> {
-  requireScoped(actor, "budget.gerer", { departement });
-  await db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  await dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
     if (budget.subventionProratisee === null) {
       throw new Invalid(CHAMP_FORMULAIRE, "La subvention de ce budget n'est pas proratisée.");
     }
@@ -593,10 +590,8 @@ export async function ajouterJustificatif(
   ligneId: string | undefined,
   fichier: FichierVerifie,
 ): Promise<{ id: string }> {
-  requireScoped(actor, "budget.gerer", { departement });
-  if (!isUuid(ligneId)) notFound();
-  return db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  return dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
+    if (!isUuid(ligneId)) notFound();
     const [ligne] = await tx
       .select()
       .from(budgetLignes)
@@ -642,10 +637,8 @@ export async function supprimerJustificatif(
   annee: number,
   justificatifId: string | undefined,
 ): Promise<void> {
-  requireScoped(actor, "budget.gerer", { departement });
-  if (!isUuid(justificatifId)) notFound();
-  await db.transaction(async (tx) => {
-    const budget = await budgetVerrouille(tx, departement, annee);
+  await dansLeBudget(db, actor, departement, annee, async (tx, budget) => {
+    if (!isUuid(justificatifId)) notFound();
     const [j] = await tx
       .select({
         id: budgetJustificatifs.id,
