@@ -13,6 +13,7 @@ import { insertStructure } from "../../../tests/factories/structure";
 import { insertUser } from "../../../tests/factories/user";
 import { actorOf, contextFor, getRequest, type Outcome, outcome, postRequest } from "../../../tests/support/route";
 import * as layout from "./_layout";
+import * as budget from "./budget";
 import * as compte from "./compte";
 import * as coordination from "./coordination";
 import * as evaluations from "./evaluations";
@@ -76,6 +77,7 @@ const pages: {
     forbidden: "promeneur04",
   },
   { name: "pilotage", path: "/espace/pilotage", loader: pilotage.loader, allowed: "copil04", forbidden: "promeneur04" },
+  { name: "budget", path: "/espace/budget", loader: budget.loader, allowed: "copil04", forbidden: "promeneur04" },
   {
     name: "structure",
     path: "/espace/structure",
@@ -301,6 +303,7 @@ describe("navigation et accueil de l'espace", () => {
       "/espace/pilotage",
       "/espace/indicateurs",
       "/espace/rapport-annuel",
+      "/espace/budget",
       "/espace/rapports",
       "/espace/situations",
       "/espace/projets",
@@ -328,6 +331,7 @@ describe("navigation et accueil de l'espace", () => {
       "/espace/pilotage",
       "/espace/indicateurs",
       "/espace/rapport-annuel",
+      "/espace/budget",
       "/espace/regroupements",
       "/espace/comites",
       "/espace/participation",
