@@ -19,7 +19,7 @@ import {
 import { asc, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { etatBudget } from "~/domain/budget/budget.etat";
-import { getBudgetComplet } from "~/domain/budget/budget.queries.server";
+import { budgetsComplets, getBudgetComplet } from "~/domain/budget/budget.queries.server";
 import { verifyPassword } from "~/domain/comptes/password.server";
 import { localParts, validateCreneaux, validateExceptions } from "~/domain/presences/presence.rules";
 import { findControles } from "~/domain/profils/conformite.queries.server";
@@ -417,5 +417,7 @@ describe("démo 04 : budget de la convention", () => {
       "versee",
       "en_attente_des_rapports",
     ]);
+    // The list reads every year at once and finds the same budgets, the other year's subsidy included.
+    expect(await budgetsComplets(getDb(), "04")).toEqual([b2026, b2025]);
   });
 });

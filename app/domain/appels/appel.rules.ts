@@ -138,14 +138,6 @@ export function classement<T extends { evaluations: readonly Pick<Evaluation, "p
   return notees;
 }
 
-/**
- * Whether a reviewer sees the other reviewers' scores of an application: only once they have
- * submitted their own (no anchoring on the others' figures).
- */
-export function voitLesAutresNotes(aSoumisLaSienne: boolean): boolean {
-  return aSoumisLaSienne;
-}
-
 export type ErreursAppel = Partial<Record<"clotureLe" | "decisionLe" | "documents" | "criteres", string>>;
 
 /** The consistency of a call as the coordinator sets it: dates in order, documents and criteria well formed. */

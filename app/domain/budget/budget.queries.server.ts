@@ -1,20 +1,11 @@
 import { auditLog, budgetJustificatifs, budgetLignes, budgets, budgetVersements, fichiers } from "@db/schema";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
 import type { BudgetComplet, JustificatifBudget, LigneBudget, StatutBudget, VersementBudget } from "./budget.etat";
 import { estAnneeConvention } from "./budget.etat";
 import type { SensLigne } from "./budget.labels";
 import { ANNEES_CONVENTION } from "./budget.rules";
 import type { Versement } from "./subvention.rules";
-
-/** The years a département has a budget for, newest first. */
-export async function findBudgets(db: Executor, departement: string) {
-  return db
-    .select({ id: budgets.id, annee: budgets.annee, statut: budgets.statut, soumisLe: budgets.soumisLe })
-    .from(budgets)
-    .where(eq(budgets.departement, departement))
-    .orderBy(desc(budgets.annee));
-}
 
 /** The CAF income planned for the other year of the convention, when that year has a budget. */
 async function cafAutreAnnee(db: Executor, departement: string, annee: number) {
@@ -43,17 +34,27 @@ export async function getBudgetComplet(
   departement: string,
   annee: number,
 ): Promise<BudgetComplet | null> {
-  const [budget] = await db
+  return (await budgetsComplets(db, departement, annee))[0] ?? null;
+}
+
+/**
+ * A département's budgets, newest first (or only the one of `annee`), each whole: four queries
+ * whatever the number of years. The other convention year's CAF subsidy comes from the budgets
+ * read, or from one more query when a single year is asked.
+ */
+export async function budgetsComplets(db: Executor, departement: string, annee?: number): Promise<BudgetComplet[]> {
+  const lus = await db
     .select()
     .from(budgets)
-    .where(and(eq(budgets.departement, departement), eq(budgets.annee, annee)))
-    .limit(1);
-  if (!budget) return null;
+    .where(and(eq(budgets.departement, departement), annee === undefined ? undefined : eq(budgets.annee, annee)))
+    .orderBy(desc(budgets.annee));
+  if (lus.length === 0) return [];
+  const ids = lus.map((b) => b.id);
   const [lignes, justificatifs, versements, autre] = await Promise.all([
     db
       .select()
       .from(budgetLignes)
-      .where(eq(budgetLignes.budgetId, budget.id))
+      .where(inArray(budgetLignes.budgetId, ids))
       .orderBy(asc(budgetLignes.sens), asc(budgetLignes.ordre), asc(budgetLignes.libelle)),
     db
       .select({
@@ -66,14 +67,14 @@ export async function getBudgetComplet(
       .from(budgetJustificatifs)
       .innerJoin(budgetLignes, eq(budgetLignes.id, budgetJustificatifs.ligneId))
       .innerJoin(fichiers, eq(fichiers.id, budgetJustificatifs.fichierId))
-      .where(eq(budgetLignes.budgetId, budget.id))
+      .where(inArray(budgetLignes.budgetId, ids))
       .orderBy(asc(budgetJustificatifs.createdAt)),
     db
       .select()
       .from(budgetVersements)
-      .where(eq(budgetVersements.budgetId, budget.id))
+      .where(inArray(budgetVersements.budgetId, ids))
       .orderBy(asc(budgetVersements.verseLe), asc(budgetVersements.createdAt)),
-    cafAutreAnnee(db, departement, annee),
+    annee === undefined ? Promise.resolve(null) : cafAutreAnnee(db, departement, annee),
   ]);
   const parLigne = new Map<string, JustificatifBudget[]>();
   for (const j of justificatifs) {
@@ -82,7 +83,16 @@ export async function getBudgetComplet(
       { id: j.id, nom: j.nom, typeMime: j.typeMime, taille: j.taille },
     ]);
   }
-  return {
+  const cafPrevue = (budgetId: string) =>
+    lignes.find((l) => l.budgetId === budgetId && l.sens === "produit" && l.code === "caf")?.prevu ?? null;
+  const autreDe = (b: (typeof lus)[number]) => {
+    if (annee !== undefined) return autre;
+    if (!estAnneeConvention(b.annee)) return null;
+    const autreBudget = lus.find((x) => x.annee !== b.annee && estAnneeConvention(x.annee));
+    const centimes = autreBudget ? cafPrevue(autreBudget.id) : null;
+    return autreBudget && centimes !== null ? { annee: autreBudget.annee, centimes } : null;
+  };
+  return lus.map((budget) => ({
     id: budget.id,
     departement: budget.departement,
     annee: budget.annee,
@@ -95,30 +105,34 @@ export async function getBudgetComplet(
     version: budget.version,
     soumisLe: budget.soumisLe,
     updatedAt: budget.updatedAt,
-    lignes: lignes.map(
-      (l): LigneBudget => ({
-        id: l.id,
-        sens: l.sens as SensLigne,
-        code: l.code,
-        libelle: l.libelle,
-        prevu: l.prevu,
-        realise: l.realise,
-        commentaire: l.commentaire,
-        ordre: l.ordre,
-        justificatifs: parLigne.get(l.id) ?? [],
-      }),
-    ),
-    versements: versements.map(
-      (v): VersementBudget => ({
-        id: v.id,
-        type: v.type as Versement["type"],
-        centimes: v.centimes,
-        verseLe: v.verseLe,
-        commentaire: v.commentaire,
-      }),
-    ),
-    cafAutreAnnee: autre,
-  };
+    lignes: lignes
+      .filter((l) => l.budgetId === budget.id)
+      .map(
+        (l): LigneBudget => ({
+          id: l.id,
+          sens: l.sens as SensLigne,
+          code: l.code,
+          libelle: l.libelle,
+          prevu: l.prevu,
+          realise: l.realise,
+          commentaire: l.commentaire,
+          ordre: l.ordre,
+          justificatifs: parLigne.get(l.id) ?? [],
+        }),
+      ),
+    versements: versements
+      .filter((v) => v.budgetId === budget.id)
+      .map(
+        (v): VersementBudget => ({
+          id: v.id,
+          type: v.type as Versement["type"],
+          centimes: v.centimes,
+          verseLe: v.verseLe,
+          commentaire: v.commentaire,
+        }),
+      ),
+    cafAutreAnnee: autreDe(budget),
+  }));
 }
 
 /** A supporting document of a département's budget line (its file id), or null. */

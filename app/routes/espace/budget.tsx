@@ -2,7 +2,7 @@ import { data, Form, redirect } from "react-router";
 import { ouvrirBudget } from "~/domain/budget/budget.commands.server";
 import { etatBudget } from "~/domain/budget/budget.etat";
 import { statutBudgetLabels } from "~/domain/budget/budget.labels";
-import { findBudgets, getBudgetComplet } from "~/domain/budget/budget.queries.server";
+import { budgetsComplets } from "~/domain/budget/budget.queries.server";
 import { ANNEES_CONVENTION } from "~/domain/budget/budget.rules";
 import { adresseBudget } from "~/domain/budget/budget.schema";
 import { formatMontant } from "~/domain/budget/montant";
@@ -35,30 +35,26 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const db = getDb();
   const now = new Date();
   const aujourdhui = jourIso(now);
-  const liste = await findBudgets(db, departement);
-  const budgets = await Promise.all(
-    liste.map(async (b) => {
-      const complet = await getBudgetComplet(db, departement, b.annee);
-      if (!complet) return null;
-      const etat = etatBudget(complet, aujourdhui);
-      return {
-        annee: b.annee,
-        statut: complet.statut,
-        soumisLe: complet.soumisLe?.toISOString() ?? null,
-        charges: etat.prevu.charges,
-        subvention: etat.echeancier.subventionRetenue,
-        verse: etat.echeancier.totalVerse,
-        resteDu: etat.echeancier.resteDu,
-        enRetard: etat.echeancier.echeances.some((e) => e.statut === "en_retard"),
-        reglesEnCause: etat.verificationsPrevu.filter((v) => v.statut === "non_respectee").length,
-      };
-    }),
-  );
+  const liste = await budgetsComplets(db, departement);
+  const budgets = liste.map((complet) => {
+    const etat = etatBudget(complet, aujourdhui);
+    return {
+      annee: complet.annee,
+      statut: complet.statut,
+      soumisLe: complet.soumisLe?.toISOString() ?? null,
+      charges: etat.prevu.charges,
+      subvention: etat.echeancier.subventionRetenue,
+      verse: etat.echeancier.totalVerse,
+      resteDu: etat.echeancier.resteDu,
+      enRetard: etat.echeancier.echeances.some((e) => e.statut === "en_retard"),
+      reglesEnCause: etat.verificationsPrevu.filter((v) => v.statut === "non_respectee").length,
+    };
+  });
   const annees = liste.map((b) => b.annee);
   return {
     departement,
     gere: can(actor, "budget.gerer", { departement }),
-    budgets: budgets.filter((b) => b !== null),
+    budgets,
     aOuvrir: anneesAOuvrir(annees, jourParis(now).annee),
     anneesExistantes: annees,
   };
