@@ -152,14 +152,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
-    const formulaire =
-      intent === "ajouter-ligne"
-        ? "ligne"
-        : intent === "ajouter-justificatif"
-          ? "justificatif"
-          : intent === "enregistrer"
-            ? "budget"
-            : "statut";
+    // The refusal shows next to the form it answers (a removal's, next to the list it removes from).
+    const formulaire = intent.endsWith("-ligne")
+      ? "ligne"
+      : intent.endsWith("-justificatif")
+        ? "justificatif"
+        : intent === "enregistrer"
+          ? "budget"
+          : "statut";
     return refusInvalide(formulaire, error);
   }
 }
@@ -522,6 +522,7 @@ export default function BudgetPage({ loaderData, actionData }: Route.ComponentPr
           <p className="mt-1 text-sm text-slate-700">
             Pour une dépense ou un financement qui n'entre dans aucune ligne de l'appel.
           </p>
+          <FormErrors errors={rLigne?.erreurs[CHAMP_FORMULAIRE]} id="ligne-erreurs" />
           <Form method="post" action={page} className="mt-3">
             <CsrfInput />
             <input type="hidden" name="intent" value="ajouter-ligne" />
@@ -573,6 +574,7 @@ export default function BudgetPage({ loaderData, actionData }: Route.ComponentPr
 
       <section aria-labelledby="justificatifs" className="mt-10">
         <h2 id="justificatifs">Justificatifs</h2>
+        <FormErrors errors={rJustificatif?.erreurs[CHAMP_FORMULAIRE]} id="justificatif-erreurs" />
         {avecJustificatifs.length === 0 ? (
           <p className="mt-2">Aucun justificatif joint.</p>
         ) : (

@@ -206,6 +206,23 @@ describe("saisie des montants", () => {
     expect((await budget()).versements).toEqual([]);
   });
 
+  it("refuse de retirer une ligne de l'appel, avec le message à côté de la liste des lignes", async () => {
+    const ligne = (await budget()).lignes.find((l) => l.code === "deplacements");
+    const r = await appel(
+      detail.action,
+      c.coordinateur04,
+      postRequest("/espace/budget/2025", { intent: "supprimer-ligne", ligneId: ligne?.id ?? "" }),
+      { annee: ANNEE },
+    );
+    expect(r.status).toBe(400);
+    const loaderData = (
+      await appel(detail.loader, c.coordinateur04, getRequest("/espace/budget/2025"), { annee: ANNEE })
+    ).data;
+    const html = render(page(detail.default)(loaderData, r.data));
+    expect(html).toMatch(/id="ligne-erreurs"[^>]*>.*Les lignes de l&#x27;appel à projets restent au budget/);
+    expect((await budget()).lignes.some((l) => l.id === ligne?.id)).toBe(true);
+  });
+
   it("un justificatif d'un autre département ou inconnu donne 404", async () => {
     const r = await appel(
       justificatif.loader,
