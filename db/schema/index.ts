@@ -1,4 +1,5 @@
 export * from "./activite";
+export * from "./appels";
 export * from "./audit";
 export * from "./budget";
 export * from "./comptes";

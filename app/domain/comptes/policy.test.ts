@@ -459,6 +459,14 @@ const matrix: Record<Action, Record<RoleCode, [own: boolean, other: boolean]>> =
     promeneur: [F, F],
     evaluateur: [F, F],
   },
+  "appels.gerer": {
+    national: [F, F],
+    coordinateur: [T, F],
+    copil: [T, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
 };
 
 /** For a referent, the same question about their own structure and another structure of 04. */
@@ -517,6 +525,7 @@ const referentStructures: Record<Action, [own: boolean, other: boolean]> = {
   "indicateurs.lire": [F, F],
   "budget.lire": [F, F],
   "budget.gerer": [F, F],
+  "appels.gerer": [F, F],
 };
 
 const cases = Object.entries(matrix).flatMap(([action, byRole]) =>

@@ -59,7 +59,8 @@ export type Action =
   | "rapport-annuel.preparer"
   | "indicateurs.lire"
   | "budget.lire"
-  | "budget.gerer";
+  | "budget.gerer"
+  | "appels.gerer";
 
 export type Target = { departement?: string | null; structureId?: string | null };
 
@@ -69,6 +70,8 @@ const rules: Record<Action, readonly RoleCode[]> = {
   "coordination.acceder": ["coordinateur"],
   "promeneur.acceder": ["promeneur"],
   "evaluations.acceder": ["evaluateur"],
+  // The coordination call is the CAF's (a steering member); the recruitment of promeneurs, the coordinator's.
+  "appels.gerer": ["coordinateur", "copil"],
   "equipe.lire": ["national", "coordinateur"],
   "equipe.inviter": ["national", "coordinateur"],
   "structure.lire": ["national", "coordinateur", "copil", "referent"],
