@@ -17,6 +17,9 @@ import { z } from "zod";
 import type { Executor } from "~/server/db.server";
 import { FAMILLES_FICHIER, type StatutCandidature, type TypeAppel } from "./appel.labels";
 import type { Critere, DocumentRequis, QuestionEligibilite } from "./appel.modeles";
+import type { BudgetPropose } from "./budget-propose";
+
+export type { BudgetPropose };
 
 const documentsSchema = z.array(
   z.object({
@@ -30,14 +33,6 @@ const documentsSchema = z.array(
 const questionsSchema = z.array(z.object({ code: z.string(), question: z.string(), eliminatoire: z.boolean() }));
 const criteresSchema = z.array(z.object({ code: z.string(), libelle: z.string(), poids: z.number() }));
 const reponsesSchema = z.record(z.string(), z.boolean());
-
-/** The proposed annual budget of an application (coordination call), in cents; lines of list K. */
-export type BudgetPropose = {
-  charges: Record<string, number>;
-  produits: Record<string, number>;
-  /** The coordinator's time, in hundredths of an FTE. */
-  etpCentiemes: number | null;
-};
 
 const budgetProposeSchema = z.object({
   charges: z.record(z.string(), z.number().int().nonnegative()),
