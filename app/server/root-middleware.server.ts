@@ -11,6 +11,7 @@ import { safeEqual } from "~/domain/comptes/tokens.server";
 import { actorContext, csrfContext, flashContext } from "./context.server";
 import { getDb } from "./db.server";
 import { isConnectionError, isDatabaseDown, reportDatabaseError } from "./db-health.server";
+import { isMultipart, lireChampEnTete } from "./envoi-fichier.server";
 import { sessionPolicy } from "./request.server";
 import { unavailablePage } from "./unavailable-page.server";
 
@@ -31,10 +32,18 @@ export function isSecureRequest(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
 }
 
-/** Reads the token sent with a form, whatever its encoding. */
+/** How far into a multipart body the token is looked for: `CsrfInput` is every form's first field. */
+export const CSRF_MULTIPART_MAX_OCTETS = 64 * 1024;
+
+/**
+ * Reads the token sent with a form, whatever its encoding. A multipart body (an upload) is read on
+ * a clone only until the token, within its first 64 Kio, and never buffered whole: the action
+ * streams the rest (app/server/envoi-fichier.server.ts).
+ */
 async function sentCsrfToken(request: Request): Promise<string | null> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("multipart/form-data") && !type.includes("application/x-www-form-urlencoded")) return null;
+  if (isMultipart(request)) return lireChampEnTete(request, CSRF_FIELD, CSRF_MULTIPART_MAX_OCTETS);
+  if (!type.includes("application/x-www-form-urlencoded")) return null;
   try {
     const value = (await request.clone().formData()).get(CSRF_FIELD);
     return typeof value === "string" ? value : null;
