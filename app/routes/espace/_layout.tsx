@@ -22,6 +22,7 @@ const entries: (NavItem & { action: Action; demoOnly?: boolean })[] = [
   { to: "/espace/indicateurs", label: "Indicateurs", action: "indicateurs.lire" },
   { to: "/espace/rapport-annuel", label: "Rapport d'activité", action: "rapport-annuel.lire" },
   { to: "/espace/budget", label: "Budget et subvention", action: "budget.lire" },
+  { to: "/espace/appels", label: "Appels à candidatures", action: "appels.gerer" },
   { to: "/espace/structure", label: "Ma structure", action: "structure.lire" },
   { to: "/espace/promeneur", label: "Mon activité", action: "promeneur.acceder" },
   { to: "/espace/mes-rapports", label: "Mes bilans mensuels", action: "rapport.saisir" },
