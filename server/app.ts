@@ -3,6 +3,7 @@ import type http from "node:http";
 import path from "node:path";
 import * as serverBuild from "virtual:react-router/server-build";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@db/seed/demo";
+import { DEMO_EVALUATEUR } from "@db/seed/demo-appels";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
@@ -217,7 +218,7 @@ export async function main(options: { build: BuildSource; vite?: ViteDevServer }
   );
   if (env.demo) {
     console.log(`Démonstration (données fictives) – mot de passe de tous les comptes : ${DEMO_PASSWORD}`);
-    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email}`);
+    for (const account of [...DEMO_ACCOUNTS, DEMO_EVALUATEUR]) console.log(`  ${account.email}`);
   }
   let stopping: Promise<void> | undefined;
   const stop = () => {

@@ -1,6 +1,7 @@
 import {
   annonceDestinataires,
   annonces,
+  appels,
   appMeta,
   auditLog,
   communes,
@@ -18,6 +19,9 @@ import {
 } from "@db/schema";
 import { asc, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { candidaturesDeLAppel, getAppel } from "~/domain/appels/appel.queries.server";
+import { classement, completude, etatAppel, evaluer } from "~/domain/appels/appel.rules";
+import { budgetProposeConforme } from "~/domain/appels/budget-propose";
 import { etatBudget } from "~/domain/budget/budget.etat";
 import { budgetsComplets, getBudgetComplet } from "~/domain/budget/budget.queries.server";
 import { verifyPassword } from "~/domain/comptes/password.server";
@@ -36,7 +40,9 @@ import { ficheSchema } from "~/domain/promeneurs/fiche.schema";
 import { countPromeneursParStatut } from "~/domain/promeneurs/promeneur.queries.server";
 import { activationManques } from "~/domain/promeneurs/promeneur.rules";
 import { getDb } from "~/server/db.server";
+import { getStockage } from "~/server/stockage.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STRUCTURES, seedDemoIfEmpty } from "./demo";
+import { DEMO_APPEL_RECRUTEMENT, DEMO_EVALUATEUR } from "./demo-appels";
 
 const now = new Date();
 const DAY_MS = 86_400_000;
@@ -84,7 +90,7 @@ beforeAll(async () => {
 describe("démo 04 : chargement", () => {
   it("charge la démo et le réseau dans une base vide, puis ne fait plus rien", async () => {
     expect(first).toBe("seeded");
-    expect(afterFirst).toMatchObject({ users: 4, structures: 10, promeneurs: 9, annonces: 2, audit: 1 });
+    expect(afterFirst).toMatchObject({ users: 5, structures: 10, promeneurs: 9, annonces: 2, audit: 1 });
 
     expect(await seedDemoIfEmpty(getDb(), now)).toBe("present");
     expect(await counts()).toEqual(afterFirst);
@@ -419,5 +425,56 @@ describe("démo 04 : budget de la convention", () => {
     ]);
     // The list reads every year at once and finds the same budgets, the other year's subsidy included.
     expect(await budgetsComplets(getDb(), "04")).toEqual([b2026, b2025]);
+  });
+});
+
+describe("démo 04 : appels à candidatures", () => {
+  async function appelDemo(slug: string) {
+    const [row] = await getDb().select({ id: appels.id }).from(appels).where(eq(appels.slug, slug));
+    const appel = row ? await getAppel(getDb(), row.id) : null;
+    if (!appel) throw new Error(`appel ${slug} absent`);
+    return { appel, candidatures: await candidaturesDeLAppel(getDb(), appel) };
+  }
+
+  it("l'appel de coordination est clos et décidé : le dossier retenu est premier du classement", async () => {
+    const { appel, candidatures } = await appelDemo("coordination-2025-2026");
+    expect(etatAppel(appel, now)).toBe("clos");
+    const classees = classement(
+      candidatures.map((c) => ({
+        statut: c.candidature.statut,
+        evaluations: c.evaluations
+          .filter((e) => e.soumiseLe)
+          .map((e) => evaluer(appel.criteres, Object.fromEntries(e.notes.map((n) => [n.critereCode, n.note])))),
+      })),
+    );
+    expect(classees.map((c) => [c.statut, c.rang])).toEqual([
+      ["retenue", 1],
+      ["refusee", 2],
+    ]);
+    for (const c of candidatures) {
+      expect(c.candidature.motifDecision).toBeTruthy();
+      expect(c.candidature.budget && budgetProposeConforme(c.candidature.budget)).toBe(true);
+    }
+  });
+
+  it("le recrutement est ouvert ; son dossier est complet, ses pièces lisibles, l'évaluatrice a un brouillon", async () => {
+    const { appel, candidatures } = await appelDemo(DEMO_APPEL_RECRUTEMENT);
+    expect(etatAppel(appel, now)).toBe("ouvert");
+    expect(candidatures).toHaveLength(1);
+    const [dossier] = candidatures;
+    if (!dossier) throw new Error("dossier absent");
+    expect(dossier.candidature.statut).toBe("recevable");
+    expect(completude(appel.documents, new Set(dossier.pieces.map((p) => p.documentCode))).complet).toBe(true);
+    for (const piece of dossier.pieces) {
+      const flux = await getStockage().lire(piece.cle);
+      if (!flux) throw new Error(`pièce ${piece.nom} absente du stockage`);
+      const octets: Buffer[] = [];
+      for await (const morceau of flux) octets.push(morceau as Buffer);
+      expect(Buffer.concat(octets).subarray(0, 5).toString()).toBe("%PDF-");
+    }
+    const [evaluation] = dossier.evaluations;
+    expect(evaluation?.soumiseLe).toBeNull();
+    const [evaluatrice] = await getDb().select().from(users).where(eq(users.email, DEMO_EVALUATEUR.email));
+    expect(evaluation?.evaluateurId).toBe(evaluatrice?.id);
   });
 });

@@ -5,6 +5,7 @@ import type { Database, Transaction } from "~/server/db.server";
 import { buildStructure } from "../../tests/factories/structure";
 import { appMeta, promeneurs, structures, userRoles, users } from "../schema";
 import { seedDemoActivite } from "./demo-activite";
+import { seedDemoAppels } from "./demo-appels";
 import { seedDemoBudget } from "./demo-budget";
 import { seedDemoContenu } from "./demo-contenu";
 import { seedDemoOrientation } from "./demo-orientation";
@@ -73,12 +74,15 @@ export async function seedDemoIfEmpty(db: Database, now: Date = new Date()): Pro
         await seedDemoRegroupements(tx, coordinateur?.id ?? null, now);
         // The convention's budgets, likewise (by their own marker).
         await seedDemoBudget(tx, coordinateur?.id ?? null, now);
+        // The calls for applications, likewise (by their own marker).
+        await seedDemoAppels(tx, coordinateur?.id ?? null, now);
         return "present";
       }
       if (!(await seedReseauOfExistingDemo(tx, now))) return "present";
       await seedDemoActivite(tx, coordinateur?.id ?? null, now);
       await seedDemoRegroupements(tx, coordinateur?.id ?? null, now);
       await seedDemoBudget(tx, coordinateur?.id ?? null, now);
+      await seedDemoAppels(tx, coordinateur?.id ?? null, now);
       return "seeded";
     }
     const [existing] = await tx.select({ n: count() }).from(users);
@@ -126,6 +130,7 @@ export async function seedDemoIfEmpty(db: Database, now: Date = new Date()): Pro
     await seedDemoActivite(tx, ids.get("coordinateur") ?? null, now);
     await seedDemoRegroupements(tx, ids.get("coordinateur") ?? null, now);
     await seedDemoBudget(tx, ids.get("coordinateur") ?? null, now);
+    await seedDemoAppels(tx, ids.get("coordinateur") ?? null, now);
     await tx.insert(appMeta).values([
       { key: DEMO_MARKER, value: now.toISOString() },
       { key: DEMO_RESEAU_MARKER, value: now.toISOString() },

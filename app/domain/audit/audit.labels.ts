@@ -1,4 +1,7 @@
 import { annonceAuditLabels } from "~/domain/annonces/annonce.audit";
+import { appelAuditLabels } from "~/domain/appels/appel.audit";
+import { candidatureAuditLabels } from "~/domain/appels/candidature.audit";
+import { evaluationAuditLabels } from "~/domain/appels/evaluation.audit";
 import { budgetAuditLabels } from "~/domain/budget/budget.audit";
 import { communicationAuditLabels } from "~/domain/communication/communication.audit";
 import { contactAuditLabels } from "~/domain/contact/contact.audit";
@@ -59,6 +62,9 @@ export const auditLabelMaps: Record<string, Record<string, string>> = {
   calendrier: calendrierAuditLabels,
   "rapport-annuel": rapportAnnuelAuditLabels,
   budget: budgetAuditLabels,
+  appels: appelAuditLabels,
+  candidatures: candidatureAuditLabels,
+  evaluations: evaluationAuditLabels,
 };
 
 /** What each audited action means, as the journal shows it. New actions add their line in their area's map. */

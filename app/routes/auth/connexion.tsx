@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@db/seed/demo";
+import { DEMO_EVALUATEUR } from "@db/seed/demo-appels";
 import { data, Form, redirect } from "react-router";
 import { homePathFor } from "~/domain/comptes/actor";
 import { startSession } from "~/domain/comptes/comptes.commands.server";
@@ -26,7 +27,9 @@ export function loader({ context, request }: Route.LoaderArgs) {
   const env = getEnv();
   return {
     retour,
-    demo: env.demo ? { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map((a) => a.email) } : null,
+    demo: env.demo
+      ? { password: DEMO_PASSWORD, accounts: [...DEMO_ACCOUNTS.map((a) => a.email), DEMO_EVALUATEUR.email] }
+      : null,
   };
 }
 
