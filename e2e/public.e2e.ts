@@ -230,8 +230,13 @@ describe("contenu des pages publiques", () => {
     expect(html).toContain("En ligne maintenant");
   });
 
-  it("la page des appels, pas encore alimentée, le dit sans données inventées", async () => {
-    expect(await htmlOf("/appels")).toContain("Aucun appel à candidatures ouvert pour le moment.");
+  it("la page des appels montre l'appel ouvert de la démonstration, qui mène à sa page", async () => {
+    const liste = await htmlOf("/appels");
+    expect(liste).toContain("Appels ouverts");
+    expect(liste).toContain('href="/appels/recrutement-promeneurs"');
+    const appel = await htmlOf("/appels/recrutement-promeneurs");
+    expect(appel).toContain("Fiche de candidature de la structure, signée");
+    expect(appel).not.toMatch(/<script/i);
   });
 
   it("l'agenda annonce la séance d'information publique de démonstration, à ajouter à son agenda", async () => {
