@@ -10,6 +10,7 @@ import express from "express";
 import pinoHttp from "pino-http";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import type { ViteDevServer } from "vite";
+import { candidatCookieName } from "~/domain/appels/candidat.server";
 import { normaliserChemin } from "~/domain/audience/audience.rules";
 import { audienceMiddleware } from "~/domain/audience/audience.server";
 import { sessionCookieName } from "~/domain/comptes/session.server";
@@ -145,7 +146,13 @@ export function createApp(env: Env, options: { build: BuildSource; vite?: ViteDe
       departement: env.DEFAULT_DEPARTEMENT,
       dureeMs: DUREE_CACHE_PUBLIC_MS,
       estPublique: (chemin) => normaliserChemin(chemin) !== null,
-      cookiesPersonnels: [sessionCookieName(false), sessionCookieName(true), FLASH_COOKIE],
+      cookiesPersonnels: [
+        sessionCookieName(false),
+        sessionCookieName(true),
+        candidatCookieName(false),
+        candidatCookieName(true),
+        FLASH_COOKIE,
+      ],
     }),
   );
 

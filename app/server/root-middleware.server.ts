@@ -66,8 +66,9 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   context.set(csrfContext, csrf as string);
 
   if (request.method !== "GET" && request.method !== "HEAD") {
-    const sent = await sentCsrfToken(request);
-    if (newCsrf || !sent || !safeEqual(sent, csrf as string)) {
+    // Without a cookie no token can match: the body is not read.
+    const sent = newCsrf ? null : await sentCsrfToken(request);
+    if (!sent || !safeEqual(sent, csrf as string)) {
       throw data(
         {
           message:

@@ -11,8 +11,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { getEnv } from "./env.server";
+import { cleanFileName } from "./fichiers.server";
 
 export type EcritureReussie = {
   ok: true;
@@ -123,4 +124,29 @@ export function getStockage(): StockageFichiers {
 /** For tests (a temporary directory) and, later, another kind of store. */
 export function setStockage(value: StockageFichiers | undefined): void {
   stockage = value;
+}
+
+/**
+ * A stored file as a download, streamed: never shown inline, never sniffed, sandboxed, not cached;
+ * null when its bytes are gone. The caller has checked who may read it.
+ */
+export async function telechargementStocke(piece: {
+  cle: string;
+  nom: string;
+  typeMime: string;
+  taille: number;
+}): Promise<Response | null> {
+  const flux = await getStockage().lire(piece.cle);
+  if (!flux) return null;
+  const nom = cleanFileName(piece.nom, "document");
+  return new Response(Readable.toWeb(flux) as ReadableStream<Uint8Array>, {
+    headers: {
+      "Content-Type": piece.typeMime,
+      "Content-Length": String(piece.taille),
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(nom)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "sandbox",
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

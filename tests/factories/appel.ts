@@ -15,6 +15,7 @@ import {
 import { and, eq } from "drizzle-orm";
 import type { StatutCandidature } from "~/domain/appels/appel.labels";
 import type { Critere, DocumentRequis, QuestionEligibilite } from "~/domain/appels/appel.modeles";
+import { champLigne, type FormulaireAppel, LISTES } from "~/domain/appels/appel.schema";
 import type { BudgetPropose } from "~/domain/appels/budget-propose";
 import type { Executor } from "~/server/db.server";
 import type { StockageFichiers } from "~/server/stockage.server";
@@ -37,6 +38,23 @@ export const CRITERES_APPEL: Critere[] = [
   { code: "faisabilite", libelle: "Faisabilité financière et temporelle", poids: 1 },
   { code: "profil", libelle: "Profil du coordinateur ou de la coordinatrice", poids: 3 },
 ];
+
+/**
+ * The rows of a call's form as the page sends them: `documents.0.libelle`…, a ticked box as « on »,
+ * an unticked one left out, the file types as several values.
+ */
+export function champsDesLignes(formulaire: Pick<FormulaireAppel, (typeof LISTES)[number]>) {
+  const champs: Record<string, string | string[]> = {};
+  for (const liste of LISTES) {
+    formulaire[liste].forEach((ligne, i) => {
+      for (const [nom, valeur] of Object.entries(ligne)) {
+        if (valeur === false) continue;
+        champs[champLigne(liste, i, nom)] = valeur === true ? "on" : (valeur as string | string[]);
+      }
+    });
+  }
+  return champs;
+}
 
 export type AppelRow = typeof appels.$inferSelect;
 

@@ -22,7 +22,7 @@ import type { Database, Executor } from "~/server/db.server";
 import { forbidden, Invalid, notFound, withUniqueGuard } from "~/server/errors.server";
 import { requireScoped } from "~/server/request.server";
 import { type Appel, appelDepuisLigne } from "./appel.queries.server";
-import { CHAMP_VERSION, type SaisieAppel } from "./appel.schema";
+import { CHAMP_FORMULAIRE, CHAMP_VERSION, type SaisieAppel } from "./appel.schema";
 import { evaluateursDuDepartement } from "./instruction.queries.server";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
@@ -35,7 +35,7 @@ const MESSAGE_VERSION =
  * another département or an unknown call), then one transaction with the call's row locked until
  * it ends, so that the write and its audit row stand or fall together.
  */
-export async function dansLAppel<T>(
+async function dansLAppel<T>(
   db: Database,
   actor: Actor,
   appelId: string | undefined,
@@ -314,38 +314,34 @@ async function verifierDonneesGardees(tx: Executor, appel: Appel, saisie: Saisie
   }
 }
 
-/** Publishes a call: it appears on /appels (applications are taken between its dates). */
-export async function publierAppel(
-  { db, now, requestId }: Ctx,
-  actor: Actor,
-  appelId: string | undefined,
-  version: number | undefined,
-): Promise<void> {
-  await dansLAppel(db, actor, appelId, async (tx, appel) => {
-    verifierVersion(appel, version);
-    if (appel.publieLe) throw new Invalid("", "L'appel est déjà publié.");
-    await tx
-      .update(appels)
-      .set({ publieLe: now, version: sql`${appels.version} + 1`, updatedAt: now })
-      .where(eq(appels.id, appel.id));
-    await journal(tx, actor, appel, "appel.publier", { slug: appel.slug }, requestId);
-  });
+/**
+ * Publishes a call (it appears on /appels, applications are taken between its dates) or withdraws
+ * it from /appels (its applications stay; applicants no longer reach it).
+ */
+export async function publierAppel(ctx: Ctx, actor: Actor, appelId: string | undefined, version: number | undefined) {
+  await changerPublication(ctx, actor, appelId, version, true);
 }
 
-/** Withdraws a call from /appels (its applications stay; applicants no longer reach it). */
-export async function depublierAppel(
+export async function depublierAppel(ctx: Ctx, actor: Actor, appelId: string | undefined, version: number | undefined) {
+  await changerPublication(ctx, actor, appelId, version, false);
+}
+
+async function changerPublication(
   { db, now, requestId }: Ctx,
   actor: Actor,
   appelId: string | undefined,
   version: number | undefined,
+  publie: boolean,
 ): Promise<void> {
   await dansLAppel(db, actor, appelId, async (tx, appel) => {
     verifierVersion(appel, version);
-    if (!appel.publieLe) throw new Invalid("", "L'appel n'est pas publié.");
+    if (Boolean(appel.publieLe) === publie) {
+      throw new Invalid(CHAMP_FORMULAIRE, publie ? "L'appel est déjà publié." : "L'appel n'est pas publié.");
+    }
     await tx
       .update(appels)
-      .set({ publieLe: null, version: sql`${appels.version} + 1`, updatedAt: now })
+      .set({ publieLe: publie ? now : null, version: sql`${appels.version} + 1`, updatedAt: now })
       .where(eq(appels.id, appel.id));
-    await journal(tx, actor, appel, "appel.depublier", { slug: appel.slug }, requestId);
+    await journal(tx, actor, appel, publie ? "appel.publier" : "appel.depublier", { slug: appel.slug }, requestId);
   });
 }

@@ -11,6 +11,7 @@ import { cleanFileName } from "~/server/fichiers.server";
 import { getStockage, type StockageFichiers } from "~/server/stockage.server";
 import { statutCandidatureLabels } from "./appel.labels";
 import type { Appel, CandidatureComplete } from "./appel.queries.server";
+import { noteSur100 } from "./appel.rules";
 import { type LigneInstruction, syntheseAppel } from "./instruction.rules";
 
 export const FORMATS_EXPORT = ["xlsx", "zip"] as const;
@@ -129,7 +130,7 @@ export async function xlsxCandidatures(
   for (const l of lignes) {
     for (const e of l.evaluationsCalculees) {
       const etat = e.soumiseLe ? `Soumise le ${formatDateTime(e.soumiseLe)}` : "Brouillon (non comptée)";
-      const total = e.total && e.total.max > 0 ? Math.round((e.total.points * 10_000) / e.total.max) / 100 : "";
+      const total = (e.total && noteSur100([e.total])) ?? "";
       for (const critere of appel.criteres) {
         const note = e.notes.find((n) => n.critereCode === critere.code);
         notes.addRow([

@@ -164,12 +164,23 @@ export async function getCandidatureComplete(db: Executor, id: string): Promise<
   return complete ?? null;
 }
 
-/** Every application of a call (drafts included), oldest first, with documents and scores. */
+/**
+ * Every application of a call, oldest first: the submitted ones with their documents and scores,
+ * the drafts (counted, never opened by the coordination) without them.
+ */
 export async function candidaturesDeLAppel(db: Executor, appel: Appel): Promise<CandidatureComplete[]> {
   const rows = await db
     .select()
     .from(candidatures)
     .where(eq(candidatures.appelId, appel.id))
     .orderBy(asc(candidatures.createdAt));
-  return completer(db, rows, appel);
+  const completes = await completer(
+    db,
+    rows.filter((r) => r.statut !== "brouillon"),
+    appel,
+  );
+  const parId = new Map(completes.map((c) => [c.candidature.id, c]));
+  return rows.map(
+    (row) => parId.get(row.id) ?? { candidature: candidatureDepuisLigne(row), appel, pieces: [], evaluations: [] },
+  );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { champsDesLignes } from "../../../tests/factories/appel";
 import { MODELE_COORDINATION } from "./appel.modeles";
 import {
   champLigne,
@@ -20,24 +21,8 @@ function formulaire(modifs: Record<string, string | string[] | null> = {}): Form
     decisionLe: "",
     budgetPropose: "on",
     lignesVides: "2",
+    ...champsDesLignes(f),
   };
-  f.documents.forEach((d, i) => {
-    champs[champLigne("documents", i, "code")] = d.code;
-    champs[champLigne("documents", i, "libelle")] = d.libelle;
-    if (d.obligatoire) champs[champLigne("documents", i, "obligatoire")] = "on";
-    champs[champLigne("documents", i, "familles")] = d.familles;
-    champs[champLigne("documents", i, "tailleMaxMo")] = d.tailleMaxMo;
-  });
-  f.questions.forEach((q, i) => {
-    champs[champLigne("questions", i, "code")] = q.code;
-    champs[champLigne("questions", i, "question")] = q.question;
-    if (q.eliminatoire) champs[champLigne("questions", i, "eliminatoire")] = "on";
-  });
-  f.criteres.forEach((c, i) => {
-    champs[champLigne("criteres", i, "code")] = c.code;
-    champs[champLigne("criteres", i, "libelle")] = c.libelle;
-    champs[champLigne("criteres", i, "poids")] = c.poids;
-  });
   // Two empty rows, as the page offers them.
   for (const i of [20, 21]) {
     champs[champLigne("documents", i, "code")] = "";

@@ -6,7 +6,8 @@
  * the commission. Each refusal is a French message keyed by the field's name, shown next to it;
  * nothing is written unless every field reads and `verifierAppel` agrees.
  */
-import { instantParisExistant, momentParis, parseJourIso } from "~/lib/jour";
+import { formatDateHeureParis } from "~/domain/contenu/contenu.rules";
+import { instantParisExistant, parseJourIso } from "~/lib/jour";
 import { normaliserRecherche } from "~/lib/text";
 import { z } from "~/lib/zod";
 import { FAMILLES_FICHIER, type FamilleFichier, TYPES_APPEL, type TypeAppel } from "./appel.labels";
@@ -92,9 +93,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 /** An instant as the value of an `<input type="datetime-local">`, on the Europe/Paris wall clock. */
 export function saisieDateHeure(instant: Date | null | undefined): string {
-  if (!instant) return "";
-  const m = momentParis(instant);
-  return `${String(m.annee).padStart(4, "0")}-${pad(m.mois)}-${pad(m.jour)}T${pad(m.heure)}:${pad(m.minute)}`;
+  return instant ? formatDateHeureParis(instant) : "";
 }
 
 const DATE_HEURE = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})[T ](\d{1,2})[:h](\d{2})(?::\d{2}(?:\.\d+)?)?$/;
@@ -125,6 +124,19 @@ export function lireDateHeure(texte: string): DateHeureLue {
   return { ok: true, instant };
 }
 
+/** The rows of a call's documents, questions and criteria as the form shows them. */
+function lignesDe(definition: Pick<ModeleAppel, "documents" | "questions" | "criteres">) {
+  return {
+    documents: definition.documents.map((d) => ({
+      ...d,
+      familles: [...d.familles],
+      tailleMaxMo: String(d.tailleMaxMo),
+    })),
+    questions: definition.questions.map((q) => ({ ...q })),
+    criteres: definition.criteres.map((c) => ({ ...c, poids: String(c.poids) })),
+  };
+}
+
 /** The form of a new call, from a template; dates left to type. */
 export function formulaireDepuisModele(modele: ModeleAppel, slug: string): FormulaireAppel {
   return {
@@ -136,9 +148,7 @@ export function formulaireDepuisModele(modele: ModeleAppel, slug: string): Formu
     clotureLe: "",
     decisionLe: "",
     budgetPropose: modele.budgetPropose,
-    documents: modele.documents.map((d) => ({ ...d, familles: [...d.familles], tailleMaxMo: String(d.tailleMaxMo) })),
-    questions: modele.questions.map((q) => ({ ...q })),
-    criteres: modele.criteres.map((c) => ({ ...c, poids: String(c.poids) })),
+    ...lignesDe(modele),
     evaluateurs: [],
     lignesVides: LIGNES_VIDES,
   };
@@ -158,17 +168,10 @@ export function formulaireDepuisAppel(
     clotureLe: saisieDateHeure(appel.clotureLe),
     decisionLe: saisieDateHeure(appel.decisionLe),
     budgetPropose: appel.budgetPropose,
-    documents: appel.documents.map((d) => ({ ...d, familles: [...d.familles], tailleMaxMo: String(d.tailleMaxMo) })),
-    questions: appel.questions.map((q) => ({ ...q })),
-    criteres: appel.criteres.map((c) => ({ ...c, poids: String(c.poids) })),
+    ...lignesDe(appel),
     evaluateurs: [...evaluateurs],
     lignesVides: LIGNES_VIDES,
   };
-}
-
-/** A slug from a title: « Appel 2026 — coordination » → « appel-2026-coordination ». */
-export function slugDepuisTitre(titre: string): string {
-  return normaliserRecherche(titre).replace(/ /g, "-").slice(0, 60).replace(/-+$/g, "") || "appel";
 }
 
 /** A row's code from its label, unique among `pris` (codes key documents, answers and scores). */

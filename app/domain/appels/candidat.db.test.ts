@@ -68,7 +68,11 @@ describe("le lien de connexion d'un candidat", () => {
     const [candidat] = await getDb().select().from(candidats).where(eq(candidats.email, email));
     expect(candidat?.lastSeenAt).toEqual(plus(60_000));
 
-    expect(await utiliserLien({ db: getDb(), now: plus(90_000) }, jeton)).toEqual({ ok: false, etat: "utilise" });
+    expect(await utiliserLien({ db: getDb(), now: plus(90_000) }, jeton)).toEqual({
+      ok: false,
+      etat: "utilise",
+      appelSlug: appel.slug,
+    });
   });
 
   it("est refusé une fois expiré (après une heure)", async () => {
@@ -76,6 +80,7 @@ describe("le lien de connexion d'un candidat", () => {
     expect(await utiliserLien({ db: getDb(), now: plus(LIEN_DUREE_MS + 1000) }, jeton)).toEqual({
       ok: false,
       etat: "expire",
+      appelSlug: appel.slug,
     });
     // Toujours inutilisé : il n'a pas servi, il a seulement expiré.
     const [lien] = await getDb()
@@ -86,8 +91,16 @@ describe("le lien de connexion d'un candidat", () => {
   });
 
   it("refuse un jeton inconnu ou mal formé sans rien chercher", async () => {
-    expect(await utiliserLien({ db: getDb(), now: T0 }, "x".repeat(43))).toEqual({ ok: false, etat: "inconnu" });
-    expect(await utiliserLien({ db: getDb(), now: T0 }, "court")).toEqual({ ok: false, etat: "inconnu" });
+    expect(await utiliserLien({ db: getDb(), now: T0 }, "x".repeat(43))).toEqual({
+      ok: false,
+      etat: "inconnu",
+      appelSlug: null,
+    });
+    expect(await utiliserLien({ db: getDb(), now: T0 }, "court")).toEqual({
+      ok: false,
+      etat: "inconnu",
+      appelSlug: null,
+    });
   });
 
   it("répond de même pour une adresse connue ou nouvelle, et limite les demandes par adresse", async () => {

@@ -131,16 +131,17 @@ export async function lireLien(
 
 /**
  * Uses a link once: it is spent, and an applicant's session opens (its token goes in the cookie,
- * only its hash is stored). Answers why not when the link is expired, used or unknown.
+ * only its hash is stored). Answers why not when the link is expired, used or unknown, with the
+ * call it led to (for asking a new one).
  */
 export async function utiliserLien(
   { db, now }: Pick<Ctx, "db" | "now">,
   jeton: string,
 ): Promise<
   | { ok: true; token: string; expiresAt: Date; appelSlug: string | null }
-  | { ok: false; etat: Exclude<EtatLien, "valide"> }
+  | { ok: false; etat: Exclude<EtatLien, "valide">; appelSlug: string | null }
 > {
-  if (!isTokenFormat(jeton)) return { ok: false, etat: "inconnu" };
+  if (!isTokenFormat(jeton)) return { ok: false, etat: "inconnu", appelSlug: null };
   const ouverte = await db.transaction(async (tx) => {
     const [lien] = await tx
       .update(candidatLiens)
@@ -167,8 +168,9 @@ export async function utiliserLien(
     return { token, expiresAt, appelSlug: appel?.slug ?? null };
   });
   if (ouverte) return { ok: true, ...ouverte };
-  const { etat } = await lireLien({ db, now }, jeton);
-  return { ok: false, etat: etat === "valide" ? "utilise" : etat };
+  const { etat, appelSlug } = await lireLien({ db, now }, jeton);
+  // Valid a moment ago but not spendable now: another click spent it first.
+  return { ok: false, etat: etat === "valide" ? "utilise" : etat, appelSlug };
 }
 
 export type CandidatConnecte = { sessionId: string; candidatId: string; email: string };

@@ -270,7 +270,7 @@ export async function ajouterPiece(
         .delete(candidaturePieces)
         .where(and(eq(candidaturePieces.candidatureId, row.id), eq(candidaturePieces.documentCode, document.code)))
         .returning();
-      const nom = cleanFileName(input.fichier.nom, `${document.code}`);
+      const nom = cleanFileName(input.fichier.nom, document.code);
       const [piece] = await tx
         .insert(candidaturePieces)
         .values({

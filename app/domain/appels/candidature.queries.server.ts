@@ -6,11 +6,13 @@
 import { appels, candidaturePieces, candidatures } from "@db/schema";
 import { and, asc, desc, eq, gt, isNotNull } from "drizzle-orm";
 import type { Executor } from "~/server/db.server";
+import { notFound } from "~/server/errors.server";
 import {
   type Appel,
   appelDepuisLigne,
   type Candidature,
   candidatureDepuisLigne,
+  findAppelPublie,
   type Piece,
 } from "./appel.queries.server";
 import { etatAppel } from "./appel.rules";
@@ -38,6 +40,13 @@ export async function findAppelsPublies(db: Executor, departement: string, maint
   };
 }
 
+/** A published call of the département, or 404 (an unpublished one does not exist for the public). */
+export async function getAppelPublie(db: Executor, departement: string, slug: string): Promise<Appel> {
+  const appel = await findAppelPublie(db, departement, slug);
+  if (!appel) notFound("Cet appel à candidatures n'existe pas ou n'est pas publié.");
+  return appel;
+}
+
 export type CandidatureDuCandidat = { candidature: Candidature; pieces: Piece[] };
 
 /** The applicant's application to a call with its documents, or null when they have none. */
@@ -51,12 +60,16 @@ export async function getCandidatureDuCandidat(
     .from(candidatures)
     .where(and(eq(candidatures.appelId, appelId), eq(candidatures.candidatId, candidatId)));
   if (!row) return null;
-  const pieces = await db
+  return { candidature: candidatureDepuisLigne(row), pieces: await findPiecesDeCandidature(db, row.id) };
+}
+
+/** The documents of an application (the caller has scoped the application), newest first. */
+export async function findPiecesDeCandidature(db: Executor, candidatureId: string): Promise<Piece[]> {
+  return db
     .select()
     .from(candidaturePieces)
-    .where(eq(candidaturePieces.candidatureId, row.id))
+    .where(eq(candidaturePieces.candidatureId, candidatureId))
     .orderBy(desc(candidaturePieces.createdAt));
-  return { candidature: candidatureDepuisLigne(row), pieces };
 }
 
 /** One of the applicant's own documents of a call, or null (someone else's reads as nothing). */

@@ -139,6 +139,19 @@ describe("formulaire de candidature", () => {
     expect(messages.produit_msa).toMatch(/^Indiquez un montant en euros/);
   });
 
+  it("refuse une présentation du projet qui permettrait de reconnaître un jeune", () => {
+    const lu = schema.safeParse({
+      version: "1",
+      projet: "Nous suivons déjà Léa (snap : lea_du_04), joignable au 06 12 34 56 78.",
+    });
+    expect(lu.success).toBe(false);
+    expect(lu.error?.issues.map((i) => [String(i.path[0]), i.message])).toEqual([
+      ["projet", expect.stringMatching(/^Ce texte contient un numéro de téléphone .* reconnaître un jeune/)],
+    ]);
+    const propre = schema.safeParse({ version: "1", projet: "Animer le réseau,\r\nen lien avec le 3114." });
+    expect(propre.success && propre.data.projet).toBe("Animer le réseau,\nen lien avec le 3114.");
+  });
+
   it("ne garde pas de budget quand rien n'en est saisi", () => {
     const lu = schema.safeParse({ version: "1" });
     expect(lu.success).toBe(true);

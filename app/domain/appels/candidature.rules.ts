@@ -4,10 +4,10 @@
  * call asks for one, a proposed budget keeping the funding rules. An eliminatory question answered
  * « non » does not block: the coordination decides eligibility; the applicant is warned.
  */
-import type { Verification } from "~/domain/budget/budget.rules";
+import { peutEtreSoumis, type Verification } from "~/domain/budget/budget.rules";
 import type { DocumentRequis, QuestionEligibilite } from "./appel.modeles";
 import { type Calendrier, type Completude, completude, type Eligibilite, eligibilite, refusDepot } from "./appel.rules";
-import { type BudgetPropose, budgetProposeConforme, verifierBudgetPropose } from "./budget-propose";
+import { type BudgetPropose, verifierBudgetPropose } from "./budget-propose";
 import { CHAMPS_TEXTE, type ChampTexte, NOMS_CHAMPS_TEXTE } from "./candidature.schema";
 
 export type VerificationDepot = {
@@ -57,8 +57,8 @@ export function verifierDepot(input: {
     );
   }
   if (budgetManquant) motifs.push("Le budget prévisionnel annuel n'est pas rempli.");
-  else if (appel.budgetPropose && candidature.budget && !budgetProposeConforme(candidature.budget)) {
-    const regles = (budget ?? []).filter((v) => v.statut !== "respectee").map((v) => v.message);
+  else if (budget && !peutEtreSoumis(budget)) {
+    const regles = budget.filter((v) => v.statut !== "respectee").map((v) => v.message);
     motifs.push(
       `Le budget prévisionnel ne respecte pas les règles de financement${regles.length > 0 ? ` : ${regles.join(" ")}` : "."}`,
     );

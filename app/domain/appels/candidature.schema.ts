@@ -7,6 +7,8 @@
  */
 import { lireEtp } from "~/domain/budget/budget.schema";
 import { montantSchema } from "~/domain/budget/montant";
+import { texteLibre } from "~/domain/confidentialite/texte-libre.schema";
+import { formatNumber } from "~/lib/format";
 import { z } from "~/lib/zod";
 import type { QuestionEligibilite } from "./appel.modeles";
 import { type BudgetPropose, CODES_CHARGES, CODES_PRODUITS } from "./budget-propose";
@@ -63,7 +65,7 @@ function texte(max: number) {
   return z
     .string()
     .trim()
-    .max(max, { message: `${max.toLocaleString("fr-FR")} caractères au plus.` })
+    .max(max, { message: `${formatNumber(max)} caractères au plus.` })
     .optional()
     .transform((v) => v ?? "");
 }
@@ -127,7 +129,8 @@ export function candidatureSchema(appel: { questions: readonly QuestionEligibili
     contactTelephone: telephone,
     personneProposee: texte(120),
     personneFonction: texte(120),
-    projet: texte(PROJET_MAX),
+    // Read by the coordination and the commission: nothing in it may identify a young person.
+    projet: texteLibre({ max: PROJET_MAX }),
   };
   for (const q of appel.questions) forme[champReponse(q.code)] = reponse;
   if (appel.budgetPropose) {

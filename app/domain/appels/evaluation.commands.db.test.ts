@@ -3,12 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/comptes/actor";
 import { getDb } from "~/server/db.server";
-import {
-  attribuer,
-  insertAppelEssai,
-  insertCandidatureEssai,
-  insertNotesEssai,
-} from "../../../tests/factories/evaluation";
+import { insertAppelEssai, insertCandidatureEssai, insertEvaluation } from "../../../tests/factories/evaluation";
 import { insertActor, insertCoordination } from "../../../tests/support/acteurs";
 import { refuserJournal, retablirJournal } from "../../../tests/support/journal";
 import { expectRefus, invalid } from "../../../tests/support/route";
@@ -36,10 +31,13 @@ beforeAll(async () => {
 
 afterEach(retablirJournal);
 
-/** A new receivable application of the call, assigned to the reviewer. */
-async function candidatureAttribuee(statut: "recevable" | "retenue" | "deposee" = "recevable") {
+/** A new receivable application of the call, assigned to the reviewer (with a draft of `notes`). */
+async function candidatureAttribuee(
+  statut: "recevable" | "retenue" | "deposee" = "recevable",
+  notes: Parameters<typeof insertEvaluation>[3] = {},
+) {
   const c = await insertCandidatureEssai(getDb(), appel, { statut });
-  await attribuer(getDb(), c.id, evaluateur.userId);
+  await insertEvaluation(getDb(), c.id, evaluateur.userId, notes);
   return c;
 }
 
@@ -127,8 +125,7 @@ describe("noter une candidature", () => {
   });
 
   it("refuse la soumission tant qu'un critère n'a pas de note, sans rien écrire", async () => {
-    const c = await candidatureAttribuee();
-    await insertNotesEssai(getDb(), c.id, evaluateur.userId, { enjeux: [2] });
+    const c = await candidatureAttribuee("recevable", { enjeux: [2] });
     const erreur = await invalid(
       enregistrerEvaluation(ctx(), evaluateur, c.id, saisie({ enjeux: 3, faisabilite: 4 }), "soumission"),
     );
@@ -179,8 +176,7 @@ describe("noter une candidature", () => {
   });
 
   it("n'écrit rien quand le journal refuse la soumission (même transaction)", async () => {
-    const c = await candidatureAttribuee();
-    await insertNotesEssai(getDb(), c.id, evaluateur.userId, { enjeux: [2, "Premier avis"] });
+    const c = await candidatureAttribuee("recevable", { enjeux: [2, "Premier avis"] });
     await refuserJournal("evaluation.soumettre");
     await expect(
       enregistrerEvaluation(ctx(), evaluateur, c.id, saisie({ enjeux: 4, faisabilite: 4, profil: 4 }), "soumission"),
@@ -203,7 +199,7 @@ describe("qui note quoi", () => {
   it("l'évaluateur d'un autre département : 404 ; la coordination : 403 ; une candidature pas encore recevable : 404", async () => {
     const c = await candidatureAttribuee();
     // Even assigned by mistake, a reviewer of 05 does not score an application of 04.
-    await attribuer(getDb(), c.id, evaluateur05.userId);
+    await insertEvaluation(getDb(), c.id, evaluateur05.userId);
     await expectRefus(enregistrerEvaluation(ctx(), evaluateur05, c.id, saisie({ enjeux: 3 }), "brouillon"), 404);
     await expectRefus(getCandidatureAEvaluer(getDb(), evaluateur05, c.id), 404);
     await expectRefus(
@@ -225,11 +221,10 @@ describe("qui note quoi", () => {
     const a2 = await insertCandidatureEssai(db, appelA, { structureNom: "Centre social", statut: "deposee" });
     const nonAttribuee = await insertCandidatureEssai(db, appelA, { structureNom: "Autre structure" });
     const c05 = await insertCandidatureEssai(db, appel05, { structureNom: "Structure 05" });
-    await attribuer(db, a1.id, moi.userId);
-    await attribuer(db, a2.id, moi.userId);
-    await attribuer(db, c05.id, moi.userId);
-    await attribuer(db, nonAttribuee.id, autreEvaluateur.userId);
-    await insertNotesEssai(db, a1.id, moi.userId, { enjeux: [3], profil: [2] });
+    await insertEvaluation(db, a1.id, moi.userId, { enjeux: [3], profil: [2] });
+    await insertEvaluation(db, a2.id, moi.userId);
+    await insertEvaluation(db, c05.id, moi.userId);
+    await insertEvaluation(db, nonAttribuee.id, autreEvaluateur.userId);
 
     const liste = await findEvaluationsDe(db, moi);
     expect(liste.map((a) => a.titre)).toEqual(["Appel A"]);

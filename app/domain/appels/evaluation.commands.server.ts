@@ -12,19 +12,10 @@ import { recordAudit } from "~/server/audit.server";
 import type { Database } from "~/server/db.server";
 import { Invalid, notFound } from "~/server/errors.server";
 import { requireScoped } from "~/server/request.server";
-import { NOTE_MAX, NOTE_MIN, type StatutCandidature } from "./appel.labels";
+import type { StatutCandidature } from "./appel.labels";
 import { getAppel } from "./appel.queries.server";
-import { criteresSansNote, isEvaluable, refusModification } from "./evaluation.rules";
-import {
-  CHAMP_FORMULAIRE,
-  COMMENTAIRE_MAX,
-  champ,
-  MESSAGE_COMMENTAIRE_SANS_NOTE,
-  MESSAGE_NOTE,
-  MESSAGE_NOTE_MANQUANTE,
-  type ModeEvaluation,
-  type SaisieEvaluation,
-} from "./evaluation.schema";
+import { isEvaluable, refusModification } from "./evaluation.rules";
+import { champ, erreursSaisie, type ModeEvaluation, type SaisieEvaluation } from "./evaluation.schema";
 
 type Ctx = { db: Database; now: Date; requestId?: string };
 
@@ -70,30 +61,13 @@ export async function enregistrerEvaluation(
     const appel = await getAppel(tx, candidature.appelId);
     if (!appel) notFound();
 
-    // The command checks again what the form's reading checked: it is the rule, whoever calls it.
-    const codes = new Set(appel.criteres.map((c) => c.code));
-    for (const code of Object.keys(saisie)) {
-      if (!codes.has(code)) {
-        throw new Invalid(CHAMP_FORMULAIRE, `Ce critère n'existe pas dans l'appel : « ${code} ». Rechargez la page.`);
-      }
-    }
-    for (const c of appel.criteres) {
-      const s = saisie[c.code];
-      const note = s?.note ?? null;
-      if (note !== null && !(Number.isInteger(note) && note >= NOTE_MIN && note <= NOTE_MAX)) {
-        throw new Invalid(champ.note(c.code), MESSAGE_NOTE);
-      }
-      if ((s?.commentaire.length ?? 0) > COMMENTAIRE_MAX) {
-        throw new Invalid(champ.commentaire(c.code), `${COMMENTAIRE_MAX} caractères au plus.`);
-      }
-      if (note === null && s?.commentaire) throw new Invalid(champ.note(c.code), MESSAGE_COMMENTAIRE_SANS_NOTE);
-    }
+    // The command applies the rule the form's reading applied: it is the rule, whoever calls it.
+    const [erreur] = Object.entries(erreursSaisie(appel.criteres, saisie, mode));
+    if (erreur) throw new Invalid(erreur[0], erreur[1].join(" "));
     const notes = appel.criteres.flatMap((c) => {
       const s = saisie[c.code];
       return s && s.note !== null ? [{ critereCode: c.code, note: s.note, commentaire: s.commentaire }] : [];
     });
-    const manquant = criteresSansNote(appel.criteres, Object.fromEntries(notes.map((n) => [n.critereCode, n.note])))[0];
-    if (mode === "soumission" && manquant) throw new Invalid(champ.note(manquant.code), MESSAGE_NOTE_MANQUANTE);
 
     const anciennes = await tx
       .select()

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { STATUTS_CANDIDATURE } from "./appel.labels";
 import type { Critere } from "./appel.modeles";
 import {
-  criteresSansNote,
   type EvaluationDe,
   etatEvaluation,
   evaluationsVisiblesPar,
@@ -89,9 +88,5 @@ describe("le total pondéré d'une évaluation", () => {
   it("ignore la note d'un critère que l'appel n'a plus", () => {
     const t = totalEvaluation(criteres, [note("a", 5), note("b", 5), note("c", 5), note("retire", 5)]);
     expect(t).toMatchObject({ points: 30, max: 30, notees: 3, sur100: 100 });
-  });
-
-  it("liste les critères encore sans note", () => {
-    expect(criteresSansNote(criteres, { a: 0, c: null }).map((c) => c.code)).toEqual(["b", "c"]);
   });
 });

@@ -62,11 +62,6 @@ export function notesParCritere(notes: EvaluationDe["notes"]): Record<string, nu
   return Object.fromEntries(notes.map((n) => [n.critereCode, n.note]));
 }
 
-/** The criteria of the call still without a score (a submission is refused while there is one). */
-export function criteresSansNote(criteres: readonly Critere[], notes: Readonly<Record<string, unknown>>): Critere[] {
-  return criteres.filter((c) => notes[c.code] === undefined || notes[c.code] === null);
-}
-
 /**
  * An evaluation's weighted total (only the call's criteria count: a score of a criterion removed
  * since is ignored) and, once every criterion is scored, its score out of 100.

@@ -3,6 +3,7 @@ import type { Critere } from "./appel.modeles";
 import {
   CHAMP_FORMULAIRE,
   champ,
+  erreursSaisie,
   lireSaisieEvaluation,
   MESSAGE_COMMENTAIRE_SANS_NOTE,
   MESSAGE_NOTE,
@@ -81,5 +82,27 @@ describe("la lecture du formulaire d'évaluation", () => {
     expect(modeEvaluation("soumettre")).toBe("soumission");
     expect(modeEvaluation("brouillon")).toBe("brouillon");
     expect(modeEvaluation(null)).toBe("brouillon");
+  });
+});
+
+describe("la règle d'une évaluation saisie (appliquée aussi par la commande)", () => {
+  it("accepte un brouillon partiel ; à la soumission, signale chaque critère sans note", () => {
+    const brouillon = { enjeux: { note: 4, commentaire: "Clair" } };
+    expect(erreursSaisie(criteres, brouillon, "brouillon")).toEqual({});
+    expect(erreursSaisie(criteres, brouillon, "soumission")).toEqual({ note_profil: [MESSAGE_NOTE_MANQUANTE] });
+  });
+
+  it("refuse une note hors de 0–5 ou non entière, un commentaire sans note, un critère inconnu", () => {
+    expect(
+      erreursSaisie(
+        criteres,
+        { enjeux: { note: 2.5, commentaire: "" }, profil: { note: null, commentaire: "Solide" }, autre: undefined },
+        "brouillon",
+      ),
+    ).toEqual({
+      [CHAMP_FORMULAIRE]: ["Ce critère n'existe pas dans l'appel : « autre ». Rechargez la page."],
+      note_enjeux: [MESSAGE_NOTE],
+      note_profil: [MESSAGE_COMMENTAIRE_SANS_NOTE],
+    });
   });
 });

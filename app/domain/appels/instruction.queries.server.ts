@@ -1,7 +1,7 @@
 /**
  * The coordination's reads of calls for applications (issue 9): its département's calls with
  * their applications counted by status, the reviewers it may put on a commission, one call or
- * application it manages (404 out of its département, 403 for a role that never manages calls),
+ * submitted application it manages (404 out of its département, 403 for a role that never manages calls),
  * and one uploaded document for whoever may read it.
  */
 import { appels, candidats, candidaturePieces, candidatures, evaluations, userRoles, users } from "@db/schema";
@@ -13,14 +13,8 @@ import type { Executor } from "~/server/db.server";
 import { forbidden, notFound } from "~/server/errors.server";
 import { requireScoped } from "~/server/request.server";
 import { STATUTS_CANDIDATURE, type StatutCandidature } from "./appel.labels";
-import {
-  type Appel,
-  type CandidatureComplete,
-  evaluateursDeLAppel,
-  getAppel,
-  getCandidatureComplete,
-  type Piece,
-} from "./appel.queries.server";
+import { type Appel, candidaturesDeLAppel, evaluateursDeLAppel, getAppel, type Piece } from "./appel.queries.server";
+import { type LigneInstruction, syntheseAppel } from "./instruction.rules";
 
 /** Out of scope: 404 for a role that manages calls elsewhere, 403 for one that never does. */
 function introuvable(actor: Actor): never {
@@ -96,12 +90,16 @@ export async function getAppelGere(db: Executor, actor: Actor, id: string | unde
   return appel;
 }
 
-export type CandidatureGeree = CandidatureComplete & {
+export type CandidatureGeree = LigneInstruction & {
   email: string;
   commission: Awaited<ReturnType<typeof evaluateursDeLAppel>>;
 };
 
-/** An application of a call the actor manages, with its applicant's e-mail and the call's commission. */
+/**
+ * A submitted application of a call the actor manages, as the call's review sees it (completeness,
+ * eligibility, reviewers, score and rank among the call's applications), with its applicant's
+ * e-mail and the call's commission. A draft is not opened (404).
+ */
 export async function getCandidatureGeree(
   db: Executor,
   actor: Actor,
@@ -110,13 +108,19 @@ export async function getCandidatureGeree(
 ): Promise<CandidatureGeree> {
   const appel = await getAppelGere(db, actor, appelId);
   if (!isUuid(candidatureId)) notFound("Cette candidature n'existe pas.");
-  const complete = await getCandidatureComplete(db, candidatureId);
-  if (!complete || complete.candidature.appelId !== appel.id) notFound("Cette candidature n'existe pas.");
-  const [candidat] = await db
-    .select({ email: candidats.email })
-    .from(candidats)
-    .where(eq(candidats.id, complete.candidature.candidatId));
-  return { ...complete, email: candidat?.email ?? "", commission: await evaluateursDeLAppel(db, appel.id) };
+  const completes = await candidaturesDeLAppel(db, appel);
+  const complete = completes.find((c) => c.candidature.id === candidatureId);
+  if (!complete) notFound("Cette candidature n'existe pas.");
+  if (complete.candidature.statut === "brouillon") {
+    notFound("Cette candidature est un brouillon\u00a0: elle se consulte une fois déposée.");
+  }
+  const ligne = syntheseAppel(completes).lignes.find((l) => l.candidature.id === candidatureId);
+  if (!ligne) throw new Error("submitted application missing from the call's review");
+  const [emails, commission] = await Promise.all([
+    emailsDesCandidats(db, [complete.candidature.candidatId]),
+    evaluateursDeLAppel(db, appel.id),
+  ]);
+  return { ...ligne, email: emails.get(complete.candidature.candidatId) ?? "", commission };
 }
 
 /** The applicants' e-mail addresses by applicant id. */
@@ -130,9 +134,10 @@ export async function emailsDesCandidats(db: Executor, candidatIds: readonly str
 }
 
 /**
- * An uploaded document, for (a) the coordination or steering committee of its call's département,
- * or (b) a reviewer of that département assigned to its application, once submitted. Anyone else
- * gets null (a 404 for the route: a document's existence is not revealed).
+ * A submitted application's uploaded document, for (a) the coordination or steering committee of
+ * its call's département, or (b) a reviewer of that département assigned to its application. A
+ * draft's documents are the applicant's alone (its page is a 404 too); anyone else gets null (a 404
+ * for the route: a document's existence is not revealed).
  */
 export async function getPieceLisible(db: Executor, actor: Actor, pieceId: string | undefined): Promise<Piece | null> {
   if (!isUuid(pieceId)) return null;
@@ -141,9 +146,9 @@ export async function getPieceLisible(db: Executor, actor: Actor, pieceId: strin
     .from(candidaturePieces)
     .innerJoin(candidatures, eq(candidatures.id, candidaturePieces.candidatureId))
     .where(eq(candidaturePieces.id, pieceId));
-  if (!row) return null;
+  if (!row || row.statut === "brouillon") return null;
   if (can(actor, "appels.gerer", { departement: row.departement })) return row.piece;
-  if (row.statut === "brouillon" || !can(actor, "evaluations.acceder", { departement: row.departement })) return null;
+  if (!can(actor, "evaluations.acceder", { departement: row.departement })) return null;
   const [attribuee] = await db
     .select({ candidatureId: evaluations.candidatureId })
     .from(evaluations)

@@ -1,6 +1,6 @@
 import { data, Form, href, redirect } from "react-router";
 import { statutCandidatureLabels } from "~/domain/appels/appel.labels";
-import { candidaturesDeLAppel } from "~/domain/appels/appel.queries.server";
+import { noteSur100 } from "~/domain/appels/appel.rules";
 import {
   CHAMP_EVALUATEUR,
   CHAMP_FORMULAIRE,
@@ -22,7 +22,7 @@ import {
   verifierCandidature,
 } from "~/domain/appels/instruction.commands.server";
 import { getCandidatureGeree } from "~/domain/appels/instruction.queries.server";
-import { refusAttribution, refusDecision, refusVerification, syntheseAppel } from "~/domain/appels/instruction.rules";
+import { refusAttribution, refusDecision, refusVerification } from "~/domain/appels/instruction.rules";
 import { LIGNES_CHARGES, LIGNES_PRODUITS } from "~/domain/budget/budget.labels";
 import { formatMontant } from "~/domain/budget/montant";
 import { fichierLabel } from "~/domain/ressources/ressource.rules";
@@ -50,18 +50,8 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "appels.gerer");
   const db = getDb();
-  const geree = await getCandidatureGeree(db, actor, params.id, params.candidatureId);
-  if (geree.candidature.statut === "brouillon") {
-    throw data(
-      { message: "Cette candidature est un brouillon\u00a0: elle se consulte une fois déposée." },
-      { status: 404 },
-    );
-  }
-  const { appel, candidature, pieces, commission, email } = geree;
-  const ligne = syntheseAppel(await candidaturesDeLAppel(db, appel)).lignes.find(
-    (l) => l.candidature.id === candidature.id,
-  );
-  if (!ligne) throw new Error("candidature absente de la synthèse");
+  const ligne = await getCandidatureGeree(db, actor, params.id, params.candidatureId);
+  const { appel, candidature, pieces, commission, email } = ligne;
   const budget = candidature.budget;
   return {
     appel: { id: appel.id, titre: appel.titre, criteres: appel.criteres, budgetPropose: appel.budgetPropose },
@@ -96,7 +86,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       attribueeLe: e.attribueeLe,
       soumiseLe: e.soumiseLe,
       notes: e.notes,
-      sur100: e.total && e.total.max > 0 ? Math.round((e.total.points * 10_000) / e.total.max) / 100 : null,
+      sur100: e.total ? noteSur100([e.total]) : null,
     })),
     note: ligne.note,
     rang: ligne.rang,

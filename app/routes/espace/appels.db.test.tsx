@@ -14,6 +14,7 @@ import { StockageDisque, setStockage } from "~/server/stockage.server";
 import {
   type AppelRow,
   type CandidatureRow,
+  champsDesLignes,
   insertAppel,
   insertCandidature,
   insertEvaluation,
@@ -159,24 +160,8 @@ async function formulaireNouveau(modifs: Record<string, string | null> = {}) {
     decisionLe: "2026-07-15T10:00",
     lignesVides: "2",
     evaluateurs: [evaluateurA.userId],
+    ...champsDesLignes(f),
   };
-  f.documents.forEach((d, i) => {
-    champs[champLigne("documents", i, "code")] = d.code;
-    champs[champLigne("documents", i, "libelle")] = d.libelle;
-    if (d.obligatoire) champs[champLigne("documents", i, "obligatoire")] = "on";
-    champs[champLigne("documents", i, "familles")] = d.familles;
-    champs[champLigne("documents", i, "tailleMaxMo")] = d.tailleMaxMo;
-  });
-  f.questions.forEach((q, i) => {
-    champs[champLigne("questions", i, "code")] = q.code;
-    champs[champLigne("questions", i, "question")] = q.question;
-    if (q.eliminatoire) champs[champLigne("questions", i, "eliminatoire")] = "on";
-  });
-  f.criteres.forEach((k, i) => {
-    champs[champLigne("criteres", i, "code")] = k.code;
-    champs[champLigne("criteres", i, "libelle")] = k.libelle;
-    champs[champLigne("criteres", i, "poids")] = k.poids;
-  });
   for (const [nom, valeur] of Object.entries(modifs)) {
     if (valeur === null) delete champs[nom];
     else champs[nom] = valeur;
@@ -265,15 +250,8 @@ describe("créer et modifier un appel par les pages", () => {
       ouvertureLe: f.ouvertureLe,
       clotureLe: f.clotureLe,
       decisionLe: f.decisionLe,
+      ...champsDesLignes(f),
     };
-    for (const liste of ["documents", "questions", "criteres"] as const) {
-      f[liste].forEach((ligne, i) => {
-        for (const [nom, valeur] of Object.entries(ligne)) {
-          if (valeur === false) continue;
-          champs[champLigne(liste, i, nom)] = valeur === true ? "on" : (valeur as string | string[]);
-        }
-      });
-    }
     const post = (actor: Actor, fields = champs) =>
       appel(modifier.action, actor, postRequest(`/espace/appels/${cible.id}/modifier`, fields), { id: cible.id });
     expect((await post(evaluateurA)).status).toBe(403);
@@ -487,7 +465,8 @@ describe("le téléchargement d'un document", () => {
     expect(r.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(r.headers.get("Content-Security-Policy")).toBe("sandbox");
     expect(r.headers.get("Cache-Control")).toBe("private, no-store");
-    expect((await telecharger(piece.loader, c.copil04, { pieceId: pieceBrouillon.id })).status).toBe(200);
+    // A draft's documents are not opened before it is submitted, as its page.
+    expect((await telecharger(piece.loader, c.copil04, { pieceId: pieceBrouillon.id })).status).toBe(404);
   });
 
   it("sert l'évaluateur attribué à la candidature, et personne d'autre (404)", async () => {

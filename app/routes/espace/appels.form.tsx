@@ -33,18 +33,16 @@ function Erreur({ id, erreurs }: { id: string; erreurs: string[] | undefined }) 
   );
 }
 
-/** A text-like control of a row, labelled for screen readers, its error right below. */
-function Cellule({
+/** A row's input, labelled for screen readers, its error right below. */
+function CelluleSaisie({
   nom,
   libelle,
   erreurs,
-  children,
-}: {
-  nom: string;
-  libelle: string;
-  erreurs: Erreurs;
-  children: (aria: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
-}) {
+  ...input
+}: { nom: string; libelle: string; erreurs: Erreurs } & Omit<
+  React.InputHTMLAttributes<HTMLInputElement>,
+  "id" | "name"
+>) {
   const e = erreurs[nom];
   const id = nom.replaceAll(".", "-");
   return (
@@ -52,13 +50,56 @@ function Cellule({
       <label htmlFor={id} className="sr-only">
         {libelle}
       </label>
-      {children({
-        id,
-        name: nom,
-        ...(e ? { "aria-invalid": true as const, "aria-describedby": `${id}-erreur` } : {}),
-      })}
+      <input
+        {...input}
+        id={id}
+        name={nom}
+        {...(e ? { "aria-invalid": true as const, "aria-describedby": `${id}-erreur` } : {})}
+      />
       <Erreur id={`${id}-erreur`} erreurs={e} />
     </>
+  );
+}
+
+/**
+ * One list of the call (documents, questions or criteria) as a table of numbered rows, its
+ * list-wide error above; the last column is each saved row's « retirer » box.
+ */
+function ListeLignes({
+  liste,
+  titre,
+  aide,
+  colonnes,
+  erreurs,
+  children,
+}: {
+  liste: string;
+  titre: string;
+  aide?: React.ReactNode;
+  colonnes: string[];
+  erreurs: Erreurs;
+  children: React.ReactNode;
+}) {
+  return (
+    <fieldset className="mt-6">
+      <legend className="text-lg font-semibold">{titre}</legend>
+      {aide ? <p className="text-sm text-slate-700">{aide}</p> : null}
+      <Erreur id={`${liste}-erreur`} erreurs={erreurs[liste]} />
+      <div className="mt-2 overflow-x-auto">
+        <table className="tableau-donnees">
+          <thead>
+            <tr>
+              {[...colonnes, "Retirer"].map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+    </fieldset>
   );
 }
 
@@ -80,6 +121,11 @@ function Case({
       {libelle}
     </label>
   );
+}
+
+/** A saved row's « retirer » box; a new row is left empty instead. */
+function Retirer({ nom, nouveau }: { nom: string; nouveau: boolean }) {
+  return <td>{nouveau ? null : <Case nom={nom} libelle="Retirer" coche={false} />}</td>;
 }
 
 const VIDE_DOCUMENT = {
@@ -205,190 +251,143 @@ export function FormulaireAppelPage({
         </p>
       ) : null}
 
-      <fieldset className="mt-6">
-        <legend className="text-lg font-semibold">Documents demandés</legend>
-        <Erreur id="documents-erreur" erreurs={erreurs.documents} />
-        <div className="mt-2 overflow-x-auto">
-          <table className="tableau-donnees">
-            <thead>
-              <tr>
-                <th scope="col">Intitulé</th>
-                <th scope="col">Obligatoire</th>
-                <th scope="col">Types acceptés</th>
-                <th scope="col">Taille max. (Mo)</th>
-                <th scope="col">Retirer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.map((d, i) => {
-                const c = (nom: string) => champLigne("documents", i, nom);
-                const nouveau = i >= f.documents.length;
-                const nom = d.libelle || `document ${i + 1}`;
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are numbered by position in the form.
-                  <tr key={i}>
-                    <td>
-                      <input type="hidden" name={c("code")} value={d.code} />
-                      <Cellule nom={c("libelle")} libelle={`Intitulé du ${nom}`} erreurs={erreurs}>
-                        {(aria) => (
-                          <input
-                            {...aria}
-                            type="text"
-                            maxLength={LIBELLE_MAX}
-                            defaultValue={d.libelle}
-                            placeholder={nouveau ? "Nouveau document" : undefined}
-                            className="input w-80"
-                          />
-                        )}
-                      </Cellule>
-                    </td>
-                    <td>
-                      <Case nom={c("obligatoire")} libelle="Oui" coche={d.obligatoire} />
-                    </td>
-                    <td>
-                      {FAMILLES_FICHIER.map((famille) => (
-                        <Case
-                          key={famille}
-                          nom={c("familles")}
-                          valeur={famille}
-                          libelle={FAMILLES_COURTES[famille]}
-                          coche={d.familles.includes(famille)}
-                        />
-                      ))}
-                      <Erreur id={`${c("familles").replaceAll(".", "-")}-erreur`} erreurs={erreurs[c("familles")]} />
-                    </td>
-                    <td>
-                      <Cellule nom={c("tailleMaxMo")} libelle={`Taille maximale du ${nom}, en Mo`} erreurs={erreurs}>
-                        {(aria) => (
-                          <input
-                            {...aria}
-                            type="number"
-                            min={1}
-                            max={TAILLE_MAX_MO}
-                            defaultValue={d.tailleMaxMo}
-                            className="input w-20"
-                          />
-                        )}
-                      </Cellule>
-                    </td>
-                    <td>{nouveau ? null : <Case nom={c("retirer")} libelle="Retirer" coche={false} />}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </fieldset>
+      <ListeLignes
+        liste="documents"
+        titre="Documents demandés"
+        colonnes={["Intitulé", "Obligatoire", "Types acceptés", "Taille max. (Mo)"]}
+        erreurs={erreurs}
+      >
+        {documents.map((d, i) => {
+          const c = (nom: string) => champLigne("documents", i, nom);
+          const nouveau = i >= f.documents.length;
+          const nom = d.libelle || `document ${i + 1}`;
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are numbered by position in the form.
+            <tr key={i}>
+              <td>
+                <input type="hidden" name={c("code")} value={d.code} />
+                <CelluleSaisie
+                  nom={c("libelle")}
+                  libelle={`Intitulé du ${nom}`}
+                  erreurs={erreurs}
+                  type="text"
+                  maxLength={LIBELLE_MAX}
+                  defaultValue={d.libelle}
+                  placeholder={nouveau ? "Nouveau document" : undefined}
+                  className="input w-80"
+                />
+              </td>
+              <td>
+                <Case nom={c("obligatoire")} libelle="Oui" coche={d.obligatoire} />
+              </td>
+              <td>
+                {FAMILLES_FICHIER.map((famille) => (
+                  <Case
+                    key={famille}
+                    nom={c("familles")}
+                    valeur={famille}
+                    libelle={FAMILLES_COURTES[famille]}
+                    coche={d.familles.includes(famille)}
+                  />
+                ))}
+                <Erreur id={`${c("familles").replaceAll(".", "-")}-erreur`} erreurs={erreurs[c("familles")]} />
+              </td>
+              <td>
+                <CelluleSaisie
+                  nom={c("tailleMaxMo")}
+                  libelle={`Taille maximale du ${nom}, en Mo`}
+                  erreurs={erreurs}
+                  type="number"
+                  min={1}
+                  max={TAILLE_MAX_MO}
+                  defaultValue={d.tailleMaxMo}
+                  className="input w-20"
+                />
+              </td>
+              <Retirer nom={c("retirer")} nouveau={nouveau} />
+            </tr>
+          );
+        })}
+      </ListeLignes>
 
-      <fieldset className="mt-6">
-        <legend className="text-lg font-semibold">Questions d'éligibilité (réponse oui ou non)</legend>
-        <p className="text-sm text-slate-700">
-          Un «&nbsp;non&nbsp;» à une question éliminatoire rend la candidature inéligible.
-        </p>
-        <Erreur id="questions-erreur" erreurs={erreurs.questions} />
-        <div className="mt-2 overflow-x-auto">
-          <table className="tableau-donnees">
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Éliminatoire</th>
-                <th scope="col">Retirer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {questions.map((q, i) => {
-                const c = (nom: string) => champLigne("questions", i, nom);
-                const nouveau = i >= f.questions.length;
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are numbered by position in the form.
-                  <tr key={i}>
-                    <td>
-                      <input type="hidden" name={c("code")} value={q.code} />
-                      <Cellule nom={c("question")} libelle={`Question ${i + 1}`} erreurs={erreurs}>
-                        {(aria) => (
-                          <input
-                            {...aria}
-                            type="text"
-                            maxLength={LIBELLE_MAX}
-                            defaultValue={q.question}
-                            placeholder={nouveau ? "Nouvelle question" : undefined}
-                            className="input w-[36rem] max-w-full"
-                          />
-                        )}
-                      </Cellule>
-                    </td>
-                    <td>
-                      <Case nom={c("eliminatoire")} libelle="Oui" coche={q.eliminatoire} />
-                    </td>
-                    <td>{nouveau ? null : <Case nom={c("retirer")} libelle="Retirer" coche={false} />}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </fieldset>
+      <ListeLignes
+        liste="questions"
+        titre="Questions d'éligibilité (réponse oui ou non)"
+        aide={"Un «\u00a0non\u00a0» à une question éliminatoire rend la candidature inéligible."}
+        colonnes={["Question", "Éliminatoire"]}
+        erreurs={erreurs}
+      >
+        {questions.map((q, i) => {
+          const c = (nom: string) => champLigne("questions", i, nom);
+          const nouveau = i >= f.questions.length;
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are numbered by position in the form.
+            <tr key={i}>
+              <td>
+                <input type="hidden" name={c("code")} value={q.code} />
+                <CelluleSaisie
+                  nom={c("question")}
+                  libelle={`Question ${i + 1}`}
+                  erreurs={erreurs}
+                  type="text"
+                  maxLength={LIBELLE_MAX}
+                  defaultValue={q.question}
+                  placeholder={nouveau ? "Nouvelle question" : undefined}
+                  className="input w-[36rem] max-w-full"
+                />
+              </td>
+              <td>
+                <Case nom={c("eliminatoire")} libelle="Oui" coche={q.eliminatoire} />
+              </td>
+              <Retirer nom={c("retirer")} nouveau={nouveau} />
+            </tr>
+          );
+        })}
+      </ListeLignes>
 
-      <fieldset className="mt-6">
-        <legend className="text-lg font-semibold">Critères d'évaluation</legend>
-        <p className="text-sm text-slate-700">
-          Chaque évaluateur note chaque critère de 0 à 5&nbsp;; la note sur 100 pondère par le poids ({POIDS_MIN} à{" "}
-          {POIDS_MAX}).
-        </p>
-        <Erreur id="criteres-erreur" erreurs={erreurs.criteres} />
-        <div className="mt-2 overflow-x-auto">
-          <table className="tableau-donnees">
-            <thead>
-              <tr>
-                <th scope="col">Critère</th>
-                <th scope="col">Poids</th>
-                <th scope="col">Retirer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {criteres.map((k, i) => {
-                const c = (nom: string) => champLigne("criteres", i, nom);
-                const nouveau = i >= f.criteres.length;
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are numbered by position in the form.
-                  <tr key={i}>
-                    <td>
-                      <input type="hidden" name={c("code")} value={k.code} />
-                      <Cellule nom={c("libelle")} libelle={`Critère ${i + 1}`} erreurs={erreurs}>
-                        {(aria) => (
-                          <input
-                            {...aria}
-                            type="text"
-                            maxLength={LIBELLE_MAX}
-                            defaultValue={k.libelle}
-                            placeholder={nouveau ? "Nouveau critère" : undefined}
-                            className="input w-[30rem] max-w-full"
-                          />
-                        )}
-                      </Cellule>
-                    </td>
-                    <td>
-                      <Cellule nom={c("poids")} libelle={`Poids du critère ${i + 1}`} erreurs={erreurs}>
-                        {(aria) => (
-                          <input
-                            {...aria}
-                            type="number"
-                            min={POIDS_MIN}
-                            max={POIDS_MAX}
-                            defaultValue={k.poids}
-                            className="input w-20"
-                          />
-                        )}
-                      </Cellule>
-                    </td>
-                    <td>{nouveau ? null : <Case nom={c("retirer")} libelle="Retirer" coche={false} />}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </fieldset>
+      <ListeLignes
+        liste="criteres"
+        titre="Critères d'évaluation"
+        aide={`Chaque évaluateur note chaque critère de 0 à 5\u00a0; la note sur 100 pondère par le poids (${POIDS_MIN} à ${POIDS_MAX}).`}
+        colonnes={["Critère", "Poids"]}
+        erreurs={erreurs}
+      >
+        {criteres.map((k, i) => {
+          const c = (nom: string) => champLigne("criteres", i, nom);
+          const nouveau = i >= f.criteres.length;
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are numbered by position in the form.
+            <tr key={i}>
+              <td>
+                <input type="hidden" name={c("code")} value={k.code} />
+                <CelluleSaisie
+                  nom={c("libelle")}
+                  libelle={`Critère ${i + 1}`}
+                  erreurs={erreurs}
+                  type="text"
+                  maxLength={LIBELLE_MAX}
+                  defaultValue={k.libelle}
+                  placeholder={nouveau ? "Nouveau critère" : undefined}
+                  className="input w-[30rem] max-w-full"
+                />
+              </td>
+              <td>
+                <CelluleSaisie
+                  nom={c("poids")}
+                  libelle={`Poids du critère ${i + 1}`}
+                  erreurs={erreurs}
+                  type="number"
+                  min={POIDS_MIN}
+                  max={POIDS_MAX}
+                  defaultValue={k.poids}
+                  className="input w-20"
+                />
+              </td>
+              <Retirer nom={c("retirer")} nouveau={nouveau} />
+            </tr>
+          );
+        })}
+      </ListeLignes>
 
       <p className="mt-4">
         <button type="submit" name="intent" value="lignes" className="btn-secondary">

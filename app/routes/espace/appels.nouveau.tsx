@@ -8,7 +8,6 @@ import {
   LIGNES_VIDES,
   LIGNES_VIDES_MAX,
   lireFormulaireAppel,
-  slugDepuisTitre,
 } from "~/domain/appels/appel.schema";
 import { evaluateursDuDepartement } from "~/domain/appels/instruction.queries.server";
 import { jourIso } from "~/lib/jour";
@@ -30,10 +29,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const departement = pickDepartement(actor, "appels.gerer", request);
   const type = typeDe(new URL(request.url).searchParams.get("modele"));
   const annee = jourIso(new Date()).slice(0, 4);
-  const slug = `${type}-${annee}`;
   return {
     departement,
-    formulaire: formulaireDepuisModele(MODELES[type], slugDepuisTitre(slug)),
+    formulaire: formulaireDepuisModele(MODELES[type], `${type}-${annee}`),
     evaluateurs: await evaluateursDuDepartement(getDb(), departement),
   };
 }

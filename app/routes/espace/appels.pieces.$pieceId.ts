@@ -1,10 +1,8 @@
-import { Readable } from "node:stream";
 import { getPieceLisible } from "~/domain/appels/instruction.queries.server";
 import { getDb } from "~/server/db.server";
 import { notFound } from "~/server/errors.server";
-import { cleanFileName } from "~/server/fichiers.server";
 import { requireActor } from "~/server/request.server";
-import { getStockage } from "~/server/stockage.server";
+import { telechargementStocke } from "~/server/stockage.server";
 import type { Route } from "./+types/appels.pieces.$pieceId";
 
 const INTROUVABLE = "Ce document n'existe pas ou n'est pas accessible.";
@@ -21,17 +19,5 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const db = getDb();
   const piece = await getPieceLisible(db, actor, params.pieceId);
   if (!piece) notFound(INTROUVABLE);
-  const flux = await getStockage().lire(piece.cle);
-  if (!flux) notFound(INTROUVABLE);
-  const nom = cleanFileName(piece.nom, "document");
-  return new Response(Readable.toWeb(flux) as ReadableStream<Uint8Array>, {
-    headers: {
-      "Content-Type": piece.typeMime,
-      "Content-Length": String(piece.taille),
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(nom)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "sandbox",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return (await telechargementStocke(piece)) ?? notFound(INTROUVABLE);
 }

@@ -3,7 +3,12 @@ import { data, Form, href, Link, redirect } from "react-router";
 import { NOTE_MAX, NOTE_MIN, statutCandidatureLabels } from "~/domain/appels/appel.labels";
 import type { EvaluationLue } from "~/domain/appels/appel.queries.server";
 import { noteSur100 } from "~/domain/appels/appel.rules";
-import { totauxBudgetPropose, verifierBudgetPropose } from "~/domain/appels/budget-propose";
+import {
+  CODES_CHARGES,
+  CODES_PRODUITS,
+  totauxBudgetPropose,
+  verifierBudgetPropose,
+} from "~/domain/appels/budget-propose";
 import { CHAMP_STATUT, enregistrerEvaluation } from "~/domain/appels/evaluation.commands.server";
 import { getCandidatureAEvaluer } from "~/domain/appels/evaluation.queries.server";
 import { evaluationsVisiblesPar, refusModification, totalEvaluation } from "~/domain/appels/evaluation.rules";
@@ -51,9 +56,17 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     params.candidatureId,
   );
   const criteres = appel.criteres;
-  const visibles = evaluationsVisiblesPar(evaluations, actor.userId);
+  // The blind rule: empty until the reviewer's own evaluation is submitted; others' drafts never.
+  const autres = evaluationsVisiblesPar(evaluations, actor.userId).map((e) => ({
+    evaluateurId: e.evaluateurId,
+    nom: e.evaluateurNom,
+    soumiseLe: e.soumiseLe?.toISOString() ?? null,
+    notes: notesDe(e),
+    total: totalEvaluation(criteres, e.notes),
+  }));
   const totalMien = totalEvaluation(criteres, mienne.notes);
-  const soumises = mienne.soumiseLe ? [mienne, ...visibles] : [];
+  const soumises = mienne.soumiseLe ? [totalMien, ...autres.map((e) => e.total)] : [];
+  const budget = candidature.budget;
   const libelleDocument = new Map(appel.documents.map((d) => [d.code, d.libelle]));
   return {
     candidatureId: candidature.id,
@@ -76,21 +89,22 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       deposeeLe: candidature.deposeeLe?.toISOString() ?? null,
     },
     questions: appel.questions.map((q) => ({ ...q, reponse: candidature.reponses[q.code] ?? null })),
-    budget: candidature.budget
+    budget: budget
       ? {
-          charges: Object.entries(candidature.budget.charges).map(([code, montant]) => ({
+          // Every line of the budget form, in its order, as the coordination's page shows it.
+          charges: CODES_CHARGES.map((code) => ({
             code,
-            libelle: (LIGNES_CHARGES as Record<string, string>)[code] ?? code,
-            montant,
+            libelle: LIGNES_CHARGES[code],
+            montant: budget.charges[code] ?? 0,
           })),
-          produits: Object.entries(candidature.budget.produits).map(([code, montant]) => ({
+          produits: CODES_PRODUITS.map((code) => ({
             code,
-            libelle: (LIGNES_PRODUITS as Record<string, string>)[code] ?? code,
-            montant,
+            libelle: LIGNES_PRODUITS[code],
+            montant: budget.produits[code] ?? 0,
           })),
-          totaux: totauxBudgetPropose(candidature.budget),
-          etpCentiemes: candidature.budget.etpCentiemes,
-          verifications: verifierBudgetPropose(candidature.budget),
+          totaux: totauxBudgetPropose(budget),
+          etpCentiemes: budget.etpCentiemes,
+          verifications: verifierBudgetPropose(budget),
         }
       : null,
     pieces: pieces.map((p) => ({
@@ -105,15 +119,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       total: totalMien,
     },
     refus: refusModification(candidature.statut, mienne.soumiseLe),
-    // The blind rule: empty until the reviewer's own evaluation is submitted; others' drafts never.
-    autres: visibles.map((e) => ({
-      evaluateurId: e.evaluateurId,
-      nom: e.evaluateurNom,
-      soumiseLe: e.soumiseLe?.toISOString() ?? null,
-      notes: notesDe(e),
-      total: totalEvaluation(criteres, e.notes),
-    })),
-    moyenne: noteSur100(soumises.map((e) => totalEvaluation(criteres, e.notes))),
+    autres,
+    moyenne: noteSur100(soumises),
     evaluationsSoumises: soumises.length,
   };
 }

@@ -4,10 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/comptes/actor";
 import { getDb } from "~/server/db.server";
 import {
-  attribuer,
   insertAppelEssai,
   insertCandidatureEssai,
-  insertNotesEssai,
+  insertEvaluation,
   insertPieceEssai,
 } from "../../../tests/factories/evaluation";
 import { insertActor, insertCoordination } from "../../../tests/support/acteurs";
@@ -47,9 +46,13 @@ beforeAll(async () => {
   appel = await insertAppelEssai(db, { titre: "Coordination départementale 2026" });
 });
 
-async function candidature(options: Parameters<typeof insertCandidatureEssai>[2] = {}) {
+/** A new application of the call, assigned to the reviewer (with a draft of `notesEnregistrees`). */
+async function candidature(
+  options: Parameters<typeof insertCandidatureEssai>[2] = {},
+  notesEnregistrees: Parameters<typeof insertEvaluation>[3] = {},
+) {
   const c = await insertCandidatureEssai(getDb(), appel, options);
-  await attribuer(getDb(), c.id, evaluatrice.userId);
+  await insertEvaluation(getDb(), c.id, evaluatrice.userId, notesEnregistrees);
   return c;
 }
 
@@ -79,16 +82,14 @@ const COMPLET = {
 describe("la règle de l'évaluation à l'aveugle, sur la page", () => {
   it("avant de soumettre, l'évaluatrice ne voit rien des autres ; après, les évaluations soumises, jamais un brouillon", async () => {
     const c = await candidature();
-    await attribuer(getDb(), c.id, evaluateurB.userId);
-    await attribuer(getDb(), c.id, evaluateurC.userId);
-    await insertNotesEssai(
+    await insertEvaluation(
       getDb(),
       c.id,
       evaluateurB.userId,
       { enjeux: [1, "AVIS-SOUMIS-DE-B"], faisabilite: [1], profil: [1] },
       new Date("2026-04-01T08:00:00Z"),
     );
-    await insertNotesEssai(getDb(), c.id, evaluateurC.userId, { enjeux: [0, "BROUILLON-DE-C"] });
+    await insertEvaluation(getDb(), c.id, evaluateurC.userId, { enjeux: [0, "BROUILLON-DE-C"] });
 
     const avant = await voir(evaluatrice, c.id);
     expect(avant.status).toBe(200);
@@ -184,8 +185,7 @@ describe("noter par le formulaire", () => {
     ["2.5", "note_enjeux"],
     ["quatre", "note_enjeux"],
   ])("refuse la note « %s » (400, message à côté du champ) sans rien changer", async (valeur, nom) => {
-    const c = await candidature();
-    await insertNotesEssai(getDb(), c.id, evaluatrice.userId, { enjeux: [1] });
+    const c = await candidature({}, { enjeux: [1] });
     const r = await poster(evaluatrice, c.id, { intent: "brouillon", note_enjeux: valeur, note_profil: "4" });
     expect(r.status).toBe(400);
     expect((r.data as Retour).erreurs).toEqual({ [nom]: ["La note est un nombre entier de 0 à 5."] });
@@ -218,8 +218,8 @@ describe("qui voit ces pages", () => {
     // Assigned to an application of another call of 04: that does not open this one.
     const autreAppel = await insertAppelEssai(getDb(), { titre: "Recrutement 2026" });
     const ailleurs = await insertCandidatureEssai(getDb(), autreAppel);
-    await attribuer(getDb(), ailleurs.id, evaluateurB.userId);
-    await attribuer(getDb(), c.id, evaluateur05.userId);
+    await insertEvaluation(getDb(), ailleurs.id, evaluateurB.userId);
+    await insertEvaluation(getDb(), c.id, evaluateur05.userId);
     for (const [actor, status] of [
       [evaluateurB, 404],
       [evaluateur05, 404],
@@ -243,7 +243,7 @@ describe("qui voit ces pages", () => {
   it("une candidature attribuée mais pas encore recevable n'est pas évaluable (404) et s'affiche sans lien", async () => {
     const moi = await insertActor(getDb(), { role: "evaluateur", departement: "04" });
     const deposee = await insertCandidatureEssai(getDb(), appel, { statut: "deposee", structureNom: "Foyer rural" });
-    await attribuer(getDb(), deposee.id, moi.userId);
+    await insertEvaluation(getDb(), deposee.id, moi.userId);
     expect((await voir(moi, deposee.id)).status).toBe(404);
     const r = await appeler(liste.loader, moi, getRequest("/espace/evaluations"));
     const html = render(page(liste.default)(r.data));
@@ -258,9 +258,8 @@ describe("le contenu des pages", () => {
     const moi = await insertActor(getDb(), { role: "evaluateur", departement: "04" });
     const a = await insertCandidatureEssai(getDb(), appel, { structureNom: "Maison des jeunes de Manosque" });
     const b = await insertCandidatureEssai(getDb(), appel, { structureNom: "Centre social de Digne" });
-    await attribuer(getDb(), a.id, moi.userId);
-    await attribuer(getDb(), b.id, moi.userId);
-    await insertNotesEssai(
+    await insertEvaluation(getDb(), a.id, moi.userId);
+    await insertEvaluation(
       getDb(),
       b.id,
       moi.userId,

@@ -85,30 +85,33 @@ export default function EvaluationsHome({ loaderData }: Route.ComponentProps) {
                     </tr>
                   </thead>
                   <tbody>
-                    {a.candidatures.map((c) => (
-                      <tr key={c.id}>
-                        <th scope="row">
-                          {c.structureNom || "Structure sans nom"}
-                          {c.structureCommune ? (
-                            <span className="block text-sm font-normal text-slate-700">{c.structureCommune}</span>
-                          ) : null}
-                        </th>
-                        <td>{statutCandidatureLabels[c.statut]}</td>
-                        <td>
-                          <Etat c={c} criteres={a.criteres} />
-                        </td>
-                        <td>
-                          {c.evaluable ? (
-                            <Link
-                              to={href("/espace/evaluations/:candidatureId", { candidatureId: c.id })}
-                              aria-label={`${c.etat === "soumise" || c.statut !== "recevable" ? "Consulter" : "Évaluer"} la candidature de ${c.structureNom || "la structure"}`}
-                            >
-                              {c.etat === "soumise" || c.statut !== "recevable" ? "Consulter" : "Évaluer"}
-                            </Link>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
+                    {a.candidatures.map((c) => {
+                      const verbe = c.etat === "soumise" || c.statut !== "recevable" ? "Consulter" : "Évaluer";
+                      return (
+                        <tr key={c.id}>
+                          <th scope="row">
+                            {c.structureNom || "Structure sans nom"}
+                            {c.structureCommune ? (
+                              <span className="block text-sm font-normal text-slate-700">{c.structureCommune}</span>
+                            ) : null}
+                          </th>
+                          <td>{statutCandidatureLabels[c.statut]}</td>
+                          <td>
+                            <Etat c={c} criteres={a.criteres} />
+                          </td>
+                          <td>
+                            {c.evaluable ? (
+                              <Link
+                                to={href("/espace/evaluations/:candidatureId", { candidatureId: c.id })}
+                                aria-label={`${verbe} la candidature de ${c.structureNom || "la structure"}`}
+                              >
+                                {verbe}
+                              </Link>
+                            ) : null}
+                          </td>
+                        </tr>
+                      );
+                    })}
                   </tbody>
                 </table>
               </div>

@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import { findAppelPublie } from "~/domain/appels/appel.queries.server";
 import { getCandidatConnecte } from "~/domain/appels/candidat.server";
 import { getPieceDuCandidat } from "~/domain/appels/candidature.queries.server";
@@ -6,7 +5,7 @@ import { isUuid } from "~/lib/text";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 import { notFound } from "~/server/errors.server";
-import { getStockage } from "~/server/stockage.server";
+import { telechargementStocke } from "~/server/stockage.server";
 import type { Route } from "./+types/appels.$slug.candidature.pieces.$pieceId";
 
 const INTROUVABLE = "Ce document n'existe pas ou n'est pas accessible.";
@@ -24,16 +23,5 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!appel) notFound(INTROUVABLE);
   const piece = await getPieceDuCandidat(db, candidat.candidatId, appel.id, params.pieceId);
   if (!piece) notFound(INTROUVABLE);
-  const flux = await getStockage().lire(piece.cle);
-  if (!flux) notFound(INTROUVABLE);
-  return new Response(Readable.toWeb(flux) as ReadableStream<Uint8Array>, {
-    headers: {
-      "Content-Type": piece.typeMime,
-      "Content-Length": String(piece.taille),
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(piece.nom)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "sandbox",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return (await telechargementStocke(piece)) ?? notFound(INTROUVABLE);
 }

@@ -1,5 +1,6 @@
 import { type FieldMetadata, getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { Fragment } from "react";
 import { data, Form, href, redirect } from "react-router";
 import {
   type FamilleFichier,
@@ -7,7 +8,7 @@ import {
   type StatutCandidature,
   statutCandidatureLabels,
 } from "~/domain/appels/appel.labels";
-import { type Appel, findAppelPublie } from "~/domain/appels/appel.queries.server";
+import type { Appel } from "~/domain/appels/appel.queries.server";
 import { etatAppel, refusFichier } from "~/domain/appels/appel.rules";
 import { CODES_CHARGES, CODES_PRODUITS, totauxBudgetPropose } from "~/domain/appels/budget-propose";
 import {
@@ -24,7 +25,11 @@ import {
   ouvrirCandidature,
   retirerPiece,
 } from "~/domain/appels/candidature.commands.server";
-import { getCandidatureDuCandidat } from "~/domain/appels/candidature.queries.server";
+import {
+  findPiecesDeCandidature,
+  getAppelPublie,
+  getCandidatureDuCandidat,
+} from "~/domain/appels/candidature.queries.server";
 import { verifierDepot } from "~/domain/appels/candidature.rules";
 import {
   CHAMP_DOCUMENT,
@@ -41,7 +46,8 @@ import {
   PROJET_MAX,
   saisieDepuisFormulaire,
 } from "~/domain/appels/candidature.schema";
-import { LIGNES_CHARGES, LIGNES_PRODUITS, statutRegleLabels } from "~/domain/budget/budget.labels";
+import { LIGNES_CHARGES, LIGNES_PRODUITS } from "~/domain/budget/budget.labels";
+import { texteEtp } from "~/domain/budget/budget.rules";
 import { formatMontant, saisieMontant } from "~/domain/budget/montant";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { isUuid } from "~/lib/text";
@@ -54,10 +60,10 @@ import { requestId, setFlash } from "~/server/request.server";
 import { isSecureRequest } from "~/server/root-middleware.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { Field, FormErrors } from "~/ui/field";
+import { ListeRegles } from "../espace/budget.regles";
 import type { Route } from "./+types/appels.$slug.candidature";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
-const INTROUVABLE = "Cet appel à candidatures n'existe pas ou n'est pas publié.";
 const MIO = 1024 * 1024;
 
 /** What a file input offers to pick (a hint to the browser: the bytes are checked on the server). */
@@ -79,12 +85,6 @@ export const headers: Route.HeadersFunction = ({ actionHeaders }) => {
   return h;
 };
 
-async function appelPublie(slug: string): Promise<Appel> {
-  const appel = await findAppelPublie(getDb(), getEnv().DEFAULT_DEPARTEMENT, slug);
-  if (!appel) notFound(INTROUVABLE);
-  return appel;
-}
-
 /** The applicant of this request, or back to the call's page to ask for a link. */
 async function requireCandidat(request: Request, slug: string, now: Date, context: Route.LoaderArgs["context"]) {
   const candidat = await getCandidatConnecte(getDb(), request, now);
@@ -97,17 +97,12 @@ function adresse(appel: Pick<Appel, "slug">): string {
   return href("/appels/:slug/candidature", { slug: appel.slug });
 }
 
-function etp(centiemes: number | null): string {
-  return centiemes === null ? "" : new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(centiemes / 100);
-}
-
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const now = new Date();
-  const appel = await appelPublie(params.slug);
-  const candidat = await requireCandidat(request, appel.slug, now, context);
   const db = getDb();
-  await ouvrirCandidature({ db, now, requestId: requestId(context) }, candidat, appel);
-  const lue = await getCandidatureDuCandidat(db, candidat.candidatId, appel.id);
+  const appel = await getAppelPublie(db, getEnv().DEFAULT_DEPARTEMENT, params.slug);
+  const candidat = await requireCandidat(request, appel.slug, now, context);
+  const candidature = await ouvrirCandidature({ db, now, requestId: requestId(context) }, candidat, appel);
   const etat = etatAppel(appel, now);
   const vue = {
     appel: {
@@ -129,8 +124,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     etat,
     email: candidat.email,
   };
-  if (!lue) return data({ ...vue, candidature: null, pieces: [], verification: null }, { headers: NO_STORE });
-  const { candidature, pieces } = lue;
+  if (!candidature) return data({ ...vue, candidature: null, pieces: [], verification: null }, { headers: NO_STORE });
+  const pieces = await findPiecesDeCandidature(db, candidature.id);
   const verification = verifierDepot({
     appel,
     candidature,
@@ -145,7 +140,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   if (candidature.budget) {
     for (const c of CODES_CHARGES) valeurs[champCharge(c)] = saisieMontant(candidature.budget.charges[c] ?? 0);
     for (const c of CODES_PRODUITS) valeurs[champProduit(c)] = saisieMontant(candidature.budget.produits[c] ?? 0);
-    valeurs[CHAMP_ETP] = etp(candidature.budget.etpCentiemes);
+    const { etpCentiemes } = candidature.budget;
+    valeurs[CHAMP_ETP] = etpCentiemes === null ? "" : formatNumber(etpCentiemes / 100);
   }
   const totaux = candidature.budget ? totauxBudgetPropose(candidature.budget) : null;
   return data(
@@ -167,7 +163,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
                 libelle: LIGNES_PRODUITS[c],
                 montant: candidature.budget?.produits[c] ?? 0,
               })),
-              etp: etp(candidature.budget.etpCentiemes),
+              etpCentiemes: candidature.budget.etpCentiemes,
               totalCharges: totaux?.charges ?? 0,
               totalProduits: totaux?.produits ?? 0,
             }
@@ -204,6 +200,26 @@ function refusPiece(documentCode: string, message: string, status: number, init:
   );
 }
 
+/** The version a document's form was read at (none: the write does not check it). */
+function versionLue(valeur: FormDataEntryValue | null | undefined): number | undefined {
+  const version = Number(valeur);
+  return Number.isInteger(version) ? version : undefined;
+}
+
+/**
+ * A write of a document, then back to the documents with its flash message; a refusal is shown next
+ * to the document's file input (409 for a stale form, else 400), nothing changed.
+ */
+async function ecrirePiece(ctx: Ctx, appel: Appel, documentCode: string, ecrire: () => Promise<string>) {
+  try {
+    setFlash(ctx.context, await ecrire());
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    return refusPiece(documentCode, error.message, error.field === CHAMP_VERSION ? 409 : 400);
+  }
+  return redirect(`${adresse(appel)}#documents`);
+}
+
 /** An upload: streamed to the storage under the document's limit, then checked and kept. */
 async function envoyerPiece(ctx: Ctx, candidat: CandidatConnecte, appel: Appel, request: Request) {
   const lue = await getCandidatureDuCandidat(ctx.db, candidat.candidatId, appel.id);
@@ -235,29 +251,23 @@ async function envoyerPiece(ctx: Ctx, candidat: CandidatConnecte, appel: Appel, 
       fermer,
     );
   }
-  if (!envoi.fichier) return refusPiece(documentCode, "Choisissez un fichier à envoyer.", 400);
-  const version = Number(envoi.champs[CHAMP_VERSION]);
-  try {
+  const fichier = envoi.fichier;
+  if (!fichier) return refusPiece(documentCode, "Choisissez un fichier à envoyer.", 400);
+  return ecrirePiece(ctx, appel, documentCode, async () => {
     const { remplace } = await ajouterPiece(ctx, candidat, appel, {
       documentCode,
-      version: Number.isInteger(version) ? version : undefined,
-      fichier: envoi.fichier,
+      version: versionLue(envoi.champs[CHAMP_VERSION]),
+      fichier,
     });
-    setFlash(ctx.context, `${document?.libelle ?? "Document"}\u00a0: fichier ${remplace ? "remplacé" : "enregistré"}.`);
-  } catch (error) {
-    if (error instanceof Invalid) {
-      return refusPiece(documentCode, error.message, error.field === CHAMP_VERSION ? 409 : 400);
-    }
-    throw error;
-  }
-  return redirect(`${adresse(appel)}#documents`);
+    return `${document?.libelle ?? "Document"}\u00a0: fichier ${remplace ? "remplacé" : "enregistré"}.`;
+  });
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const now = new Date();
-  const appel = await appelPublie(params.slug);
-  const candidat = await requireCandidat(request, appel.slug, now, context);
   const db = getDb();
+  const appel = await getAppelPublie(db, getEnv().DEFAULT_DEPARTEMENT, params.slug);
+  const candidat = await requireCandidat(request, appel.slug, now, context);
   const ctx = { db, now, requestId: requestId(context), context };
   if (isMultipart(request)) return envoyerPiece(ctx, candidat, appel, request);
 
@@ -272,19 +282,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   if (intent === INTENTS.retirerPiece) {
     const pieceId = String(form.get("pieceId") ?? "");
-    const version = Number(form.get(CHAMP_VERSION));
     if (!isUuid(pieceId)) notFound("Ce document n'est pas dans votre candidature.");
-    const documentCode = String(form.get(CHAMP_DOCUMENT) ?? "");
-    try {
-      await retirerPiece(ctx, candidat, appel, { pieceId, version: Number.isInteger(version) ? version : undefined });
-    } catch (error) {
-      if (error instanceof Invalid) {
-        return refusPiece(documentCode, error.message, error.field === CHAMP_VERSION ? 409 : 400);
-      }
-      throw error;
-    }
-    setFlash(context, "Le document est retiré de votre candidature.");
-    return redirect(`${adresse(appel)}#documents`);
+    return ecrirePiece(ctx, appel, String(form.get(CHAMP_DOCUMENT) ?? ""), async () => {
+      await retirerPiece(ctx, candidat, appel, { pieceId, version: versionLue(form.get(CHAMP_VERSION)) });
+      return "Le document est retiré de votre candidature.";
+    });
   }
 
   const submission = parseWithZod(form, { schema: candidatureSchema(appel) });
@@ -408,43 +410,39 @@ function Resume({ loaderData }: { loaderData: LoaderData }) {
 }
 
 function BudgetLu({ budget }: { budget: NonNullable<NonNullable<LoaderData["candidature"]>["budget"]> }) {
+  const sections = [
+    { lignes: budget.charges, total: budget.totalCharges, libelleTotal: "Total des charges" },
+    { lignes: budget.produits, total: budget.totalProduits, libelleTotal: "Total des produits" },
+  ];
   return (
     <>
       <h3 className="mt-4">Budget prévisionnel annuel</h3>
       <table className="mt-2">
         <caption className="sr-only">Charges et produits du budget proposé</caption>
         <tbody>
-          {budget.charges.map((l) => (
-            <tr key={l.libelle}>
-              <th scope="row" className="pr-4 text-left font-normal">
-                {l.libelle}
-              </th>
-              <td className="text-right">{formatMontant(l.montant)}</td>
-            </tr>
+          {sections.map(({ lignes, total, libelleTotal }) => (
+            <Fragment key={libelleTotal}>
+              {lignes.map((l) => (
+                <tr key={l.libelle}>
+                  <th scope="row" className="pr-4 text-left font-normal">
+                    {l.libelle}
+                  </th>
+                  <td className="text-right">{formatMontant(l.montant)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row" className="pr-4 text-left">
+                  {libelleTotal}
+                </th>
+                <td className="text-right font-semibold">{formatMontant(total)}</td>
+              </tr>
+            </Fragment>
           ))}
-          <tr>
-            <th scope="row" className="pr-4 text-left">
-              Total des charges
-            </th>
-            <td className="text-right font-semibold">{formatMontant(budget.totalCharges)}</td>
-          </tr>
-          {budget.produits.map((l) => (
-            <tr key={l.libelle}>
-              <th scope="row" className="pr-4 text-left font-normal">
-                {l.libelle}
-              </th>
-              <td className="text-right">{formatMontant(l.montant)}</td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row" className="pr-4 text-left">
-              Total des produits
-            </th>
-            <td className="text-right font-semibold">{formatMontant(budget.totalProduits)}</td>
-          </tr>
         </tbody>
       </table>
-      <p className="mt-1">Temps de coordination&nbsp;: {budget.etp ? `${budget.etp}\u00a0ETP` : "non indiqué"}</p>
+      <p className="mt-1">
+        Temps de coordination&nbsp;: {budget.etpCentiemes === null ? "non indiqué" : texteEtp(budget.etpCentiemes)}
+      </p>
     </>
   );
 }
@@ -584,7 +582,7 @@ export default function CandidaturePage({ loaderData, actionData }: Route.Compon
   const { verification, pieces } = loaderData;
   const modifiable = candidature.statut === "brouillon" && etat === "ouvert";
 
-  if (candidature.statut !== "brouillon" || !modifiable) {
+  if (!modifiable) {
     return (
       <div className="max-w-3xl">
         <h1>Ma candidature</h1>
@@ -645,19 +643,11 @@ export default function CandidaturePage({ loaderData, actionData }: Route.Compon
               <li>✓ Toutes les questions d'éligibilité ont une réponse.</li>
             )
           ) : null}
-          {appel.budgetPropose ? (
-            verification?.budgetManquant ? (
-              <li>✗ Budget prévisionnel&nbsp;: à remplir.</li>
-            ) : (
-              verification?.budget?.map((v) => (
-                <li key={v.regle}>
-                  {v.statut === "respectee" ? "✓" : v.statut === "non_respectee" ? "✗" : "○"}{" "}
-                  {statutRegleLabels[v.statut]}&nbsp;— {v.message}
-                </li>
-              ))
-            )
-          ) : null}
+          {verification?.budgetManquant ? <li>✗ Budget prévisionnel&nbsp;: à remplir.</li> : null}
         </ul>
+        {verification?.budget ? (
+          <ListeRegles verifications={verification.budget} titre="Règles de financement du budget prévisionnel" />
+        ) : null}
         {verification?.avertissements.map((a) => (
           <p key={a} className="mt-2 rounded-md border border-amber-600 bg-amber-50 px-4 py-2">
             {a}

@@ -2,29 +2,20 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, href, redirect } from "react-router";
 import { etatAppelLabels, familleFichierLabels, typeAppelLabels } from "~/domain/appels/appel.labels";
-import { findAppelPublie } from "~/domain/appels/appel.queries.server";
 import { etatAppel } from "~/domain/appels/appel.rules";
 import { demanderLienCandidat, getCandidatConnecte, MESSAGE_LIMITE } from "~/domain/appels/candidat.server";
+import { getAppelPublie } from "~/domain/appels/candidature.queries.server";
 import { demandeLienSchema } from "~/domain/appels/candidature.schema";
 import { renderContenu } from "~/domain/contenu/contenu.queries.server";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
-import { notFound } from "~/server/errors.server";
 import { sendMails } from "~/server/mail.server";
 import { clientIp, requestId, setFlash } from "~/server/request.server";
 import { CsrfInput } from "~/ui/csrf-input";
 import { FormErrors, InputField } from "~/ui/field";
 import { publicMeta } from "~/ui/meta";
 import type { Route } from "./+types/appels.$slug";
-
-const INTROUVABLE = "Cet appel à candidatures n'existe pas ou n'est pas publié.";
-
-async function appelPublie(slug: string) {
-  const appel = await findAppelPublie(getDb(), getEnv().DEFAULT_DEPARTEMENT, slug);
-  if (!appel) notFound(INTROUVABLE);
-  return appel;
-}
 
 function lienEnvoye(email: string): string {
   return `Si l'adresse ${email} est correcte, un e-mail vient de lui être envoyé avec un lien pour candidater. Il est valable une heure et ne sert qu'une fois. Pensez à regarder dans les indésirables.`;
@@ -33,7 +24,7 @@ function lienEnvoye(email: string): string {
 /** A published call: its text, calendar, documents, questions and criteria, and the form to apply. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const now = new Date();
-  const appel = await appelPublie(params.slug);
+  const appel = await getAppelPublie(getDb(), getEnv().DEFAULT_DEPARTEMENT, params.slug);
   const candidat = await getCandidatConnecte(getDb(), request, now);
   const headers = candidat ? { "Cache-Control": "private, no-store" } : undefined;
   return data(
@@ -83,7 +74,7 @@ export const meta: Route.MetaFunction = (args) => {
 /** Sends a sign-in link to the address typed, while the call is open (same answer for any address). */
 export async function action({ request, params, context }: Route.ActionArgs) {
   const now = new Date();
-  const appel = await appelPublie(params.slug);
+  const appel = await getAppelPublie(getDb(), getEnv().DEFAULT_DEPARTEMENT, params.slug);
   const submission = parseWithZod(await request.formData(), { schema: demandeLienSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (etatAppel(appel, now) !== "ouvert") {

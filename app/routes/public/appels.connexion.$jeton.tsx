@@ -42,9 +42,8 @@ export const headers: Route.HeadersFunction = () => NO_STORE;
 export async function action({ request, params }: Route.ActionArgs) {
   const resultat = await utiliserLien({ db: getDb(), now: new Date() }, params.jeton);
   if (!resultat.ok) {
-    const lien = await lireLien({ db: getDb(), now: new Date() }, params.jeton);
     return data(
-      { etat: resultat.etat as EtatLien, email: null, appelSlug: lien.appelSlug, raison: RAISONS[resultat.etat] },
+      { etat: resultat.etat, email: null, appelSlug: resultat.appelSlug, raison: RAISONS[resultat.etat] },
       { status: 410, headers: NO_STORE },
     );
   }

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { candidaturePieces, candidatures } from "@db/schema";
+import { appels, candidaturePieces, candidatures } from "@db/schema";
 import { eq } from "drizzle-orm";
 import { RouterContextProvider } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,6 +82,15 @@ async function viaMiddleware(request: Request, handler: Handler, params: Record<
   }
   if (!resultat) throw new Error("l'action n'a pas été appelée");
   return resultat;
+}
+
+/** Sends a file for the document `dossier` of the application read at `version`, through the middleware. */
+function envoyerDossier(cookie: string, version: number, fichier: { nom: string; octets: Buffer }) {
+  return viaMiddleware(
+    envoi(cookie, { intent: INTENTS.ajouterPiece, version: String(version), document: "dossier" }, fichier),
+    candidaturePage.action,
+    { slug: appel.slug },
+  );
 }
 
 async function brouillon() {
@@ -186,6 +195,13 @@ describe("la candidature", () => {
     const r = await appeler(candidaturePage.loader, getRequest(adresse("/candidature")), { slug: appel.slug });
     expect(r.status).toBe(302);
     expect(r.location).toBe(`${adresse()}#candidater`);
+    const ecriture = await appeler(
+      candidaturePage.action,
+      postRequest(adresse("/candidature"), { intent: INTENTS.enregistrer, version: "1", structureNom: "Intrus" }),
+      { slug: appel.slug },
+    );
+    expect(ecriture.status).toBe(302);
+    expect(ecriture.location).toBe(`${adresse()}#candidater`);
   });
 
   it("se crée en brouillon à la première visite et s'affiche sans JavaScript, formulaires simples", async () => {
@@ -253,15 +269,7 @@ describe("la candidature", () => {
 
   it("garde un PDF envoyé en multipart ; seul son candidat le télécharge, en pièce jointe et isolé", async () => {
     const { cookie, candidature } = await brouillon();
-    const r = await viaMiddleware(
-      envoi(
-        cookie,
-        { intent: INTENTS.ajouterPiece, version: String(candidature.version), document: "dossier" },
-        { nom: "Dossier signé.pdf", octets: PDF_ESSAI },
-      ),
-      candidaturePage.action,
-      { slug: appel.slug },
-    );
+    const r = await envoyerDossier(cookie, candidature.version, { nom: "Dossier signé.pdf", octets: PDF_ESSAI });
     expect(r.status).toBe(302);
     const [piece] = await getDb()
       .select()
@@ -317,15 +325,7 @@ describe("la candidature", () => {
   it("refuse un fichier texte renommé .pdf : message près du champ, aucune ligne, aucun fichier", async () => {
     const { cookie, candidature } = await brouillon();
     const avant = await fichiersStockes();
-    const r = await viaMiddleware(
-      envoi(
-        cookie,
-        { intent: INTENTS.ajouterPiece, version: String(candidature.version), document: "dossier" },
-        { nom: "dossier.pdf", octets: TEXTE_ESSAI },
-      ),
-      candidaturePage.action,
-      { slug: appel.slug },
-    );
+    const r = await envoyerDossier(cookie, candidature.version, { nom: "dossier.pdf", octets: TEXTE_ESSAI });
     expect(r.status).toBe(400);
     expect(r.data).toEqual({
       piece: { document: "dossier", message: "Ce fichier n'est pas du type attendu (PDF), quel que soit son nom." },
@@ -408,15 +408,7 @@ describe("la candidature", () => {
 
   it("se dépose complète par le formulaire : e-mail de confirmation, puis résumé en lecture seule", async () => {
     const { cookie, candidature, candidat } = await brouillon();
-    const envoye = await viaMiddleware(
-      envoi(
-        cookie,
-        { intent: INTENTS.ajouterPiece, version: String(candidature.version), document: "dossier" },
-        { nom: "dossier.pdf", octets: PDF_ESSAI },
-      ),
-      candidaturePage.action,
-      { slug: appel.slug },
-    );
+    const envoye = await envoyerDossier(cookie, candidature.version, { nom: "dossier.pdf", octets: PDF_ESSAI });
     expect(envoye.status).toBe(302);
     const r = await appeler(
       candidaturePage.action,
@@ -451,5 +443,112 @@ describe("la candidature", () => {
     expect(html).not.toContain('value="deposer"');
     expect(html).not.toMatch(/multipart/i);
     expect(html.match(/<form/g)).toHaveLength(1); // la déconnexion seulement
+  });
+
+  it("refuse un dépôt incomplet : 400, les motifs en français en tête du formulaire, rien n'est enregistré", async () => {
+    const { cookie, candidature } = await brouillon();
+    const r = await appeler(
+      candidaturePage.action,
+      avecCookie(
+        postRequest(adresse("/candidature"), {
+          intent: INTENTS.deposer,
+          version: String(candidature.version),
+          structureNom: "Centre social La Ruche",
+        }),
+        cookie,
+      ),
+      { slug: appel.slug },
+    );
+    expect(r.status).toBe(400);
+    const loader = await appeler(candidaturePage.loader, avecCookie(getRequest(adresse("/candidature")), cookie), {
+      slug: appel.slug,
+    });
+    const html = render(page(candidaturePage.default)(loader.data, r.data));
+    expect(html).toMatch(
+      /role="alert"[^>]*><p>La candidature n&#x27;est pas déposée, et rien n&#x27;a été enregistré :/,
+    );
+    expect(html).toContain("<p>Documents obligatoires manquants : Dossier de candidature.</p>");
+    const [row] = await getDb().select().from(candidatures).where(eq(candidatures.id, candidature.id));
+    expect(row).toMatchObject({ statut: "brouillon", structureNom: "", version: candidature.version });
+  });
+
+  it("refuse une présentation du projet qui permettrait de reconnaître un jeune : 400, message près du champ", async () => {
+    const { cookie, candidature } = await brouillon();
+    const r = await appeler(
+      candidaturePage.action,
+      avecCookie(
+        postRequest(adresse("/candidature"), {
+          intent: INTENTS.enregistrer,
+          version: String(candidature.version),
+          projet: "Nous accompagnons déjà Léa, joignable au 06 12 34 56 78.",
+        }),
+        cookie,
+      ),
+      { slug: appel.slug },
+    );
+    expect(r.status).toBe(400);
+    const loader = await appeler(candidaturePage.loader, avecCookie(getRequest(adresse("/candidature")), cookie), {
+      slug: appel.slug,
+    });
+    const html = render(page(candidaturePage.default)(loader.data, r.data));
+    expect(html).toMatch(/<textarea[^>]*aria-invalid="true"/);
+    expect(html).toContain("Ce texte contient un numéro de téléphone");
+    const [row] = await getDb().select().from(candidatures).where(eq(candidatures.id, candidature.id));
+    expect(row).toMatchObject({ projet: "", version: candidature.version });
+  });
+
+  it("relit le budget proposé saisi à la française et montre ses règles de financement", async () => {
+    const avecBudget = await insertAppelPublie(getDb(), { budgetPropose: true });
+    const { cookie } = await insertCandidatConnecte(getDb());
+    const chemin = `/appels/${avecBudget.slug}/candidature`;
+    const lire = () =>
+      appeler(candidaturePage.loader, avecCookie(getRequest(chemin), cookie), { slug: avecBudget.slug });
+    const { candidature } = (await lire()).data as { candidature: { version: number } };
+    const r = await appeler(
+      candidaturePage.action,
+      avecCookie(
+        postRequest(chemin, {
+          intent: INTENTS.enregistrer,
+          version: String(candidature.version),
+          charge_personnel_coordination: "20 000",
+          produit_caf: "20 000",
+          etp: "0,5",
+        }),
+        cookie,
+      ),
+      { slug: avecBudget.slug },
+    );
+    expect(r.status).toBe(302);
+    const html = render(page(candidaturePage.default)((await lire()).data));
+    expect(html).toMatch(/name="etp" value="0,5"/);
+    expect(html).toContain("Règles de financement du budget prévisionnel");
+    expect(html).toMatch(/Part de la CAF/);
+
+    // L'appel clos, le brouillon se relit en résumé, budget compris.
+    await getDb()
+      .update(appels)
+      .set({ clotureLe: new Date(Date.now() - 1000) })
+      .where(eq(appels.id, avecBudget.id));
+    const resume = render(page(candidaturePage.default)((await lire()).data));
+    expect(resume).toContain('Total des charges</th><td class="text-right font-semibold">20\u202f000,00\u00a0€');
+    expect(resume).toContain("Temps de coordination\u00a0: 0,5\u00a0ETP");
+  });
+
+  it("se déconnecte : la session est fermée et son cookie effacé, la candidature reste", async () => {
+    const { cookie, candidature } = await brouillon();
+    const r = await appeler(
+      candidaturePage.action,
+      avecCookie(postRequest(adresse("/candidature"), { intent: INTENTS.deconnexion }), cookie),
+      { slug: appel.slug },
+    );
+    expect(r.status).toBe(302);
+    expect(r.location).toBe(adresse());
+    expect(r.headers.get("Set-Cookie")).toMatch(/^pdn_candidat=; .*Max-Age=0/);
+    const apres = await appeler(candidaturePage.loader, avecCookie(getRequest(adresse("/candidature")), cookie), {
+      slug: appel.slug,
+    });
+    expect(apres.status).toBe(302);
+    const [row] = await getDb().select().from(candidatures).where(eq(candidatures.id, candidature.id));
+    expect(row?.statut).toBe("brouillon");
   });
 });
