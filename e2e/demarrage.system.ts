@@ -75,11 +75,11 @@ describe("démarrage et configuration", () => {
     const home = await fetch(second.url);
     expect(home.status).toBe(200);
     await second.stop();
-    expect(await countDemo(dataDir)).toMatchObject({ users: 4, structures: 10, roles: 4 });
+    expect(await countDemo(dataDir)).toMatchObject({ users: 5, structures: 10, roles: 5 });
     // A third start changes nothing.
     const third = await startServer(env);
     await third.stop();
-    expect(await countDemo(dataDir)).toMatchObject({ users: 4, structures: 10, roles: 4 });
+    expect(await countDemo(dataDir)).toMatchObject({ users: 5, structures: 10, roles: 5 });
   });
 
   it("après un kill -9 pendant les migrations, le démarrage suivant aboutit", async () => {
@@ -95,6 +95,6 @@ describe("démarrage et configuration", () => {
     const second = await startServer(env);
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
     await second.stop();
-    expect(await countDemo(dataDir)).toMatchObject({ users: 4, structures: 10 });
+    expect(await countDemo(dataDir)).toMatchObject({ users: 5, structures: 10 });
   });
 });

@@ -43,7 +43,8 @@ describe.runIf(url)("sur PostgreSQL (DATABASE_URL)", () => {
     const structures = await client.query("select count(*)::int as n from structures");
     const communes = await client.query("select count(*)::int as n from communes where departement = '04'");
     await client.end();
-    expect(users.rows[0].n).toBe(4);
+    // The four demo accounts and the calls' reviewer.
+    expect(users.rows[0].n).toBe(5);
     expect(structures.rows[0].n).toBe(10);
     expect(communes.rows[0].n).toBe(198);
   });
