@@ -42,3 +42,26 @@ export function verifierBudgetPropose(budget: BudgetPropose): Verification[] {
 export function budgetProposeConforme(budget: BudgetPropose): boolean {
   return peutEtreSoumis(verifierBudgetPropose(budget));
 }
+
+/** A proposed budget as the pages read it: every line of the form in its order, totals, rules. */
+export type BudgetProposeLu = {
+  charges: { code: string; libelle: string; montant: number }[];
+  produits: { code: string; libelle: string; montant: number }[];
+  totaux: { charges: number; produits: number };
+  etpCentiemes: number | null;
+  verifications: Verification[];
+};
+
+export function lireBudgetPropose(budget: BudgetPropose): BudgetProposeLu {
+  return {
+    charges: CODES_CHARGES.map((code) => ({ code, libelle: LIGNES_CHARGES[code], montant: budget.charges[code] ?? 0 })),
+    produits: CODES_PRODUITS.map((code) => ({
+      code,
+      libelle: LIGNES_PRODUITS[code],
+      montant: budget.produits[code] ?? 0,
+    })),
+    totaux: totauxBudgetPropose(budget),
+    etpCentiemes: budget.etpCentiemes,
+    verifications: verifierBudgetPropose(budget),
+  };
+}

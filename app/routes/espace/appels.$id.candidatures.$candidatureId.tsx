@@ -9,12 +9,7 @@ import {
   MOTIF_MAX,
   verificationSchema,
 } from "~/domain/appels/appel.schema";
-import {
-  CODES_CHARGES,
-  CODES_PRODUITS,
-  totauxBudgetPropose,
-  verifierBudgetPropose,
-} from "~/domain/appels/budget-propose";
+import { lireBudgetPropose } from "~/domain/appels/budget-propose";
 import {
   attribuerEvaluateur,
   deciderCandidature,
@@ -23,18 +18,16 @@ import {
 } from "~/domain/appels/instruction.commands.server";
 import { getCandidatureGeree } from "~/domain/appels/instruction.queries.server";
 import { refusAttribution, refusDecision, refusVerification } from "~/domain/appels/instruction.rules";
-import { LIGNES_CHARGES, LIGNES_PRODUITS } from "~/domain/budget/budget.labels";
-import { formatMontant } from "~/domain/budget/montant";
 import { fichierLabel } from "~/domain/ressources/ressource.rules";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
 import { sendMails } from "~/server/mail.server";
 import { requestId, requirePermission, setFlash } from "~/server/request.server";
+import { BudgetProposeTableaux, ChampsCandidature, ReponsesEligibilite } from "~/ui/appels/candidature-lue";
 import { CsrfInput } from "~/ui/csrf-input";
 import { FormErrors } from "~/ui/field";
 import type { Route } from "./+types/appels.$id.candidatures.$candidatureId";
-import { ListeRegles } from "./budget.regles";
 import { Champ, erreursDe, type RetourFormulaire, retourDe, valeursDe } from "./comites.form";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -52,12 +45,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const db = getDb();
   const ligne = await getCandidatureGeree(db, actor, params.id, params.candidatureId);
   const { appel, candidature, pieces, commission, email } = ligne;
-  const budget = candidature.budget;
   return {
     appel: { id: appel.id, titre: appel.titre, criteres: appel.criteres, budgetPropose: appel.budgetPropose },
     candidature,
     email,
-    questions: appel.questions.map((q) => ({ ...q, reponse: candidature.reponses[q.code] })),
+    questions: appel.questions.map((q) => ({ ...q, reponse: candidature.reponses[q.code] ?? null })),
     eligible: ligne.eligibilite.eligible,
     completude: ligne.completude.lignes.map((l) => ({
       code: l.document.code,
@@ -68,18 +60,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         .map((p) => ({ id: p.id, nom: p.nom, typeMime: p.typeMime, taille: p.taille })),
     })),
     complet: ligne.completude.complet,
-    budget: budget
-      ? {
-          charges: CODES_CHARGES.map((code) => ({ libelle: LIGNES_CHARGES[code], montant: budget.charges[code] ?? 0 })),
-          produits: CODES_PRODUITS.map((code) => ({
-            libelle: LIGNES_PRODUITS[code],
-            montant: budget.produits[code] ?? 0,
-          })),
-          totaux: totauxBudgetPropose(budget),
-          etp: budget.etpCentiemes,
-          verifications: verifierBudgetPropose(budget),
-        }
-      : null,
+    budget: candidature.budget ? lireBudgetPropose(candidature.budget) : null,
     evaluations: ligne.evaluationsCalculees.map((e) => ({
       evaluateurId: e.evaluateurId,
       nom: e.evaluateurNom,
@@ -164,11 +145,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
 }
 
-function Reponse({ reponse }: { reponse: boolean | undefined }) {
-  if (reponse === undefined) return <>Sans réponse</>;
-  return <strong>{reponse ? "Oui" : "Non"}</strong>;
-}
-
 function Radio({ name, value, label, defaut }: { name: string; value: string; label: string; defaut: string }) {
   const id = `${name}-${value}`;
   return (
@@ -187,16 +163,6 @@ export default function CandidaturePage({ loaderData, actionData }: Route.Compon
   const rAttribuer = retourDe(retour, "attribuer");
   const rDecider = retourDe(retour, "decider");
   const page = href("/espace/appels/:id/candidatures/:candidatureId", { id: d.appel.id, candidatureId: c.id });
-  const champs: [string, string][] = [
-    ["Structure", c.structureNom],
-    ["Commune", c.structureCommune],
-    ["SIRET", c.structureSiret],
-    ["Contact", c.contactNom],
-    ["Téléphone", c.contactTelephone],
-    ["E-mail", d.email],
-    ["Personne proposée", c.personneProposee],
-    ["Fonction", c.personneFonction],
-  ];
   return (
     <div>
       <p>
@@ -211,16 +177,7 @@ export default function CandidaturePage({ loaderData, actionData }: Route.Compon
 
       <section aria-labelledby="dossier" className="mt-6 max-w-3xl">
         <h2 id="dossier">Candidature</h2>
-        <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-          {champs.map(([libelle, valeur]) => (
-            <div key={libelle} className="contents">
-              <dt className="font-semibold">{libelle}</dt>
-              <dd>{valeur || "–"}</dd>
-            </div>
-          ))}
-        </dl>
-        <h3 className="mt-4 font-semibold">Projet</h3>
-        <p className="mt-1 whitespace-pre-wrap">{c.projet || "–"}</p>
+        <ChampsCandidature candidature={c} email={d.email} />
       </section>
 
       <section aria-labelledby="eligibilite" className="mt-8 max-w-3xl">
@@ -232,56 +189,13 @@ export default function CandidaturePage({ loaderData, actionData }: Route.Compon
               ? "Non éligible\u00a0: «\u00a0non\u00a0» à une question éliminatoire."
               : "À vérifier\u00a0: une question éliminatoire est sans réponse."}
         </p>
-        <ul className="mt-2 space-y-1">
-          {d.questions.map((q) => (
-            <li key={q.code}>
-              {q.question}
-              {q.eliminatoire ? " (éliminatoire)" : ""}&nbsp;: <Reponse reponse={q.reponse} />
-            </li>
-          ))}
-        </ul>
+        <ReponsesEligibilite questions={d.questions} />
       </section>
 
       {d.appel.budgetPropose ? (
         <section aria-labelledby="budget" className="mt-8 max-w-3xl">
           <h2 id="budget">Budget annuel proposé</h2>
-          {d.budget ? (
-            <>
-              <ListeRegles verifications={d.budget.verifications} titre="Règles de financement" />
-              <div className="mt-3 grid gap-6 sm:grid-cols-2">
-                {(
-                  [
-                    ["Charges", d.budget.charges, d.budget.totaux.charges],
-                    ["Produits", d.budget.produits, d.budget.totaux.produits],
-                  ] as const
-                ).map(([titre, lignes, total]) => (
-                  <table key={titre} className="tableau-donnees">
-                    <caption className="mb-1 text-left font-semibold">{titre}</caption>
-                    <tbody>
-                      {lignes.map((l) => (
-                        <tr key={l.libelle}>
-                          <th scope="row">{l.libelle}</th>
-                          <td className="num">{formatMontant(l.montant)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                    <tfoot>
-                      <tr>
-                        <th scope="row">Total</th>
-                        <td className="num font-semibold">{formatMontant(total)}</td>
-                      </tr>
-                    </tfoot>
-                  </table>
-                ))}
-              </div>
-              <p className="mt-2">
-                Temps de coordination&nbsp;:{" "}
-                {d.budget.etp === null ? "non indiqué" : `${formatNumber(d.budget.etp / 100)}\u00a0ETP`}
-              </p>
-            </>
-          ) : (
-            <p className="mt-1">Aucun budget proposé.</p>
-          )}
+          {d.budget ? <BudgetProposeTableaux budget={d.budget} /> : <p className="mt-1">Aucun budget proposé.</p>}
         </section>
       ) : null}
 

@@ -33,10 +33,10 @@ import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
 import { checkUpload, DOCUMENT_MAX_OCTETS, fileFrom } from "~/server/fichiers.server";
 import { requestId, requirePermission, setFlash } from "~/server/request.server";
+import { ListeRegles } from "~/ui/budget/liste-regles";
 import { CsrfInput } from "~/ui/csrf-input";
 import { FormErrors } from "~/ui/field";
 import type { Route } from "./+types/budget.$annee";
-import { ListeRegles } from "./budget.regles";
 import { Champ, erreursDe, type RetourFormulaire, retourDe, valeursDe } from "./comites.form";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [

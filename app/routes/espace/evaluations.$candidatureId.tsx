@@ -3,12 +3,7 @@ import { data, Form, href, Link, redirect } from "react-router";
 import { NOTE_MAX, NOTE_MIN, statutCandidatureLabels } from "~/domain/appels/appel.labels";
 import type { EvaluationLue } from "~/domain/appels/appel.queries.server";
 import { noteSur100 } from "~/domain/appels/appel.rules";
-import {
-  CODES_CHARGES,
-  CODES_PRODUITS,
-  totauxBudgetPropose,
-  verifierBudgetPropose,
-} from "~/domain/appels/budget-propose";
+import { lireBudgetPropose } from "~/domain/appels/budget-propose";
 import { CHAMP_STATUT, enregistrerEvaluation } from "~/domain/appels/evaluation.commands.server";
 import { getCandidatureAEvaluer } from "~/domain/appels/evaluation.queries.server";
 import { evaluationsVisiblesPar, refusModification, totalEvaluation } from "~/domain/appels/evaluation.rules";
@@ -19,18 +14,15 @@ import {
   lireSaisieEvaluation,
   modeEvaluation,
 } from "~/domain/appels/evaluation.schema";
-import { LIGNES_CHARGES, LIGNES_PRODUITS } from "~/domain/budget/budget.labels";
-import { texteEtp } from "~/domain/budget/budget.rules";
-import { formatMontant } from "~/domain/budget/montant";
 import { fichierLabel } from "~/domain/ressources/ressource.rules";
 import { formatDate, formatDateTime, formatNumber, plural } from "~/lib/format";
 import { getDb } from "~/server/db.server";
 import { Invalid } from "~/server/errors.server";
 import { requestId, requirePermission, setFlash } from "~/server/request.server";
+import { BudgetProposeTableaux, ChampsCandidature, ReponsesEligibilite } from "~/ui/appels/candidature-lue";
 import { CsrfInput } from "~/ui/csrf-input";
 import { FormErrors } from "~/ui/field";
 import type { Route } from "./+types/evaluations.$candidatureId";
-import { ListeRegles } from "./budget.regles";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Évaluer ${loaderData?.candidature.structureNom || "une candidature"} – Promeneurs du Net` },
@@ -66,7 +58,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   }));
   const totalMien = totalEvaluation(criteres, mienne.notes);
   const soumises = mienne.soumiseLe ? [totalMien, ...autres.map((e) => e.total)] : [];
-  const budget = candidature.budget;
   const libelleDocument = new Map(appel.documents.map((d) => [d.code, d.libelle]));
   return {
     candidatureId: candidature.id,
@@ -89,24 +80,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       deposeeLe: candidature.deposeeLe?.toISOString() ?? null,
     },
     questions: appel.questions.map((q) => ({ ...q, reponse: candidature.reponses[q.code] ?? null })),
-    budget: budget
-      ? {
-          // Every line of the budget form, in its order, as the coordination's page shows it.
-          charges: CODES_CHARGES.map((code) => ({
-            code,
-            libelle: LIGNES_CHARGES[code],
-            montant: budget.charges[code] ?? 0,
-          })),
-          produits: CODES_PRODUITS.map((code) => ({
-            code,
-            libelle: LIGNES_PRODUITS[code],
-            montant: budget.produits[code] ?? 0,
-          })),
-          totaux: totauxBudgetPropose(budget),
-          etpCentiemes: budget.etpCentiemes,
-          verifications: verifierBudgetPropose(budget),
-        }
-      : null,
+    budget: candidature.budget ? lireBudgetPropose(candidature.budget) : null,
     pieces: pieces.map((p) => ({
       id: p.id,
       nom: p.nom,
@@ -205,86 +179,20 @@ function Bloc({ titre, id, children }: { titre: string; id: string; children: Re
 
 function Dossier({ d }: { d: Donnees }) {
   const c = d.candidature;
-  const ou = (texte: string) => texte || "Non renseigné";
   return (
     <>
-      <Bloc titre="La structure et son contact" id="structure">
-        <dl className="mt-3 grid max-w-3xl grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-semibold">Structure</dt>
-          <dd>{ou(c.structureNom)}</dd>
-          <dt className="font-semibold">Commune</dt>
-          <dd>{ou(c.structureCommune)}</dd>
-          <dt className="font-semibold">SIRET</dt>
-          <dd>{ou(c.structureSiret)}</dd>
-          <dt className="font-semibold">Contact</dt>
-          <dd>
-            {ou(c.contactNom)}
-            {c.contactTelephone ? ` · ${c.contactTelephone}` : ""}
-          </dd>
-          <dt className="font-semibold">Personne proposée</dt>
-          <dd>
-            {ou(c.personneProposee)}
-            {c.personneFonction ? ` · ${c.personneFonction}` : ""}
-          </dd>
-          <dt className="font-semibold">Déposée le</dt>
-          <dd>{formatDateTime(c.deposeeLe)}</dd>
-        </dl>
-      </Bloc>
-      <Bloc titre="Le projet" id="projet">
-        <p className="mt-3 max-w-3xl whitespace-pre-line break-words">{ou(c.projet)}</p>
+      <Bloc titre="La candidature" id="structure">
+        <ChampsCandidature candidature={c} />
+        <p className="mt-3">Déposée le {formatDateTime(c.deposeeLe)}.</p>
       </Bloc>
       {d.questions.length > 0 ? (
         <Bloc titre="Éligibilité" id="eligibilite">
-          <ul className="mt-3 max-w-3xl space-y-1">
-            {d.questions.map((q) => (
-              <li key={q.code}>
-                {q.question}
-                {q.eliminatoire ? " (éliminatoire)" : ""} :{" "}
-                <strong>{q.reponse === null ? "sans réponse" : q.reponse ? "oui" : "non"}</strong>
-              </li>
-            ))}
-          </ul>
+          <ReponsesEligibilite questions={d.questions} />
         </Bloc>
       ) : null}
       {d.budget ? (
         <Bloc titre="Budget annuel proposé" id="budget">
-          <div className="mt-3 flex flex-wrap gap-8">
-            {(
-              [
-                ["Charges", d.budget.charges, d.budget.totaux.charges],
-                ["Produits", d.budget.produits, d.budget.totaux.produits],
-              ] as const
-            ).map(([titre, lignes, total]) => (
-              <table key={titre} className="tableau-donnees">
-                <caption className="mb-2 text-left text-base font-semibold">{titre}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Ligne</th>
-                    <th scope="col" className="num">
-                      Montant
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {lignes.map((l) => (
-                    <tr key={l.code}>
-                      <th scope="row">{l.libelle}</th>
-                      <td className="num">{formatMontant(l.montant)}</td>
-                    </tr>
-                  ))}
-                  <tr>
-                    <th scope="row">Total</th>
-                    <td className="num font-semibold">{formatMontant(total)}</td>
-                  </tr>
-                </tbody>
-              </table>
-            ))}
-          </div>
-          <p className="mt-3">
-            Temps de la personne proposée :{" "}
-            {d.budget.etpCentiemes === null ? "non renseigné" : texteEtp(d.budget.etpCentiemes)}
-          </p>
-          <ListeRegles verifications={d.budget.verifications} titre="Règles de financement" />
+          <BudgetProposeTableaux budget={d.budget} />
         </Bloc>
       ) : null}
       <Bloc titre="Pièces jointes" id="pieces">

@@ -293,7 +293,7 @@ describe("le contenu des pages", () => {
     expect(html.match(/<h1/g)).toHaveLength(1);
     expect(html).toContain("Candidature de Maison des jeunes de Sisteron");
     expect(html).toContain("Alex Durand");
-    expect(html).toContain("La structure est-elle implantée dans le département ? (éliminatoire) :");
+    expect(html).toContain("La structure est-elle implantée dans le département ? (éliminatoire)\u00a0:");
     expect(html).toContain(`href="/espace/appels/pieces/${piece.id}"`);
     expect(html).toContain("dossier-candidature.pdf");
     // 30 000 € of CAF out of 35 000 €: 85.71 %, over the 80 % rule.

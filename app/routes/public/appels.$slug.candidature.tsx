@@ -1,6 +1,5 @@
 import { type FieldMetadata, getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Fragment } from "react";
 import { data, Form, href, redirect } from "react-router";
 import {
   type FamilleFichier,
@@ -10,7 +9,7 @@ import {
 } from "~/domain/appels/appel.labels";
 import type { Appel } from "~/domain/appels/appel.queries.server";
 import { etatAppel, refusFichier } from "~/domain/appels/appel.rules";
-import { CODES_CHARGES, CODES_PRODUITS, totauxBudgetPropose } from "~/domain/appels/budget-propose";
+import { CODES_CHARGES, CODES_PRODUITS, lireBudgetPropose } from "~/domain/appels/budget-propose";
 import {
   type CandidatConnecte,
   cookieFinSessionCandidat,
@@ -47,8 +46,7 @@ import {
   saisieDepuisFormulaire,
 } from "~/domain/appels/candidature.schema";
 import { LIGNES_CHARGES, LIGNES_PRODUITS } from "~/domain/budget/budget.labels";
-import { texteEtp } from "~/domain/budget/budget.rules";
-import { formatMontant, saisieMontant } from "~/domain/budget/montant";
+import { saisieMontant } from "~/domain/budget/montant";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { isUuid } from "~/lib/text";
 import { getDb } from "~/server/db.server";
@@ -58,9 +56,15 @@ import { Invalid, notFound } from "~/server/errors.server";
 import { sendMails } from "~/server/mail.server";
 import { requestId, setFlash } from "~/server/request.server";
 import { isSecureRequest } from "~/server/root-middleware.server";
+import {
+  BudgetProposeTableaux,
+  type CandidatureLue,
+  ChampsCandidature,
+  ReponsesEligibilite,
+} from "~/ui/appels/candidature-lue";
+import { ListeRegles } from "~/ui/budget/liste-regles";
 import { CsrfInput } from "~/ui/csrf-input";
 import { Field, FormErrors } from "~/ui/field";
-import { ListeRegles } from "../espace/budget.regles";
 import type { Route } from "./+types/appels.$slug.candidature";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -143,7 +147,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const { etpCentiemes } = candidature.budget;
     valeurs[CHAMP_ETP] = etpCentiemes === null ? "" : formatNumber(etpCentiemes / 100);
   }
-  const totaux = candidature.budget ? totauxBudgetPropose(candidature.budget) : null;
   return data(
     {
       ...vue,
@@ -152,22 +155,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         version: candidature.version,
         deposeeLe: candidature.deposeeLe?.toISOString() ?? null,
         valeurs,
-        reponses: candidature.reponses,
-        budget: candidature.budget
-          ? {
-              charges: CODES_CHARGES.map((c) => ({
-                libelle: LIGNES_CHARGES[c],
-                montant: candidature.budget?.charges[c] ?? 0,
-              })),
-              produits: CODES_PRODUITS.map((c) => ({
-                libelle: LIGNES_PRODUITS[c],
-                montant: candidature.budget?.produits[c] ?? 0,
-              })),
-              etpCentiemes: candidature.budget.etpCentiemes,
-              totalCharges: totaux?.charges ?? 0,
-              totalProduits: totaux?.produits ?? 0,
-            }
-          : null,
+        champs: Object.fromEntries(NOMS_CHAMPS_TEXTE.map((c) => [c, candidature[c]])) as CandidatureLue,
+        questions: appel.questions.map((q) => ({ ...q, reponse: candidature.reponses[q.code] ?? null })),
+        budget: candidature.budget ? lireBudgetPropose(candidature.budget) : null,
       },
       pieces: pieces.map((p) => ({
         id: p.id,
@@ -388,62 +378,22 @@ function Resume({ loaderData }: { loaderData: LoaderData }) {
   return (
     <section aria-labelledby="titre-resume" className="mt-6">
       <h2 id="titre-resume">Votre candidature déposée</h2>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        {NOMS_CHAMPS_TEXTE.map((c) => (
-          <div key={c} className="contents">
-            <dt className="font-semibold">{CHAMPS_TEXTE[c]}</dt>
-            <dd className="whitespace-pre-line">{candidature.valeurs[c] || "–"}</dd>
-          </div>
-        ))}
-        {appel.questions.map((q) => (
-          <div key={q.code} className="contents">
-            <dt className="font-semibold">{q.question}</dt>
-            <dd>{candidature.reponses[q.code] === undefined ? "–" : candidature.reponses[q.code] ? "Oui" : "Non"}</dd>
-          </div>
-        ))}
-      </dl>
-      {candidature.budget ? <BudgetLu budget={candidature.budget} /> : null}
+      <ChampsCandidature candidature={candidature.champs} />
+      {candidature.questions.length > 0 ? (
+        <>
+          <h3 className="mt-4 font-semibold">Éligibilité</h3>
+          <ReponsesEligibilite questions={candidature.questions} />
+        </>
+      ) : null}
+      {candidature.budget ? (
+        <>
+          <h3 className="mt-4 font-semibold">Budget prévisionnel annuel</h3>
+          <BudgetProposeTableaux budget={candidature.budget} />
+        </>
+      ) : null}
       <h3 className="mt-4">Documents joints</h3>
       <ListePieces appel={appel} pieces={pieces} />
     </section>
-  );
-}
-
-function BudgetLu({ budget }: { budget: NonNullable<NonNullable<LoaderData["candidature"]>["budget"]> }) {
-  const sections = [
-    { lignes: budget.charges, total: budget.totalCharges, libelleTotal: "Total des charges" },
-    { lignes: budget.produits, total: budget.totalProduits, libelleTotal: "Total des produits" },
-  ];
-  return (
-    <>
-      <h3 className="mt-4">Budget prévisionnel annuel</h3>
-      <table className="mt-2">
-        <caption className="sr-only">Charges et produits du budget proposé</caption>
-        <tbody>
-          {sections.map(({ lignes, total, libelleTotal }) => (
-            <Fragment key={libelleTotal}>
-              {lignes.map((l) => (
-                <tr key={l.libelle}>
-                  <th scope="row" className="pr-4 text-left font-normal">
-                    {l.libelle}
-                  </th>
-                  <td className="text-right">{formatMontant(l.montant)}</td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row" className="pr-4 text-left">
-                  {libelleTotal}
-                </th>
-                <td className="text-right font-semibold">{formatMontant(total)}</td>
-              </tr>
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-      <p className="mt-1">
-        Temps de coordination&nbsp;: {budget.etpCentiemes === null ? "non indiqué" : texteEtp(budget.etpCentiemes)}
-      </p>
-    </>
   );
 }
 

@@ -530,7 +530,10 @@ describe("la candidature", () => {
       .set({ clotureLe: new Date(Date.now() - 1000) })
       .where(eq(appels.id, avecBudget.id));
     const resume = render(page(candidaturePage.default)((await lire()).data));
-    expect(resume).toContain('Total des charges</th><td class="text-right font-semibold">20\u202f000,00\u00a0€');
+    expect(resume).toMatch(
+      /<caption[^>]*>Charges<\/caption>.*<th scope="row">Total<\/th><td class="num font-semibold">20\u202f000,00\u00a0€/s,
+    );
+    expect(resume).toContain("Part de la CAF");
     expect(resume).toContain("Temps de coordination\u00a0: 0,5\u00a0ETP");
   });
 
