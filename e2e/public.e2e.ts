@@ -2,7 +2,7 @@ import type { Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGES_PUBLIQUES } from "../app/domain/public/pages-publiques";
 import type { AppProcess } from "./support/app-process";
-import { axeViolations, type Browser, newContext, type Page } from "./support/browser";
+import { axeViolations, type Browser, type BrowserContext, newContext, type Page } from "./support/browser";
 import { seedAnnuaire, startDemoServer } from "./support/demo-server";
 import { withDemoBrowser } from "./support/fixtures";
 
@@ -70,26 +70,35 @@ describe("la vérification d'accessibilité elle-même", () => {
 });
 
 describe("pages publiques, sans JavaScript", () => {
+  // Two contexts for the whole list: axe-core is parsed once per context (support/browser.ts).
+  const contexts = {} as { sansScript: BrowserContext; avecScript: BrowserContext };
+  beforeAll(async () => {
+    contexts.sansScript = await newContext(demo.browser, demo.app.url, { javaScript: false });
+    contexts.avecScript = await newContext(demo.browser, demo.app.url, { javaScript: true });
+  });
+  afterAll(async () => {
+    await contexts.sansScript?.close();
+    await contexts.avecScript?.close();
+  });
+
   for (const path of [...PUBLIC_PAGES, DEMO_PROFILE, DEMO_ARTICLE]) {
     it(`${path} répond, n'envoie aucun script, a un seul h1 et aucune violation axe`, async () => {
       const html = await (await fetch(`${demo.app.url}${path}`)).text();
       expect(html).not.toMatch(/<script/i);
       expect(html).toMatch(/<html lang="fr"/);
-      const context = await newContext(demo.browser, demo.app.url, { javaScript: false });
-      const page = await context.newPage();
+      const page = await contexts.sansScript.newPage();
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       expect(await page.locator("h1").count()).toBe(1);
       expect(await page.locator("a[href='/besoin-d-aide']").count()).toBeGreaterThan(0);
       await expect(page.locator("a", { hasText: "Aller au contenu" }).getAttribute("href")).resolves.toBe("#contenu");
-      await context.close();
+      await page.close();
       // The page ships no script, so it renders the same with JavaScript on, which axe-core needs.
-      const axeContext = await newContext(demo.browser, demo.app.url, { javaScript: true });
-      const axePage = await axeContext.newPage();
+      const axePage = await contexts.avecScript.newPage();
       await axePage.goto(path);
       expect(await axeViolations(axePage)).toEqual([]);
       expect(await htmlProblems(axePage)).toEqual([]);
-      await axeContext.close();
+      await axePage.close();
     });
   }
 
