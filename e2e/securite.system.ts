@@ -25,6 +25,10 @@ describe("en-têtes de sécurité", () => {
     expect(response.headers.get("x-frame-options")).toBe("DENY");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("permissions-policy")).toBe(
+      "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    );
+    expect(response.headers.get("cross-origin-opener-policy")).toBe("same-origin");
     expect(response.headers.get("x-powered-by")).toBeNull();
     expect(response.headers.get("strict-transport-security")).toBeNull();
     expect(response.headers.get("x-request-id")).toMatch(/^[\w-]{8,}$/);
@@ -114,6 +118,20 @@ describe("protection contre les requêtes forgées (CSRF)", () => {
 });
 
 describe("sessions", () => {
+  it("pose en HTTP simple un cookie de session HttpOnly, SameSite=Lax, sur tout le site, qui meurt avec le navigateur", async () => {
+    const client = new HttpClient(app.url);
+    const response = await client.post("/connexion", coordination);
+    expect(response.status).toBe(302);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("pdn_session="));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).toMatch(/; Path=\//);
+    // Neither persistent nor reachable by script: the server ends it after its idle and maximum times.
+    expect(cookie).not.toMatch(/Max-Age|Expires/);
+    expect(cookie).not.toMatch(/; Domain=/);
+  });
+
   it("change de jeton à chaque connexion et invalide l'ancien", async () => {
     const client = new HttpClient(app.url);
     expect((await client.post("/connexion", coordination)).status).toBe(302);
