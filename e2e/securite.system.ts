@@ -118,7 +118,7 @@ describe("protection contre les requêtes forgées (CSRF)", () => {
 });
 
 describe("sessions", () => {
-  it("pose en HTTP simple un cookie de session HttpOnly, SameSite=Lax, sur tout le site, qui meurt avec le navigateur", async () => {
+  it("pose en HTTP simple un cookie de session HttpOnly, SameSite=Lax, sur tout le site, pour douze heures au plus", async () => {
     const client = new HttpClient(app.url);
     const response = await client.post("/connexion", coordination);
     expect(response.status).toBe(302);
@@ -127,8 +127,9 @@ describe("sessions", () => {
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Lax/);
     expect(cookie).toMatch(/; Path=\//);
-    // Neither persistent nor reachable by script: the server ends it after its idle and maximum times.
-    expect(cookie).not.toMatch(/Max-Age|Expires/);
+    // The browser drops it with the session's maximum time (SESSION_MAX_HOURS, 12 by default);
+    // the server ends it sooner after two idle hours.
+    expect(cookie).toMatch(/; Max-Age=43200(;|$)/);
     expect(cookie).not.toMatch(/; Domain=/);
   });
 
