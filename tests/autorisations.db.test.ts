@@ -150,6 +150,17 @@ const EXPECTED: Record<string, Expected> = {
   "routes/espace/national": { get: "302 403 403 403 403 403 200 403" },
   "routes/espace/compte": { get: "302 200 200 200 200 200 200 200", post: "302 400 400 400 400 400 400 400" },
   "routes/espace/calendrier": { get: "302 200 200 200 200 200 200 200", post: "302 400 400 400 400 400 400 400" },
+  // Everyone's own data; erasing someone else is the coordination's, in its département (no `form`: the
+  // confirmation is missing, so an allowed coordinator gets 400 and nobody is erased).
+  "routes/espace/mes-donnees": { get: "302 200 200 200 200 200 200 200" },
+  "routes/espace/mes-donnees.export": { get: "302 200 200 200 200 200 200 200" },
+  "routes/espace/donnees-personnelles": { get: "302 200 403 403 403 403 403 404" },
+  "routes/espace/donnees-personnelles.$userId": {
+    get: "302 200 403 403 403 403 403 404",
+    post: "302 400 403 403 403 403 403 404",
+  },
+  // The register is the same text for every département: it shows nothing of the 04.
+  "routes/espace/registre": { get: "302 200 200 403 403 403 403 200" },
   // Inviting or creating in 04 as the 05 coordinator: 403 here (requirePermission with the form's département), where
   // the other creation forms answer 404 (requireScoped).
   "routes/espace/equipe": {
@@ -432,6 +443,7 @@ function paramsFor(id: string, f: Fixtures): Record<string, string> {
     "routes/espace/annonces.$id": { id: f.annonceId },
     "routes/espace/export.$liste": { liste: "promeneurs" },
     "routes/espace/messages.$id": { id: f.messageId },
+    "routes/espace/donnees-personnelles.$userId": { userId: f.referentUserId },
     "routes/espace/contenus.actualites.$id": { id: f.actualiteId },
     "routes/espace/contenus.pages.$slug": { slug: f.pageSlug },
     "routes/espace/numeros.$id": { id: f.numeroId },
@@ -799,6 +811,7 @@ async function loadFixtures() {
   );
 
   return {
+    referentUserId,
     structureId: referentGrant.structureId ?? "",
     promeneurId: promeneur.id,
     promeneurSlug: promeneur.slug,

@@ -4,6 +4,8 @@ import { tachesPlanifiees } from "@db/schema";
 import { and, eq, isNull, lt, lte, or } from "drizzle-orm";
 import { SUPPRESSION_MESSAGES_ANCIENS, supprimerMessagesAnciens } from "~/domain/contact/contact.commands.server";
 import { prochaineSuppressionMessages } from "~/domain/contact/contact.rules";
+import { prochaineConservation } from "~/domain/donnees-personnelles/conservation.rules";
+import { appliquerConservation, CONSERVATION_DONNEES } from "~/domain/donnees-personnelles/conservation.server";
 import { prochainLundiSeptHeures } from "~/domain/profils/conformite.rules";
 import { envoyerRappelsConformite, RAPPEL_HEBDOMADAIRE } from "~/domain/profils/conformite-rappel.server";
 import {
@@ -43,6 +45,12 @@ export const defaultJobs: readonly Job[] = [
     nom: SUPPRESSION_MESSAGES_ANCIENS,
     prochaine: prochaineSuppressionMessages,
     run: supprimerMessagesAnciens,
+  },
+  {
+    // Inactive accounts erased, old audit entries deleted (RGPD retention).
+    nom: CONSERVATION_DONNEES,
+    prochaine: prochaineConservation,
+    run: appliquerConservation,
   },
   {
     nom: RAPPEL_RAPPORT,

@@ -35,8 +35,18 @@ export const users = pgTable(
     passwordChangedAt: at(),
     lastSignInAt: at(),
     createdAt: at().notNull().defaultNow(),
+    /**
+     * Set when the person's identity was erased (RGPD): name and e-mail are then placeholders and
+     * the account cannot sign in. The row stays so that what they recorded keeps its author.
+     */
+    effaceLe: at(),
+    /** The number of « Personne effacée n° X », unique across the deployment. */
+    numeroEffacement: integer(),
   },
-  (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
+    uniqueIndex("users_numero_effacement_unique").on(t.numeroEffacement),
+  ],
 );
 
 /** A role held in a département (and, for a referent, a structure). National roles have no département. */

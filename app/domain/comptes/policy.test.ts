@@ -467,6 +467,22 @@ const matrix: Record<Action, Record<RoleCode, [own: boolean, other: boolean]>> =
     promeneur: [F, F],
     evaluateur: [F, F],
   },
+  "donnees.effacer": {
+    national: [F, F],
+    coordinateur: [T, F],
+    copil: [F, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
+  "registre.lire": {
+    national: [F, F],
+    coordinateur: [T, F],
+    copil: [T, F],
+    referent: [F, F],
+    promeneur: [F, F],
+    evaluateur: [F, F],
+  },
 };
 
 /** For a referent, the same question about their own structure and another structure of 04. */
@@ -526,6 +542,8 @@ const referentStructures: Record<Action, [own: boolean, other: boolean]> = {
   "budget.lire": [F, F],
   "budget.gerer": [F, F],
   "appels.gerer": [F, F],
+  "donnees.effacer": [F, F],
+  "registre.lire": [F, F],
 };
 
 const cases = Object.entries(matrix).flatMap(([action, byRole]) =>

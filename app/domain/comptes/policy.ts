@@ -60,7 +60,9 @@ export type Action =
   | "indicateurs.lire"
   | "budget.lire"
   | "budget.gerer"
-  | "appels.gerer";
+  | "appels.gerer"
+  | "donnees.effacer"
+  | "registre.lire";
 
 export type Target = { departement?: string | null; structureId?: string | null };
 
@@ -151,6 +153,10 @@ const rules: Record<Action, readonly RoleCode[]> = {
   "budget.lire": ["national", "coordinateur", "copil"],
   /** Enter, submit and reopen a budget; record payments, the reports' receipt and the prorating. */
   "budget.gerer": ["coordinateur"],
+  /** Erase the identity of a person who left (RGPD art. 17), in the coordinator's département. */
+  "donnees.effacer": ["coordinateur"],
+  /** The register of processing activities (RGPD art. 30): kept by the coordination, read by the steering committee. */
+  "registre.lire": ["coordinateur", "copil"],
 };
 
 export function can(actor: Actor | null | undefined, action: Action, target: Target = {}): boolean {

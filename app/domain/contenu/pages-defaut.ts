@@ -149,15 +149,16 @@ La base légale est la mission d'intérêt public confiée à la coordination da
 - le public\u00a0: uniquement le profil public des promeneurs actifs\u00a0;
 - l'hébergeur du site, comme sous-traitant technique.
 
-## Durées de conservation prévues
+## Durées de conservation
 
-- compte et profil\u00a0: pendant la participation au réseau, puis supprimés au plus tard un an après le départ, ou plus tôt sur demande\u00a0;
+- compte et profil\u00a0: pendant la participation au réseau\u00a0; au départ, la coordination efface l'identité de la personne (nom, adresse e-mail, téléphone, photo, présentation, profils sur les réseaux sociaux, rôles et sessions)\u00a0; un compte sans connexion depuis deux ans est effacé de la même façon, automatiquement\u00a0;
 - sessions\u00a0: jusqu'à la déconnexion, deux heures d'inactivité ou douze heures au plus, puis suppression automatique\u00a0;
 - tentatives de connexion\u00a0: trente jours, puis suppression automatique\u00a0;
 - messages envoyés par le formulaire de contact\u00a0: douze mois après leur réception, archivés ou non, puis suppression automatique\u00a0;
-- bilans d'activité et journal des modifications\u00a0: cinq ans, pour les bilans et contrôles des financeurs.
+- bilans d'activité\u00a0: leurs chiffres restent dans les indicateurs du réseau\u00a0; une fois l'identité de leur auteur effacée, ils ne permettent plus de l'identifier\u00a0;
+- journal des modifications\u00a0: cinq ans, puis suppression automatique.
 
-La suppression automatique des comptes, des bilans et du journal à ces échéances sera mise en place avec les prochaines versions de la plateforme.
+Chaque professionnel peut télécharger toutes les données qui le concernent depuis «\u00a0Mes données\u00a0», dans son espace. Le registre des traitements tenu par la coordination décrit chaque traitement, sa finalité et sa durée de conservation.
 
 ## Vos droits
 

@@ -51,8 +51,11 @@ const entries: (NavItem & { action: Action; demoOnly?: boolean })[] = [
   { to: "/espace/equipe", label: "Équipe et invitations", action: "equipe.lire" },
   { to: "/espace/territoire", label: "Territoire", action: "territoire.lire" },
   { to: "/espace/journal", label: "Journal des modifications", action: "journal.lire" },
+  { to: "/espace/donnees-personnelles", label: "Effacement des données", action: "donnees.effacer" },
+  { to: "/espace/registre", label: "Registre des traitements", action: "registre.lire" },
   { to: "/espace/outbox", label: "E-mails envoyés (démo)", action: "outbox.lire", demoOnly: true },
   { to: "/espace/compte", label: "Mon compte", action: "espace.acceder" },
+  { to: "/espace/mes-donnees", label: "Mes données", action: "espace.acceder" },
 ];
 
 export function loader({ context, request }: Route.LoaderArgs) {

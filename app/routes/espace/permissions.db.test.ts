@@ -326,7 +326,10 @@ describe("navigation et accueil de l'espace", () => {
       "/espace/equipe",
       "/espace/territoire",
       "/espace/journal",
+      "/espace/donnees-personnelles",
+      "/espace/registre",
       "/espace/compte",
+      "/espace/mes-donnees",
     ]);
     expect(await links(actors.copil04)).toEqual([
       "/espace/pilotage",
@@ -340,7 +343,9 @@ describe("navigation et accueil de l'espace", () => {
       "/espace/audience",
       "/espace/communication",
       "/espace/territoire",
+      "/espace/registre",
       "/espace/compte",
+      "/espace/mes-donnees",
     ]);
     expect(await links(referentA)).toEqual([
       "/espace/structure",
@@ -352,6 +357,7 @@ describe("navigation et accueil de l'espace", () => {
       "/espace/annuaire",
       "/espace/ressources",
       "/espace/compte",
+      "/espace/mes-donnees",
     ]);
     expect(await links(actors.promeneur04)).toEqual([
       "/espace/promeneur",
@@ -363,6 +369,7 @@ describe("navigation et accueil de l'espace", () => {
       "/espace/annuaire",
       "/espace/ressources",
       "/espace/compte",
+      "/espace/mes-donnees",
     ]);
     withDemo(true);
     expect(await links(actors.coordinateur04)).toContain("/espace/outbox");
