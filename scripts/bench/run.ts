@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --db pglite|postgres|tous] [--duration 20] [--runs 3] [--warmup 5]
- * [--connections 10] [--scale 1] [--seed 42]`: measures the four workloads of
- * ../shared/bench/README.md on the production server, on PostgreSQL and on PGlite, checks the
- * answers, prints p50 / p99 / requests per second against the targets and writes
- * bench/results/<date>-<db>.json (gitignored). See docs/bench.md.
+ * `npm run bench [-- --db pglite|postgres|tous] [--charges lectures|ecritures|charge] [--duration 20]
+ * [--runs 3] [--warmup 5] [--connections 10] [--duree-charge 60] [--scale 1] [--seed 42]`: measures
+ * the four workloads of ../shared/bench/README.md on the production server, on PostgreSQL and on
+ * PGlite, checks the answers, prints p50 / p99 / requests per second against the targets and writes
+ * bench/results/<date>-<db>.json (gitignored); then the load test (50 visitors on the public
+ * directory and 10 promeneurs filling in their monthly reports at once, every confirmed write read
+ * back), whose failure makes the exit status non-zero. See docs/bench.md.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -22,6 +24,8 @@ import {
 import { seedReference } from "@db/seed/reference";
 import autocannon, { type AutocannonRequest, type AutocannonResult } from "autocannon";
 import { sql } from "drizzle-orm";
+import { RESEAUX } from "~/domain/profils/profil.labels";
+import { THEMES } from "~/domain/promeneurs/theme.labels";
 import { type Database, type DatabaseHandle, openPglite, openPostgres, runMigrations } from "~/server/db.server";
 import { parseEnv, setEnv } from "~/server/env.server";
 import { buildIfStale } from "../build-if-stale.mjs";
@@ -41,8 +45,10 @@ type Options = {
   scale: number;
   seed: number;
   bases: Array<"pglite" | "postgres">;
-  /** Which workloads: the reads, the writes, or both (default). */
-  charges: "lectures" | "ecritures" | "toutes";
+  /** Which workloads: the reads, the writes, the load test, or all of them (default). */
+  charges: "lectures" | "ecritures" | "charge" | "toutes";
+  /** Seconds the load test lasts. */
+  dureeCharge: number;
 };
 
 type Mesure = {
@@ -52,10 +58,23 @@ type Mesure = {
   p99: number | null;
   rps: number | null;
   echecs: number;
-  runs: Array<{ p50: number; p99: number; rps: number; ok: number; echecs: number; codes: Record<string, number> }>;
+  runs: Array<{
+    p50: number;
+    p99: number;
+    rps: number;
+    ok: number;
+    echecs: number;
+    codes: Record<string, number>;
+    erreurs?: number;
+    delais?: number;
+  }>;
   cible: string;
   atteinte: boolean | null;
   verification: string[];
+  /** A failure of this workload makes the bench exit non-zero (the load test). */
+  bloquante?: boolean;
+  /** Counts kept in the results file (the load test's writes). */
+  compteurs?: Record<string, number>;
 };
 
 const args = parseArgs(process.argv.slice(2));
@@ -68,7 +87,9 @@ const options: Options = {
   scale: num(args.scale, 1),
   seed: num(args.seed, 42),
   bases: args.db === "pglite" ? ["pglite"] : args.db === "postgres" ? ["postgres"] : ["postgres", "pglite"],
-  charges: args.charges === "lectures" || args.charges === "ecritures" ? args.charges : "toutes",
+  charges:
+    args.charges === "lectures" || args.charges === "ecritures" || args.charges === "charge" ? args.charges : "toutes",
+  dureeCharge: num(args["duree-charge"], 60),
 };
 
 const median = (values: number[]) => {
@@ -401,13 +422,14 @@ async function mesurer(
   requete: AutocannonRequest,
   duree: number,
   succes: (code: number) => boolean,
-): Promise<{ p50: number; p99: number; rps: number; ok: number; echecs: number; codes: Record<string, number> }> {
+  { connections = options.connections, timeout = 30 }: { connections?: number; timeout?: number } = {},
+): Promise<Mesure["runs"][number]> {
   const r: AutocannonResult = await autocannon({
     url,
-    connections: options.connections,
+    connections,
     duration: duree,
     requests: [requete],
-    timeout: 30,
+    timeout,
   });
   const codes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
   const ok = Object.entries(codes).reduce((s, [k, n]) => s + (succes(Number(k)) ? n : 0), 0);
@@ -419,6 +441,8 @@ async function mesurer(
     ok,
     echecs: total - ok + r.errors + r.timeouts,
     codes,
+    erreurs: r.errors,
+    delais: r.timeouts,
   };
 }
 
@@ -507,26 +531,47 @@ function afficher(m: Mesure) {
   );
 }
 
-/** The form a promeneur submits: six theme counts, consistent totals (checked as on the page). */
-function corpsSoumission(): string {
+/** The figures of a monthly report as the form takes them. */
+type Bilan = {
+  /** `rubrique.code` → count, non-zero only (as `rapport_comptes` stores them). */
+  comptes: Record<string, number>;
+  echangesIndividuels: number;
+  echangesCollectifs: number;
+  /** Hours online × 10 (one decimal, typed with a comma). */
+  heuresDixiemes: number;
+};
+
+/** The write workload's report: six theme counts, consistent totals (checked as on the page). */
+const BILAN_ECRITURES: Bilan = {
+  comptes: {
+    "age_nouveaux.15_17": 2,
+    "age_file.15_17": 5,
+    "age_file.18_21": 3,
+    "canal.messages_prives": 18,
+    "canal.commentaires": 4,
+    "theme.bien_etre": 3,
+    "theme.sante": 2,
+    "theme.scolarite": 2,
+    "theme.formation_emploi": 1,
+    "theme.loisirs": 1,
+    "theme.famille": 1,
+    "publication.information_prevention": 2,
+  },
+  echangesIndividuels: 20,
+  echangesCollectifs: 2,
+  heuresDixiemes: 125,
+};
+
+/** The report form's body: `intent` is the button pressed, `version` the one the form was read at. */
+function corpsBilan(bilan: Bilan, intent: "enregistrer" | "soumettre", version?: number): string {
   return new URLSearchParams({
     _csrf: CSRF,
-    intent: "soumettre",
-    "age_nouveaux.15_17": "2",
-    "age_file.15_17": "5",
-    "age_file.18_21": "3",
-    "canal.messages_prives": "18",
-    "canal.commentaires": "4",
-    echangesIndividuels: "20",
-    echangesCollectifs: "2",
-    "theme.bien_etre": "3",
-    "theme.sante": "2",
-    "theme.scolarite": "2",
-    "theme.formation_emploi": "1",
-    "theme.loisirs": "1",
-    "theme.famille": "1",
-    "publication.information_prevention": "2",
-    heuresEnLigne: "12,5",
+    intent,
+    ...(version === undefined ? {} : { version: String(version) }),
+    ...Object.fromEntries(Object.entries(bilan.comptes).map(([champ, n]) => [champ, String(n)])),
+    echangesIndividuels: String(bilan.echangesIndividuels),
+    echangesCollectifs: String(bilan.echangesCollectifs),
+    heuresEnLigne: `${Math.floor(bilan.heuresDixiemes / 10)},${bilan.heuresDixiemes % 10}`,
     faitMarquant: "",
   }).toString();
 }
@@ -574,6 +619,18 @@ async function banc(cible: Cible, attendus: Attendus, dossier: string): Promise<
     }
     return lignes;
   };
+  const mesures = options.charges === "charge" ? [] : await chargesMesurees(cible, attendus, verifTotaux, calcules);
+  if (options.charges === "toutes" || options.charges === "charge") mesures.push(...(await chargeSimultanee(cible)));
+  return mesures;
+}
+
+/** The four workloads of ../shared/bench/README.md, each alone (reads, then writes). */
+async function chargesMesurees(
+  cible: Cible,
+  attendus: Attendus,
+  verifTotaux: (t: Totaux | string, attendu: Totaux, html: string | null) => string[],
+  calcules: { departement: Totaux | string; national: Totaux | string },
+): Promise<Mesure[]> {
   const mesures: Mesure[] = [];
   const annuaire = (dep: string) => (html: string) => {
     const ids = idsDeLaPage(html);
@@ -663,7 +720,7 @@ async function banc(cible: Cible, attendus: Attendus, dossier: string): Promise<
 
   // Writes: each request submits a different (promeneur, month) draft; drafts reset before each run.
   const paires = MOIS_ECRITURE.flatMap((mois) => cookies.map((cookie) => ({ cookie, mois })));
-  const corps = corpsSoumission();
+  const corps = corpsBilan(BILAN_ECRITURES, "soumettre");
   const runs: Mesure["runs"] = [];
   const verification: string[] = [];
   let depuis: Date | null = null;
@@ -730,6 +787,449 @@ async function banc(cible: Cible, attendus: Attendus, dossier: string): Promise<
   return mesures;
 }
 
+// ---------------------------------------------------------------- the load test
+
+/**
+ * The load test: young people and parents browsing département 14's public directory while its
+ * promeneurs fill in their monthly reports, for `--duree-charge` seconds. Any failed request or
+ * lost write fails it (and the bench's exit status).
+ */
+const CHARGE = { visiteurs: 50, promeneurs: 10, departement: "14", delaiSecondes: 10 } as const;
+
+/** The figures of the `n`th write of a report: different at each write, consistent (they may be submitted). */
+function bilanDe(promeneur: number, mois: number, n: number): Bilan {
+  const nouveaux = 1 + (n % 7);
+  const echanges = 20 + n + 1 + promeneur;
+  const collectifs = n % 3;
+  return {
+    comptes: {
+      "age_nouveaux.15_17": nouveaux,
+      "age_file.15_17": nouveaux + (n % 5),
+      "age_file.18_21": 1 + (mois % 4),
+      "canal.messages_prives": 20 + n,
+      "canal.commentaires": 1 + promeneur,
+      "theme.bien_etre": 1 + (n % 4),
+      "theme.sante": 1 + (mois % 3),
+      "theme.famille": 1,
+      "publication.information_prevention": 1 + (n % 6),
+    },
+    echangesIndividuels: echanges - collectifs,
+    echangesCollectifs: collectifs,
+    heuresDixiemes: 50 + ((7 * n + mois) % 300),
+  };
+}
+
+/** The totals the command derives from a report's figures, as its audit row records them. */
+function totauxDuBilan(b: Bilan) {
+  const somme = (rubrique: string) =>
+    Object.entries(b.comptes).reduce((s, [champ, n]) => s + (champ.startsWith(`${rubrique}.`) ? n : 0), 0);
+  return {
+    nouveauxJeunes: somme("age_nouveaux"),
+    fileActive: somme("age_file"),
+    echanges: somme("canal"),
+    echangesIndividuels: b.echangesIndividuels,
+    echangesCollectifs: b.echangesCollectifs,
+    demandes: somme("theme"),
+    publications: somme("publication"),
+    heuresEnLigne: b.heuresDixiemes / 10,
+  };
+}
+
+const decoderHtml = (s: string) =>
+  s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+/**
+ * What the visitors read, in turn: the list, a search (by commune among those the list offers, by
+ * theme, by network, or commune and theme), a profile found in the list.
+ */
+function parcoursAnnuaire(html: string): string[] {
+  const profils = [...new Set([...html.matchAll(/href="(\/promeneurs\/[^"/?#]+)"/g)].map((m) => m[1] as string))];
+  const liste = /<datalist id="communes-couvertes">([\s\S]*?)<\/datalist>/.exec(html)?.[1] ?? "";
+  const toutes = [...liste.matchAll(/<option value="([^"]+)"/g)].map((m) => decoderHtml(m[1] as string));
+  // At most 20 communes, spread over the list.
+  const communes = toutes.filter((_, i) => i % Math.max(1, Math.ceil(toutes.length / 20)) === 0);
+  const q = (p: Record<string, string>) => `/promeneurs?${new URLSearchParams(p).toString()}`;
+  const recherches = [
+    ...communes.map((commune) => q({ commune })),
+    ...THEMES.map((theme) => q({ theme })),
+    ...RESEAUX.map((reseau) => q({ reseau })),
+    ...communes.slice(0, 5).map((commune, i) => q({ commune, theme: THEMES[i % THEMES.length] as string })),
+  ];
+  if (profils.length === 0) throw new Error("L'annuaire public du département 14 ne liste aucun promeneur.");
+  return Array.from({ length: Math.max(recherches.length, profils.length) }, (_, i) => [
+    "/promeneurs",
+    recherches[i % recherches.length] as string,
+    profils[i % profils.length] as string,
+  ]).flat();
+}
+
+/** Requests of one side of the load test, timed from the request to the end of the body. */
+type Cote = { latences: number[]; codes: Record<string, number>; ok: number; erreurs: number; delais: number };
+const nouveauCote = (): Cote => ({ latences: [], codes: {}, ok: 0, erreurs: 0, delais: 0 });
+const echecsDe = (c: Cote) => c.latences.length - c.ok + c.erreurs + c.delais;
+const centile = (valeurs: number[], p: number) => {
+  const s = [...valeurs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+};
+
+async function appel(
+  cote: Cote,
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; texte: string } | null> {
+  const t0 = performance.now();
+  try {
+    const r = await fetch(url, {
+      ...init,
+      redirect: "manual",
+      signal: AbortSignal.timeout(CHARGE.delaiSecondes * 1000),
+    });
+    const texte = await r.text();
+    cote.latences.push(performance.now() - t0);
+    cote.codes[r.status] = (cote.codes[r.status] ?? 0) + 1;
+    if (r.status >= 200 && r.status < 400) cote.ok++;
+    return { status: r.status, texte };
+  } catch (error) {
+    if ((error as Error).name === "TimeoutError") cote.delais++;
+    else cote.erreurs++;
+    return null;
+  }
+}
+
+/** What a promeneur's writes of one report got: the confirmed ones (302), in order. */
+type Suivi = {
+  email: string;
+  mois: string;
+  versionLue: number;
+  confirmees: Array<{ bilan: Bilan; intent: "enregistrer" | "soumettre" }>;
+};
+
+/**
+ * One promeneur, signed in: for each of its months in turn (an equal share of the duration), opens
+ * the form, saves drafts with new figures (following each redirection back to the form, whose
+ * version must be the next one), then submits; the last month is submitted when time is up.
+ */
+async function promeneurQuiSaisit(
+  url: string,
+  promeneur: { email: string; cookie: string; index: number; mois: string[] },
+  fin: number,
+  cotes: { ecritures: Cote; pages: Cote },
+  suivis: Suivi[],
+  anomalies: string[],
+): Promise<void> {
+  const debut = Date.now();
+  const part = (fin - debut) / promeneur.mois.length;
+  const headers = { cookie: promeneur.cookie };
+  for (const [k, mois] of promeneur.mois.entries()) {
+    const chemin = `/espace/mes-rapports/${mois}`;
+    let raison = "";
+    const lireVersion = async () => {
+      const r = await appel(cotes.pages, `${url}${chemin}`, { headers });
+      const v = r?.status === 200 ? /name="version" value="(\d+)"/.exec(r.texte)?.[1] : undefined;
+      raison = r === null ? "sans réponse" : `HTTP ${r.status}`;
+      return v === undefined ? null : Number(v);
+    };
+    let version = await lireVersion();
+    if (version === null) {
+      anomalies.push(`${promeneur.email} ${mois} : formulaire non lu (${raison}), mois sauté`);
+      continue;
+    }
+    const suivi: Suivi = { email: promeneur.email, mois, versionLue: version, confirmees: [] };
+    suivis.push(suivi);
+    for (let n = 0; ; n++) {
+      const intent = n > 0 && Date.now() >= debut + (k + 1) * part ? "soumettre" : "enregistrer";
+      const bilan = bilanDe(promeneur.index, k, n);
+      const r = await appel(cotes.ecritures, `${url}${chemin}`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+        body: corpsBilan(bilan, intent, version),
+      });
+      if (r?.status === 302) {
+        suivi.confirmees.push({ bilan, intent });
+        version++;
+      }
+      if (intent === "soumettre") {
+        // The browser follows the redirection to the list of reports.
+        if (r?.status === 302) await appel(cotes.pages, `${url}/espace/mes-rapports`, { headers });
+        break;
+      }
+      // The browser follows the redirection back to the form, which shows the version just written.
+      const lue = await lireVersion();
+      if (lue === null) {
+        anomalies.push(`${promeneur.email} ${mois} : formulaire non lu (${raison}), bilan laissé tel quel`);
+        break;
+      }
+      if (r?.status === 302 && lue !== version)
+        anomalies.push(
+          `${promeneur.email} ${mois} : version ${lue} affichée après une écriture confirmée (${version} attendue)`,
+        );
+      version = lue;
+    }
+  }
+}
+
+/** The promeneurs of the département with the most reports to fill in (drafts of January–October 2026). */
+async function promeneursDeLaCharge(db: Database): Promise<Array<{ email: string; mois: string[] }>> {
+  const r = await db.execute<{ email: string; mois: string }>(sql`
+    select u.email, string_agg(to_char(r.mois, 'YYYY-MM'), ',' order by r.mois) as mois
+    from promeneurs p
+    join users u on u.id = p.user_id
+    join rapports_mensuels r on r.promeneur_id = p.id
+    where p.departement = ${CHARGE.departement} and p.statut = 'actif' and r.statut = 'brouillon'
+      and r.mois between '2026-01-01' and '2026-10-01'
+    group by u.email
+    order by count(*) desc, u.email
+    limit ${CHARGE.promeneurs}`);
+  return r.rows.map((row) => ({ email: row.email, mois: row.mois.split(",") }));
+}
+
+type LigneVerifiee = {
+  email: string;
+  mois: string;
+  statut: string;
+  version: number;
+  nouveaux_jeunes: number;
+  file_active: number;
+  echanges: number;
+  echanges_individuels: number;
+  echanges_collectifs: number;
+  heures: string;
+  fait_marquant: string;
+  comptes: Record<string, number> | string | null;
+  audits: Array<{ action: string; changes: Record<string, unknown> }> | string | null;
+};
+
+const json = <T>(v: T | string | null, vide: T): T => (v === null ? vide : typeof v === "string" ? JSON.parse(v) : v);
+
+/**
+ * Reads back, through SQL, each report the promeneurs wrote: every confirmed write must have its
+ * audit row (in order, with its totals, and no row without a confirmed write), the version must
+ * have moved once per confirmed write, and the report must hold exactly the figures of its last
+ * confirmed write (status, totals, every breakdown row).
+ */
+async function verifierEcritures(
+  db: Database,
+  suivis: Suivi[],
+  auditAvant: string,
+): Promise<{ confirmees: number; verifiees: number; soumissions: number; problemes: string[] }> {
+  const emails = [...new Set(suivis.map((s) => s.email.toLowerCase()))];
+  const r = await db.execute<LigneVerifiee>(sql`
+    select lower(u.email) as email, to_char(r.mois, 'YYYY-MM') as mois, r.statut, r.version,
+      r.nouveaux_jeunes, r.file_active, r.echanges, r.echanges_individuels, r.echanges_collectifs,
+      r.heures_en_ligne::text as heures, r.fait_marquant,
+      (select json_object_agg(c.rubrique || '.' || c.code, c.nombre) from rapport_comptes c where c.rapport_id = r.id) as comptes,
+      (select json_agg(json_build_object('action', a.action, 'changes', a.changes) order by a.id) from audit_log a
+        where a.entity_type = 'rapport' and a.entity_id = r.id::text and a.id > ${auditAvant}::bigint
+          and a.action in ('rapport.enregistrer', 'rapport.soumettre')) as audits
+    from rapports_mensuels r
+    join promeneurs p on p.id = r.promeneur_id
+    join users u on u.id = p.user_id
+    where lower(u.email) = any(${sql.param(emails)}::text[]) and r.mois between '2026-01-01' and '2026-10-01'`);
+  const lignes = new Map(r.rows.map((l) => [`${l.email} ${l.mois}`, l]));
+  let confirmees = 0;
+  let verifiees = 0;
+  let soumissions = 0;
+  const problemes: string[] = [];
+  for (const s of suivis) {
+    confirmees += s.confirmees.length;
+    soumissions += s.confirmees.filter((e) => e.intent === "soumettre").length;
+    const l = lignes.get(`${s.email.toLowerCase()} ${s.mois}`);
+    const qui = `${s.email} ${s.mois}`;
+    if (!l) {
+      problemes.push(`${qui} : bilan introuvable`);
+      continue;
+    }
+    // Each confirmed write, in order, among the audit rows of the report.
+    const audits = json(l.audits, []);
+    let suivant = 0;
+    let retrouvees = 0;
+    let derniereRetrouvee = false;
+    for (const e of s.confirmees) {
+      const action = e.intent === "soumettre" ? "rapport.soumettre" : "rapport.enregistrer";
+      const attendu = totauxDuBilan(e.bilan);
+      const i = audits.findIndex(
+        (a, j) =>
+          j >= suivant && a.action === action && Object.entries(attendu).every(([k, v]) => Number(a.changes[k]) === v),
+      );
+      derniereRetrouvee = i >= 0;
+      if (i >= 0) {
+        retrouvees++;
+        suivant = i + 1;
+      }
+    }
+    if (retrouvees < s.confirmees.length)
+      problemes.push(`${qui} : ${s.confirmees.length - retrouvees} écriture(s) confirmée(s) absente(s) du journal`);
+    if (audits.length > s.confirmees.length)
+      problemes.push(`${qui} : ${audits.length - s.confirmees.length} écriture(s) en base sans réponse réussie`);
+    if (l.version !== s.versionLue + s.confirmees.length)
+      problemes.push(`${qui} : version ${l.version}, attendue ${s.versionLue + s.confirmees.length}`);
+    // The report holds exactly the last confirmed write.
+    const derniere = s.confirmees.at(-1);
+    let exacte = true;
+    if (derniere) {
+      const t = totauxDuBilan(derniere.bilan);
+      const comptes = json(l.comptes, {});
+      const ecarts = [
+        l.statut !== (derniere.intent === "soumettre" ? "soumis" : "brouillon") ? `statut ${l.statut}` : null,
+        l.nouveaux_jeunes !== t.nouveauxJeunes ? `nouveaux ${l.nouveaux_jeunes} ≠ ${t.nouveauxJeunes}` : null,
+        l.file_active !== t.fileActive ? `file active ${l.file_active} ≠ ${t.fileActive}` : null,
+        l.echanges !== t.echanges ? `échanges ${l.echanges} ≠ ${t.echanges}` : null,
+        l.echanges_individuels !== t.echangesIndividuels ? "échanges individuels" : null,
+        l.echanges_collectifs !== t.echangesCollectifs ? "échanges collectifs" : null,
+        Math.round(Number(l.heures) * 10) !== derniere.bilan.heuresDixiemes ? `heures ${l.heures}` : null,
+        l.fait_marquant !== "" ? "fait marquant" : null,
+        JSON.stringify(Object.entries(comptes).sort()) !== JSON.stringify(Object.entries(derniere.bilan.comptes).sort())
+          ? "ventilations"
+          : null,
+      ].filter(Boolean);
+      if (ecarts.length) {
+        exacte = false;
+        problemes.push(`${qui} : le bilan ne porte pas la dernière écriture confirmée (${ecarts.join(", ")})`);
+      }
+    }
+    // A last write missing from the report is lost once, whether its journal row is there or not.
+    verifiees += retrouvees - (exacte || !derniereRetrouvee ? 0 : 1);
+  }
+  return { confirmees, verifiees, soumissions, problemes };
+}
+
+async function chargeSimultanee(cible: Cible): Promise<Mesure[]> {
+  const duree = options.dureeCharge;
+  console.log(
+    `  charge simultanée : ${CHARGE.visiteurs} visiteurs sur l'annuaire public et ${CHARGE.promeneurs} promeneurs qui saisissent leurs bilans, ${duree} s`,
+  );
+  const { promeneurs, auditAvant } = await avecBase(cible, async (db) => {
+    await remettreEnBrouillon(db);
+    const max = await db.execute<{ id: string }>(sql`select coalesce(max(id), 0)::text as id from audit_log`);
+    return { promeneurs: await promeneursDeLaCharge(db), auditAvant: max.rows[0]?.id ?? "0" };
+  });
+  if (promeneurs.length < CHARGE.promeneurs)
+    throw new Error(`Charge simultanée : ${promeneurs.length} promeneurs du ${CHARGE.departement} ont des brouillons.`);
+  const serveur = await demarrerServeur(cible, CHARGE.departement);
+  const lectures = nouveauCote();
+  const cotes = { ecritures: nouveauCote(), pages: nouveauCote() };
+  const suivis: Suivi[] = [];
+  const anomalies: string[] = [];
+  const pagesEnEchec: string[] = [];
+  let run: Awaited<ReturnType<typeof mesurer>>;
+  let dureeEcritures = duree;
+  try {
+    const cookies = await connecterTous(
+      serveur.url,
+      promeneurs.map((p) => p.email),
+    );
+    // The paths the visitors take, each read once first (200 expected: the warm-up checks them).
+    const parcours = parcoursAnnuaire(await (await fetch(`${serveur.url}/promeneurs`)).text());
+    for (const chemin of new Set(parcours)) {
+      const r = await appel(lectures, `${serveur.url}${chemin}`);
+      if (r?.status !== 200) pagesEnEchec.push(`HTTP ${r?.status ?? "sans réponse"} sur ${chemin}`);
+    }
+    let suivant = 0;
+    const requete: AutocannonRequest = {
+      method: "GET",
+      setupRequest: (req) => ({ ...req, path: parcours[suivant++ % parcours.length] }),
+    };
+    const succes = (c: number) => c >= 200 && c < 400;
+    const reglages = { connections: CHARGE.visiteurs, timeout: CHARGE.delaiSecondes };
+    await mesurer(serveur.url, requete, Math.min(options.warmup, 5), succes, reglages);
+    const debut = Date.now();
+    const fin = debut + duree * 1000;
+    const ecritures = Promise.all(
+      promeneurs.map((p, index) =>
+        promeneurQuiSaisit(
+          serveur.url,
+          { ...p, cookie: cookies[index] as string, index },
+          fin,
+          cotes,
+          suivis,
+          anomalies,
+        ),
+      ),
+    ).then(() => {
+      dureeEcritures = (Date.now() - debut) / 1000;
+    });
+    [run] = await Promise.all([mesurer(serveur.url, requete, duree, succes, reglages), ecritures]);
+  } finally {
+    await serveur.arreter();
+  }
+  const verif = await avecBase(cible, async (db) => {
+    const v = await verifierEcritures(db, suivis, auditAvant);
+    await remettreEnBrouillon(db);
+    return v;
+  });
+
+  const annuaire: Mesure = {
+    charge: `charge : annuaire (${CHARGE.visiteurs} visiteurs)`,
+    statut: "mesure",
+    p50: run.p50,
+    p99: run.p99,
+    rps: run.rps,
+    echecs: run.echecs + echecsDe(lectures),
+    runs: [run],
+    cible: "aucun échec",
+    atteinte: null,
+    verification: [
+      `${coche(pagesEnEchec.length === 0)} ${lectures.latences.length + lectures.erreurs + lectures.delais} pages du parcours lues une fois d'abord (liste, recherches par commune, thème et réseau, profils)`,
+      ...pagesEnEchec.slice(0, 5).map((p) => `✗ ${p}`),
+      `${coche(run.echecs === 0)} ${run.ok} pages servies pendant la charge (codes ${JSON.stringify(run.codes)}), ${run.erreurs} erreur(s) de connexion, ${run.delais} délai(s) dépassé(s) (${CHARGE.delaiSecondes} s)`,
+    ],
+    bloquante: true,
+  };
+  annuaire.atteinte = annuaire.echecs === 0 && pagesEnEchec.length === 0 && run.ok > 0;
+
+  const e = cotes.ecritures;
+  const echecs = echecsDe(e) + echecsDe(cotes.pages);
+  const pertes = verif.confirmees - verif.verifiees;
+  const bilans: Mesure = {
+    charge: `charge : bilans (${CHARGE.promeneurs} promeneurs)`,
+    statut: "mesure",
+    p50: centile(e.latences, 50),
+    p99: centile(e.latences, 99),
+    rps: e.ok / dureeEcritures,
+    echecs,
+    runs: [
+      {
+        p50: centile(e.latences, 50),
+        p99: centile(e.latences, 99),
+        rps: e.ok / dureeEcritures,
+        ok: e.ok,
+        echecs,
+        codes: e.codes,
+      },
+    ],
+    cible: "aucun échec, aucune écriture perdue",
+    atteinte: null,
+    verification: [
+      `${coche(echecsDe(cotes.pages) === 0)} ${cotes.pages.latences.length} pages du formulaire et de la liste des bilans lues après les redirections (p50 ${ms(centile(cotes.pages.latences, 50))}, p99 ${ms(centile(cotes.pages.latences, 99))}), ${cotes.pages.erreurs + cotes.ecritures.erreurs} erreur(s) de connexion, ${cotes.pages.delais + cotes.ecritures.delais} délai(s) dépassé(s) (${CHARGE.delaiSecondes} s)`,
+      `${coche(pertes === 0 && verif.problemes.length === 0)} ${verif.confirmees} écritures confirmées (302), ${verif.verifiees} retrouvées en base (journal dans l'ordre, version, chiffres exacts du dernier état), dont ${verif.soumissions} bilans soumis`,
+      ...[...anomalies, ...verif.problemes].slice(0, 10).map((p) => `✗ ${p}`),
+      ...(anomalies.length + verif.problemes.length > 10
+        ? [`✗ … ${anomalies.length + verif.problemes.length - 10} autre(s)`]
+        : []),
+    ],
+    bloquante: true,
+    compteurs: {
+      confirmees: verif.confirmees,
+      verifiees: verif.verifiees,
+      perdues: pertes,
+      soumissions: verif.soumissions,
+      pages: cotes.pages.latences.length,
+      erreurs: cotes.pages.erreurs + cotes.ecritures.erreurs,
+      delais: cotes.pages.delais + cotes.ecritures.delais,
+    },
+  };
+  bilans.atteinte = echecs === 0 && e.ok > 0 && pertes === 0 && verif.problemes.length === 0 && anomalies.length === 0;
+  afficher(annuaire);
+  afficher(bilans);
+  return [annuaire, bilans];
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -742,8 +1242,13 @@ async function main() {
   console.log(
     `Banc : ${options.connections} connexions, chauffe ${options.warmup} s, ${options.runs} × ${options.duration} s (médiane), échelle ${options.scale}, graine ${options.seed}`,
   );
+  if (options.charges === "toutes" || options.charges === "charge")
+    console.log(
+      `Charge simultanée : ${CHARGE.visiteurs} visiteurs et ${CHARGE.promeneurs} promeneurs pendant ${options.dureeCharge} s`,
+    );
   fs.mkdirSync(RESULTS, { recursive: true });
   const date = new Date().toISOString().slice(0, 16).replace(/[T:]/g, "-");
+  const echecsBloquants: string[] = [];
   for (const nom of options.bases) {
     const cible = nom === "pglite" ? pgliteCible() : postgresCible();
     if (typeof cible === "string") {
@@ -758,9 +1263,16 @@ async function main() {
         `${JSON.stringify({ base: nom, date: new Date().toISOString(), options, mesures }, null, 2)}\n`,
       );
       console.log(`  résultats : ${path.relative(ROOT, fichier)}`);
+      for (const m of mesures.filter((m) => m.bloquante && !m.atteinte)) echecsBloquants.push(`${nom} : ${m.charge}`);
     } finally {
       cible.arreter?.();
     }
+  }
+  if (echecsBloquants.length) {
+    console.error(
+      `\nÉchec de la charge simultanée (requêtes en échec ou écritures perdues) : ${echecsBloquants.join(" ; ")}`,
+    );
+    process.exitCode = 1;
   }
 }
 
