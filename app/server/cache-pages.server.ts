@@ -148,7 +148,7 @@ export function cachePagesPubliques(options: {
     if (req.originalUrl.length > 512 || !options.estPublique(req.path)) return next();
     const cookies = parseCookies(typeof req.headers.cookie === "string" ? req.headers.cookie : null);
     if (options.cookiesPersonnels.some((nom) => cookies[nom] !== undefined)) return next();
-    const etat = etatDonnees([options.departement]);
+    const etat = etatDonnees([options.departement], "public");
     const present = cache.lire(req.originalUrl, etat, maintenant());
     if (present) {
       if (!jetonCsrfValide(cookies[CSRF_COOKIE])) {

@@ -41,6 +41,19 @@ describe("memoiser", () => {
     expect(await memoiser("k9", ["04"], 60_000, calcul("recalculé"))).toBe("gardé");
   });
 
+  it("garde les lectures publiques quand l'écriture n'est pas montrée en public, pas celles de l'espace", async () => {
+    await memoiser("k10", ["07"], 60_000, calcul("annuaire"), Date.now, "public");
+    await memoiser("k11", ["07"], 60_000, calcul("indicateurs"));
+    signalerChangement("07", { publique: false });
+    expect(await memoiser("k10", ["07"], 60_000, calcul("reconstruit"), Date.now, "public")).toBe("annuaire");
+    expect(await memoiser("k11", ["07"], 60_000, calcul("recalculés"))).toBe("recalculés");
+    // A write the public site shows forgets both.
+    signalerChangement("07");
+    expect(await memoiser("k10", ["07"], 60_000, calcul("nouvel annuaire"), Date.now, "public")).toBe(
+      "nouvel annuaire",
+    );
+  });
+
   it("oublie une lecture qui dépend de plusieurs départements dès que l'un change", async () => {
     await memoiser("k4", ["04", "05"], 60_000, calcul("national"));
     signalerChangement("05");

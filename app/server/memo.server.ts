@@ -22,30 +22,50 @@ export const REPETITION_SIGNAL_MS = 2_000;
 let epoque = 0;
 
 /**
- * The state of these départements' data as the memo sees it: it changes with every signalled
- * write of one of them. A cached answer computed under one state is stale under another.
+ * What a read depends on: all of a département's data (`tout`: the indicators, the dashboards), or
+ * only what its public site shows (`public`: the directory, the public pages), which the back
+ * office's private writes — a monthly report, attendance, a score — leave as they are.
  */
-export function etatDonnees(departements: readonly string[]): string {
-  return `${epoque}:${departements.map((d) => versions.get(d) ?? 0).join(",")}`;
+export type Portee = "tout" | "public";
+
+/**
+ * The state of these départements' data as the memo sees it: it changes with every signalled
+ * write of one of them (of the public part only, for `public`). A cached answer computed under one
+ * state is stale under another.
+ */
+export function etatDonnees(departements: readonly string[], portee: Portee = "tout"): string {
+  return `${epoque}:${departements.map((d) => versions.get(`${portee}:${d}`) ?? 0).join(",")}`;
 }
 
 /** The state key that changes with a write of any département (the national pages). */
 export const TOUS_DEPARTEMENTS = "*";
 
-function oublier(departement: string) {
-  versions.set(departement, (versions.get(departement) ?? 0) + 1);
-  versions.set(TOUS_DEPARTEMENTS, (versions.get(TOUS_DEPARTEMENTS) ?? 0) + 1);
+function incrementer(cle: string) {
+  versions.set(cle, (versions.get(cle) ?? 0) + 1);
+}
+
+function oublier(departement: string, publique: boolean) {
+  const portees: Portee[] = publique ? ["tout", "public"] : ["tout"];
+  for (const portee of portees) {
+    incrementer(`${portee}:${departement}`);
+    incrementer(`${portee}:${TOUS_DEPARTEMENTS}`);
+  }
 }
 
 /**
- * Forgets the memoised reads of this département. A change without a département (a sign-in, an
- * account, a national referral line) touches no memoised read: it forgets nothing. Repeated once
- * shortly after, for a read that ran while the write's transaction was not yet committed.
+ * Forgets the memoised reads of this département: all of them, or, for a write its public site
+ * does not show (`publique: false`), only those that depend on all its data. A change without a
+ * département (a sign-in, an account, a national referral line) touches no memoised read: it
+ * forgets nothing. Repeated once shortly after, for a read that ran while the write's transaction
+ * was not yet committed.
  */
-export function signalerChangement(departement: string | null | undefined): void {
+export function signalerChangement(
+  departement: string | null | undefined,
+  { publique = true }: { publique?: boolean } = {},
+): void {
   if (!departement) return;
-  oublier(departement);
-  setTimeout(() => oublier(departement), REPETITION_SIGNAL_MS).unref?.();
+  oublier(departement, publique);
+  setTimeout(() => oublier(departement, publique), REPETITION_SIGNAL_MS).unref?.();
 }
 
 /** Turns the memo on or off (tests of the memo itself); by default on unless NODE_ENV=test. */
@@ -54,11 +74,6 @@ export function activerMemo(valeur: boolean | undefined): void {
   epoque++;
   entrees.clear();
 }
-
-/**
- * The state of these départements' data as the memo sees it: it changes with every signalled
- * write of one of them. A cached answer computed under one state is stale under another.
- */
 
 /** Whether the memo (and the page caches that follow its signals) is on. */
 export function memoActif(): boolean {
@@ -80,9 +95,10 @@ export function memoiser<T>(
   dureeMs: number,
   calcul: () => Promise<T>,
   maintenant: () => number = Date.now,
+  portee: Portee = "tout",
 ): Promise<T> {
   if (!memoActif()) return calcul();
-  const etat = etatDonnees(departements);
+  const etat = etatDonnees(departements, portee);
   const present = entrees.get(cle);
   if (present && present.versions === etat && present.expire > maintenant()) {
     // Most recently used last: the oldest are evicted first.

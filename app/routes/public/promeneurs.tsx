@@ -55,6 +55,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     [departement],
     60_000,
     () => findPromeneursPublics(getDb(), departement, maintenant, query),
+    Date.now,
+    "public",
   );
   return {
     filtres,
