@@ -53,10 +53,47 @@ async function sentCsrfToken(request: Request): Promise<string | null> {
 }
 
 /**
- * Runs before every loader and action: CSRF double-submit check on every POST, the session and its
- * actor, the one-time flash message. Sets or clears the matching cookies on the way out.
+ * Whether an address carries a NUL character (`%00`), which no text column of PostgreSQL can hold
+ * nor be compared with: a slug or a search holding one would fail its query with a 500.
+ */
+export function adresseAvecNul(url: string): boolean {
+  const { pathname, search } = new URL(url);
+  for (const part of [pathname, search]) {
+    try {
+      if (decodeURIComponent(part.replace(/\+/g, " ")).includes("\u0000")) return true;
+    } catch {
+      if (/%00/.test(part)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a form sent url-encoded holds a NUL character (`%00`: a `%` typed in a field is sent as
+ * `%25`), which no text column of PostgreSQL can hold: the insert would fail with a 500.
+ */
+async function formulaireAvecNul(request: Request): Promise<boolean> {
+  if (!(request.headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded")) return false;
+  try {
+    const texte = await request.clone().text();
+    return texte.includes("%00") || texte.includes("\u0000");
+  } catch {
+    return false;
+  }
+}
+
+const REFUS_NUL =
+  "Le formulaire contient un caractère nul, qui ne peut pas être enregistré : retirez-le et recommencez.";
+
+/**
+ * Runs before every loader and action: an address holding a NUL character is refused (400), then the
+ * CSRF double-submit check on every POST (and a form holding a NUL character refused), the session
+ * and its actor, the one-time flash message. Sets or clears the matching cookies on the way out.
  */
 export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  if (adresseAvecNul(request.url)) {
+    throw data({ message: "Cette adresse n'est pas valide : elle contient un caractère nul." }, { status: 400 });
+  }
   const secure = isSecureRequest(request);
   const cookies = parseCookies(request.headers.get("cookie"));
 
@@ -77,6 +114,7 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
         { status: 403 },
       );
     }
+    if (await formulaireAvecNul(request)) throw data({ message: REFUS_NUL }, { status: 400 });
   }
 
   const sessionName = sessionCookieName(secure);

@@ -27,7 +27,8 @@ export class HttpClient {
     this.cookies.set(name, value);
   }
 
-  private cookieHeader(): string {
+  /** The Cookie header this client sends. */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
@@ -54,6 +55,18 @@ export class HttpClient {
         origin: new URL(this.baseUrl).origin,
         "content-type": "application/x-www-form-urlencoded",
       },
+    });
+    this.store(response);
+    return response;
+  }
+
+  /** Sends any request with this client's cookies (no form token added), keeping the cookies it sets. */
+  async send(path: string, init: { method?: string; body?: BodyInit; headers?: Record<string, string> } = {}) {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: init.method ?? "GET",
+      redirect: "manual",
+      body: init.body,
+      headers: { ...this.headers, cookie: this.cookieHeader(), ...init.headers },
     });
     this.store(response);
     return response;

@@ -31,7 +31,8 @@ export const ficheSchema = z
       .max(BIO_MAX, `La présentation ne doit pas dépasser ${BIO_MAX} caractères.`)
       .optional()
       .superRefine((bio, ctx) => {
-        const found = bio ? coordonneeDansTexte(bio) : null;
+        // Past its length the text is refused anyway; the search would take seconds on 64 000 characters.
+        const found = bio && bio.length <= BIO_MAX ? coordonneeDansTexte(bio) : null;
         if (found) ctx.addIssue({ code: "custom", message: coordonneeMessages[found] });
       }),
     themes: z.array(z.enum(THEMES, { message: "Choisissez des thèmes de la liste." })).default([]),
