@@ -24,7 +24,7 @@ describe("npm run db:backup et db:restore (base embarquée)", () => {
 
       const sauvegarde = await npmRun("db:backup", ["--dossier", dossier, "--garder", "3"], { DATA_DIR: source });
       expect(sauvegarde.lines.at(-1)).toMatch(
-        /^Sauvegarde écrite : .*pdn-sauvegarde-\d{8}T\d{6}Z-pglite\.tar\.gz \(base embarquée, migration \d{4}_\w+/,
+        /^Sauvegarde écrite : .*pdn-sauvegarde-\d{8}T\d{6}Z-pglite\.tar\.gz \(base embarquée, migration \d{4}_[\w-]+/,
       );
       expect(sauvegarde.code).toBe(0);
       const [archive] = (await fs.readdir(dossier)).map((nom) => path.join(dossier, nom));
@@ -42,7 +42,7 @@ describe("npm run db:backup et db:restore (base embarquée)", () => {
       // The restore checks the row count of every table against the manifest before it answers.
       const restauree = await npmRun("db:restore", [archive as string], { DATA_DIR: cible });
       expect(restauree.lines[0]).toMatch(
-        /^Sauvegarde restaurée : base embarquée du .*, migration \d{4}_\w+, \d+ lignes/,
+        /^Sauvegarde restaurée : base embarquée du .*, migration \d{4}_[\w-]+, \d+ lignes/,
       );
       expect(restauree.code).toBe(0);
       // The demo's applications have their documents on disk: they come back, byte for byte.

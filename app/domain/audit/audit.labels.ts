@@ -6,6 +6,7 @@ import { budgetAuditLabels } from "~/domain/budget/budget.audit";
 import { communicationAuditLabels } from "~/domain/communication/communication.audit";
 import { contactAuditLabels } from "~/domain/contact/contact.audit";
 import { contenuAuditLabels } from "~/domain/contenu/contenu.audit";
+import { donneesAuditLabels } from "~/domain/donnees-personnelles/donnees.audit";
 import { importAuditLabels } from "~/domain/import/import.audit";
 import { numeroAuditLabels } from "~/domain/orientation/numero.audit";
 import { presenceAuditLabels } from "~/domain/presences/presence.audit";
@@ -65,6 +66,7 @@ export const auditLabelMaps: Record<string, Record<string, string>> = {
   appels: appelAuditLabels,
   candidatures: candidatureAuditLabels,
   evaluations: evaluationAuditLabels,
+  donnees: donneesAuditLabels,
 };
 
 /** What each audited action means, as the journal shows it. New actions add their line in their area's map. */
