@@ -34,7 +34,12 @@ export default defineConfig({
         test: {
           name: "db",
           include: ["**/*.db.test.{ts,tsx}"],
-          exclude: ["node_modules/**", "build/**"],
+          exclude: [
+            "node_modules/**",
+            "build/**",
+            // `npm test` with PostgreSQL at hand runs these on it only (scripts/test.mjs).
+            ...(process.env.TEST_DB_SANS_DOMAINE === "1" ? ["app/domain/**", "db/**"] : []),
+          ],
           globalSetup: ["tests/setup/global-db.ts"],
           setupFiles: ["tests/setup/console.ts", "tests/setup/db-file.ts"],
         },

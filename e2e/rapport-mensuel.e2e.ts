@@ -174,7 +174,7 @@ describe("les pages de l'activité sont accessibles (axe-core)", () => {
       ],
     },
     { email: "structure@demo.pdn04.fr", paths: async () => ["/espace/rapports", "/espace/projets"] },
-    { email: "copil@demo.pdn04.fr", paths: async () => ["/espace/communication"] },
+    { email: "copil@demo.pdn04.fr", paths: async () => ["/espace/pilotage", "/espace/communication"] },
   ];
 
   for (const { email, paths } of comptes) {
