@@ -134,15 +134,11 @@ if (libreOfficeStatus) {
 // PGlite keeps the routes' tests (which run those same commands and queries through their loaders
 // and actions), the server's, the commands', the processes' and the browser journeys (the built
 // server on PGlite); without TEST_DATABASE_URL (`npm test` on a laptop), everything runs on PGlite.
-const surPostgresSeulement = process.env.TEST_DATABASE_URL
-  ? ["--exclude", "app/domain/**/*.db.test.{ts,tsx}", "--exclude", "db/**/*.db.test.ts"]
-  : [];
-vitest(
-  "Règles, base PGlite et processus",
-  ["unit", "db", "system"],
-  { TEST_DB_DRIVER: "pglite" },
-  surPostgresSeulement,
-);
+vitest("Règles, base PGlite et processus", ["unit", "db", "system"], {
+  TEST_DB_DRIVER: "pglite",
+  // vitest.config.ts leaves out app/domain/ and db/ from the "db" project then.
+  TEST_DB_SANS_DOMAINE: process.env.TEST_DATABASE_URL ? "1" : "0",
+});
 
 if (process.env.TEST_DATABASE_URL) {
   // On PostgreSQL, the tests of the domain, the server and the seeds, where every query and
