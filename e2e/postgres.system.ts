@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withDatabase } from "../tests/setup/global-db";
 import { type AppProcess, freePort, startServer } from "./support/app-process";
 import { HttpClient } from "./support/http";
+import { PrivatePostgres } from "./support/private-postgres";
 import { TcpProxy } from "./support/tcp-proxy";
 
 const url = process.env.TEST_DATABASE_URL;
@@ -90,7 +91,24 @@ describe.runIf(url)("sur PostgreSQL (DATABASE_URL)", () => {
     expect(other.status).toBe(302);
   });
 
-  it("répond vite une page 503 en français quand la base tombe, puis se rétablit seul", async () => {
+  it("répond vite une page 503 en français quand PostgreSQL s'arrête en pleine activité, puis se rétablit seul", async () => {
+    const server = await PrivatePostgres.create();
+    try {
+      const app = await startServer({ DATABASE_URL: server.url, DEMO: "1" });
+      try {
+        await expectOutageUnderTraffic(app, {
+          cut: () => server.stop("fast"),
+          restore: () => server.start(),
+        });
+      } finally {
+        await app.stop();
+      }
+    } finally {
+      await server.destroy();
+    }
+  });
+
+  it("répond vite une page 503 en français quand le réseau vers la base est coupé, puis se rétablit seul", async () => {
     const target = new URL(databaseUrl);
     const proxy = new TcpProxy({ host: target.hostname, port: Number(target.port) }, await freePort());
     await proxy.open();
@@ -98,32 +116,73 @@ describe.runIf(url)("sur PostgreSQL (DATABASE_URL)", () => {
     viaProxy.port = String(proxy.port);
     const app = await startServer({ DATABASE_URL: viaProxy.toString(), DEMO: "0" });
     try {
-      const client = new HttpClient(app.url);
-      await client.post("/connexion", { email: "coordination@demo.pdn04.fr", password: "demo-pdn-04" });
-      expect((await client.get("/espace/coordination")).status).toBe(200);
-
-      await proxy.cut();
-      for (let i = 0; i < 3; i++) {
-        const started = Date.now();
-        const page = await client.get("/espace/coordination");
-        expect(Date.now() - started).toBeLessThan(5000);
-        expect(page.status).toBe(503);
-        expect(await page.text()).toContain("Service momentanément indisponible");
-      }
-      const health = await fetch(`${app.url}/healthz`);
-      expect(health.status).toBe(503);
-      expect(await health.json()).toEqual({ statut: "indisponible", base: "injoignable" });
-
-      await proxy.open();
-      let recovered = 0;
-      for (let i = 0; i < 40 && recovered !== 200; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        recovered = (await client.get("/espace/coordination")).status;
-      }
-      expect(recovered).toBe(200);
+      await expectOutageUnderTraffic(app, { cut: () => proxy.cut(), restore: () => proxy.open() });
     } finally {
       await app.stop();
       await proxy.cut();
     }
   });
 });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Six requests in flight at all times on the coordination's dashboard, before, during and after a
+ * database outage: none hangs, each answers the page or the French 503 page, `/healthz` tells the
+ * outage, and the pages come back by themselves once the database does.
+ */
+async function expectOutageUnderTraffic(
+  app: AppProcess,
+  outage: { cut: () => Promise<void>; restore: () => Promise<void> },
+): Promise<void> {
+  const client = new HttpClient(app.url);
+  await client.post("/connexion", { email: "coordination@demo.pdn04.fr", password: "demo-pdn-04" });
+  expect((await client.get("/espace/coordination")).status).toBe(200);
+
+  const samples: { status: number; started: number; ended: number; french: boolean }[] = [];
+  let running = true;
+  const loops = Array.from({ length: 6 }, async () => {
+    while (running) {
+      const started = Date.now();
+      const page = await client.get("/espace/coordination");
+      const body = await page.text();
+      samples.push({
+        status: page.status,
+        started,
+        ended: Date.now(),
+        french: body.includes("Service momentanément indisponible"),
+      });
+      await sleep(20);
+    }
+  });
+
+  await sleep(1000);
+  const cutAt = Date.now();
+  await outage.cut();
+  const downAt = Date.now();
+  await sleep(4000);
+  const health = await fetch(`${app.url}/healthz`);
+  expect(health.status).toBe(503);
+  expect(await health.json()).toEqual({ statut: "indisponible", base: "injoignable" });
+
+  const backAt = Date.now();
+  await outage.restore();
+  while (Date.now() - backAt < 20_000 && !samples.some((s) => s.started > backAt && s.status === 200)) {
+    await sleep(200);
+  }
+  await sleep(500);
+  running = false;
+  await Promise.all(loops);
+
+  expect(Math.max(...samples.map((s) => s.ended - s.started))).toBeLessThan(5000);
+  expect(samples.filter((s) => s.status !== 200 && s.status !== 503)).toEqual([]);
+  expect(samples.filter((s) => s.status === 503 && !s.french)).toEqual([]);
+  expect(samples.filter((s) => s.ended < cutAt).every((s) => s.status === 200)).toBe(true);
+  // Every request made while the database was away got the 503 page.
+  const duringOutage = samples.filter((s) => s.started > downAt && s.ended < backAt);
+  expect(duringOutage.length).toBeGreaterThan(10);
+  expect(duringOutage.every((s) => s.status === 503)).toBe(true);
+  // Recovery by itself: the last answers are the page again.
+  expect(samples.at(-1)?.status).toBe(200);
+  expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+}
