@@ -6,6 +6,19 @@ import { type DatabaseHandle, openPglite, openPostgres, setDatabaseHandle } from
 import { withDatabase } from "./global-db";
 import { applyTestEnv } from "./test-env";
 
+// pg 8 queues a query sent on a client that is still running one (a Promise.all of queries on a
+// transaction) and warns once per process; pg 9 will refuse it. The warning fails the test that
+// caused it, through tests/setup/console.ts.
+const guard = Symbol.for("pdn.pgQueuedQueryGuard");
+if (!(globalThis as Record<symbol, unknown>)[guard]) {
+  (globalThis as Record<symbol, unknown>)[guard] = true;
+  process.on("warning", (warning) => {
+    if (warning.name === "DeprecationWarning" && /already executing a query/.test(warning.message)) {
+      console.error(`Requêtes simultanées sur une même connexion (une transaction ?) : ${warning.message}`);
+    }
+  });
+}
+
 // Each test file gets its own copy of the golden database: PGlite in memory, or a PostgreSQL
 // database cloned from the template when TEST_DATABASE_URL is set.
 let handle: DatabaseHandle | undefined;

@@ -50,32 +50,32 @@ export async function budgetsComplets(db: Executor, departement: string, annee?:
     .orderBy(desc(budgets.annee));
   if (lus.length === 0) return [];
   const ids = lus.map((b) => b.id);
-  const [lignes, justificatifs, versements, autre] = await Promise.all([
-    db
-      .select()
-      .from(budgetLignes)
-      .where(inArray(budgetLignes.budgetId, ids))
-      .orderBy(asc(budgetLignes.sens), asc(budgetLignes.ordre), asc(budgetLignes.libelle)),
-    db
-      .select({
-        id: budgetJustificatifs.id,
-        ligneId: budgetJustificatifs.ligneId,
-        nom: fichiers.nom,
-        typeMime: fichiers.typeMime,
-        taille: fichiers.taille,
-      })
-      .from(budgetJustificatifs)
-      .innerJoin(budgetLignes, eq(budgetLignes.id, budgetJustificatifs.ligneId))
-      .innerJoin(fichiers, eq(fichiers.id, budgetJustificatifs.fichierId))
-      .where(inArray(budgetLignes.budgetId, ids))
-      .orderBy(asc(budgetJustificatifs.createdAt)),
-    db
-      .select()
-      .from(budgetVersements)
-      .where(inArray(budgetVersements.budgetId, ids))
-      .orderBy(asc(budgetVersements.verseLe), asc(budgetVersements.createdAt)),
-    annee === undefined ? Promise.resolve(null) : cafAutreAnnee(db, departement, annee),
-  ]);
+  // One query after the other: `db` may be a transaction, one connection that runs one query at a
+  // time (pg 9 will refuse a query sent while another runs).
+  const lignes = await db
+    .select()
+    .from(budgetLignes)
+    .where(inArray(budgetLignes.budgetId, ids))
+    .orderBy(asc(budgetLignes.sens), asc(budgetLignes.ordre), asc(budgetLignes.libelle));
+  const justificatifs = await db
+    .select({
+      id: budgetJustificatifs.id,
+      ligneId: budgetJustificatifs.ligneId,
+      nom: fichiers.nom,
+      typeMime: fichiers.typeMime,
+      taille: fichiers.taille,
+    })
+    .from(budgetJustificatifs)
+    .innerJoin(budgetLignes, eq(budgetLignes.id, budgetJustificatifs.ligneId))
+    .innerJoin(fichiers, eq(fichiers.id, budgetJustificatifs.fichierId))
+    .where(inArray(budgetLignes.budgetId, ids))
+    .orderBy(asc(budgetJustificatifs.createdAt));
+  const versements = await db
+    .select()
+    .from(budgetVersements)
+    .where(inArray(budgetVersements.budgetId, ids))
+    .orderBy(asc(budgetVersements.verseLe), asc(budgetVersements.createdAt));
+  const autre = annee === undefined ? null : await cafAutreAnnee(db, departement, annee);
   const parLigne = new Map<string, JustificatifBudget[]>();
   for (const j of justificatifs) {
     parLigne.set(j.ligneId, [

@@ -31,27 +31,27 @@ type Ctx = { db: Database; now: Date; requestId?: string };
  * allows one such promeneur per address).
  */
 export async function loadImportReference(db: Executor, departement: string): Promise<ImportReference> {
-  const [communeRows, epciRows, structureRows, emailRows] = await Promise.all([
-    db
-      .select({ code: communes.code, nom: communes.nom, codesPostaux: communes.codesPostaux })
-      .from(communes)
-      .where(eq(communes.departement, departement))
-      .orderBy(asc(communes.code)),
-    db
-      .selectDistinct({ siren: epci.siren, nom: epci.nom })
-      .from(epci)
-      .innerJoin(communes, eq(communes.epciSiren, epci.siren))
-      .where(eq(communes.departement, departement)),
-    db
-      .select({ id: structures.id, nom: structures.nom, statut: structures.statut, commune: communes.nom })
-      .from(structures)
-      .leftJoin(communes, eq(communes.code, structures.communeCode))
-      .where(eq(structures.departement, departement)),
-    db
-      .select({ email: sql<string>`lower(${promeneurs.email})` })
-      .from(promeneurs)
-      .where(notInArray(promeneurs.statut, [...STATUTS_FINAUX])),
-  ]);
+  // One query after the other: `db` may be the import's transaction, one connection that runs one
+  // query at a time (pg 9 will refuse a query sent while another runs).
+  const communeRows = await db
+    .select({ code: communes.code, nom: communes.nom, codesPostaux: communes.codesPostaux })
+    .from(communes)
+    .where(eq(communes.departement, departement))
+    .orderBy(asc(communes.code));
+  const epciRows = await db
+    .selectDistinct({ siren: epci.siren, nom: epci.nom })
+    .from(epci)
+    .innerJoin(communes, eq(communes.epciSiren, epci.siren))
+    .where(eq(communes.departement, departement));
+  const structureRows = await db
+    .select({ id: structures.id, nom: structures.nom, statut: structures.statut, commune: communes.nom })
+    .from(structures)
+    .leftJoin(communes, eq(communes.code, structures.communeCode))
+    .where(eq(structures.departement, departement));
+  const emailRows = await db
+    .select({ email: sql<string>`lower(${promeneurs.email})` })
+    .from(promeneurs)
+    .where(notInArray(promeneurs.statut, [...STATUTS_FINAUX]));
   return {
     departement,
     communes: communeRows,

@@ -53,31 +53,31 @@ export async function findCandidats(
   db: Executor,
   r: Pick<typeof regroupements.$inferSelect, "id" | "departement" | "audience" | "comiteId" | "type">,
 ): Promise<Candidat[]> {
-  const [invites, lesPromeneurs, comptes, membres] = await Promise.all([
-    db
-      .select({ email: regroupementInvitations.email })
-      .from(regroupementInvitations)
-      .where(eq(regroupementInvitations.regroupementId, r.id)),
-    db
-      .select({
-        id: promeneurs.id,
-        prenom: promeneurs.prenom,
-        nom: promeneurs.nom,
-        email: promeneurs.email,
-        userId: promeneurs.userId,
-      })
-      .from(promeneurs)
-      .where(and(eq(promeneurs.departement, r.departement), inArray(promeneurs.statut, PROMENEUR_STATUTS_INVITABLES)))
-      .orderBy(promeneurs.nom, promeneurs.prenom),
-    findActiveUsersWithRoles(db, { departement: r.departement, roles: ["referent", "copil"] }),
-    r.comiteId
-      ? db
-          .select()
-          .from(comiteMembres)
-          .where(and(eq(comiteMembres.comiteId, r.comiteId), eq(comiteMembres.actif, true)))
-          .orderBy(comiteMembres.organisation, comiteMembres.nom)
-      : Promise.resolve([]),
-  ]);
+  // One query after the other: `db` may be a transaction, one connection that runs one query at a
+  // time (pg 9 will refuse a query sent while another runs).
+  const invites = await db
+    .select({ email: regroupementInvitations.email })
+    .from(regroupementInvitations)
+    .where(eq(regroupementInvitations.regroupementId, r.id));
+  const lesPromeneurs = await db
+    .select({
+      id: promeneurs.id,
+      prenom: promeneurs.prenom,
+      nom: promeneurs.nom,
+      email: promeneurs.email,
+      userId: promeneurs.userId,
+    })
+    .from(promeneurs)
+    .where(and(eq(promeneurs.departement, r.departement), inArray(promeneurs.statut, PROMENEUR_STATUTS_INVITABLES)))
+    .orderBy(promeneurs.nom, promeneurs.prenom);
+  const comptes = await findActiveUsersWithRoles(db, { departement: r.departement, roles: ["referent", "copil"] });
+  const membres = r.comiteId
+    ? await db
+        .select()
+        .from(comiteMembres)
+        .where(and(eq(comiteMembres.comiteId, r.comiteId), eq(comiteMembres.actif, true)))
+        .orderBy(comiteMembres.organisation, comiteMembres.nom)
+    : [];
   const dejaInvites = new Set(invites.map((i) => i.email.toLowerCase()));
   const comite = estComite(r.type);
   const audience = r.audience as RegroupementAudience;
