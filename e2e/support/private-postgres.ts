@@ -1,53 +1,32 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
+import path from "node:path";
 import { promisify } from "node:util";
 import { freePort, tempDir } from "./app-process";
 
 const run = promisify(execFile);
 
-/** The newest PostgreSQL installed by Debian's package (the one .ci/start-postgres.sh uses). */
-async function binDir(): Promise<string> {
-  const versions = await fs.readdir("/usr/lib/postgresql").catch(() => []);
-  const newest = versions.sort((a, b) => Number(a) - Number(b)).at(-1);
-  if (!newest) throw new Error("PostgreSQL n'est pas installé (apt-get install postgresql).");
-  return `/usr/lib/postgresql/${newest}/bin`;
-}
-
 /**
- * A PostgreSQL server of the test's own (a fresh cluster in a temporary folder, loopback only), which
- * the test may stop and start again: a real outage that the servers shared by other tests never see.
+ * A PostgreSQL server of the test's own (a fresh cluster in a temporary folder, loopback only, made
+ * by .ci/start-postgres.sh), which the test may stop and start again: a real outage that the
+ * server shared by the other tests never sees.
  */
 export class PrivatePostgres {
   private constructor(
-    private readonly bin: string,
     private readonly root: string,
     readonly port: number,
   ) {}
 
-  /** PostgreSQL refuses to run as root: as root, run it as the postgres user. */
-  private async pg(command: string, args: string[]): Promise<void> {
-    const asRoot = process.getuid?.() === 0;
-    const [file, ...rest] = asRoot
-      ? ["runuser", "-u", "postgres", "--", `${this.bin}/${command}`, ...args]
-      : [`${this.bin}/${command}`, ...args];
-    await run(file as string, rest, { timeout: 60_000 });
+  private async script(name: "start-postgres.sh" | "stop-postgres.sh", env: Record<string, string> = {}) {
+    const { stdout } = await run("bash", [path.resolve(".ci", name)], {
+      env: { ...process.env, PG_ROOT: this.root, PGPORT: String(this.port), ...env },
+      timeout: 60_000,
+    });
+    return stdout.trim();
   }
 
   static async create(): Promise<PrivatePostgres> {
-    const root = await tempDir("pg");
-    if (process.getuid?.() === 0) await run("chown", ["postgres", root]);
-    const server = new PrivatePostgres(await binDir(), root, await freePort());
-    await server.pg("initdb", [
-      "-D",
-      `${root}/data`,
-      "-A",
-      "trust",
-      "-U",
-      "postgres",
-      "-E",
-      "UTF8",
-      "--locale=C.UTF-8",
-    ]);
+    const server = new PrivatePostgres(await tempDir("pg"), await freePort());
     await server.start();
     return server;
   }
@@ -56,22 +35,14 @@ export class PrivatePostgres {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
   }
 
+  /** Starts the cluster, with its data when it was stopped. */
   async start(): Promise<void> {
-    await this.pg("pg_ctl", [
-      "-D",
-      `${this.root}/data`,
-      "-l",
-      `${this.root}/server.log`,
-      "-w",
-      "-o",
-      `-p ${this.port} -k ${this.root} -c listen_addresses=127.0.0.1`,
-      "start",
-    ]);
+    await this.script("start-postgres.sh");
   }
 
   /** Stops the server as an administrator would: "fast" ends the sessions, "immediate" kills them. */
   async stop(mode: "fast" | "immediate" = "fast"): Promise<void> {
-    await this.pg("pg_ctl", ["-D", `${this.root}/data`, "-m", mode, "-w", "stop"]);
+    await this.script("stop-postgres.sh", { PG_STOP_MODE: mode });
   }
 
   async destroy(): Promise<void> {

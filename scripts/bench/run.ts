@@ -247,34 +247,11 @@ function postgresCible(): Cible | string {
   }
   const port = process.env.BENCH_PGPORT ?? "55499";
   const root = path.join("/tmp", `pdn-bench-postgres-${options.scale}-${options.seed}`);
-  const bin = () =>
-    execFileSync("bash", ["-c", "ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1"], { encoding: "utf8" }).trim();
-  const pgCtl = (...rest: string[]) => {
-    const cmd = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--", `${bin()}/pg_ctl`] : [`${bin()}/pg_ctl`];
-    execFileSync(cmd[0] as string, [...cmd.slice(1), "-D", path.join(root, "data"), ...rest], { stdio: "ignore" });
-  };
-  let base = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const env = { ...process.env, PGPORT: port, PG_ROOT: root };
+  let base: string;
   try {
-    if (fs.existsSync(path.join(root, "data/PG_VERSION"))) {
-      // The cluster of a previous run, with its loaded data: restarted as is (the script would wipe it).
-      try {
-        pgCtl("status");
-      } catch {
-        pgCtl(
-          "-l",
-          path.join(root, "server.log"),
-          "-w",
-          "-o",
-          `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=200`,
-          "start",
-        );
-      }
-    } else {
-      base = execFileSync("bash", [path.join(ROOT, ".ci/start-postgres.sh")], {
-        env: { ...process.env, PGPORT: port, PG_ROOT: root },
-        encoding: "utf8",
-      }).trim();
-    }
+    // The cluster of a previous run starts again with its loaded data.
+    base = execFileSync("bash", [path.join(ROOT, ".ci/start-postgres.sh")], { env, encoding: "utf8" }).trim();
   } catch (error) {
     return `Le serveur PostgreSQL du banc n'a pas démarré : ${messageCourt(error)}`;
   }
@@ -294,7 +271,7 @@ function postgresCible(): Cible | string {
     },
     arreter() {
       try {
-        pgCtl("-m", "fast", "stop");
+        execFileSync("bash", [path.join(ROOT, ".ci/stop-postgres.sh")], { env, stdio: "ignore" });
       } catch {
         // already stopped
       }
